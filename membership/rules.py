@@ -78,6 +78,10 @@ class Rules:
     rfm_recency_days: int
     rfm_frequency: int
     rfm_monetary_fen: int
+    privacy_consent_version: str
+    privacy_consent_text: Text
+    marketing_consent_version: str
+    marketing_consent_text: Text
     digest: str = field(default="", compare=False)
 
     # -- questions the decisions ask -------------------------------------------------------------
@@ -259,6 +263,9 @@ def rules_from_dict(data: dict[str, Any]) -> Rules:
     life = r.sub("lifecycle")
     rfm = r.sub("rfm")
     mall = r.sub("mall")
+    consents = r.sub("consents")
+    privacy = consents.sub("privacy")
+    marketing = consents.sub("marketing")
 
     rules = Rules(
         version=r.str("version"),
@@ -300,6 +307,10 @@ def rules_from_dict(data: dict[str, Any]) -> Rules:
         rfm_recency_days=rfm.int("recency_days", 1, 3650),
         rfm_frequency=rfm.int("frequency_purchases_12m", 1, 10_000),
         rfm_monetary_fen=rfm.int("monetary_yuan_12m", 1, 100_000_000) * FEN_PER_YUAN,
+        privacy_consent_version=privacy.str("version"),
+        privacy_consent_text=privacy.text("text"),
+        marketing_consent_version=marketing.str("version"),
+        marketing_consent_text=marketing.text("text"),
         digest=hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:16],
     )
     if not rules.lifecycle_active_days < rules.lifecycle_dormant_days:

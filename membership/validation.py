@@ -117,14 +117,14 @@ def normalize_text(text: str, field: str, max_chars: int = MAX_TEXT_CHARS, requi
 
 
 def normalize_code(text: str, field: str, max_chars: int = 40) -> str:
-    """An identifier typed or scanned (receipt number, coupon code): uppercase letters, digits and - / only."""
+    """An identifier typed or scanned (receipt number, coupon code): uppercase letters, digits and - / . only."""
     value = unicodedata.normalize("NFKC", text or "").strip().upper()
     if not value:
         raise _invalid(field, QT_TRANSLATE_NOOP("Validation", "This field is required."))
-    if len(value) > max_chars or not re.fullmatch(r"[A-Z0-9][A-Z0-9\-/]*", value):
+    if len(value) > max_chars or not re.fullmatch(r"[A-Z0-9][A-Z0-9\-/.]*", value):
         raise _invalid(
             field,
-            QT_TRANSLATE_NOOP("Validation", "Use letters, digits, - and / only (at most {max} characters)."),
+            QT_TRANSLATE_NOOP("Validation", "Use letters, digits, - / and . only (at most {max} characters)."),
             max=max_chars,
         )
     return value

@@ -1,0 +1,270 @@
+"""The ``memberdesk`` command: set up a terminal store and drive the desk services from a shell or script."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from membership import operations as ops
+from membership.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalog, Message, catalog
+from membership.money import AmountError, format_yuan, parse_yuan
+from membership.rules import RulesError
+
+from .demo import generate_demo, import_members_csv
+from .services import USER_ERRORS, ActionResult, DeskServices, Session
+from .setup import init_store, load_masterdata, load_rules
+from .store import Store, default_store_path, utc_now
+
+
+def _clock() -> datetime:
+    """The clock; MEMBERDESK_NOW (ISO time) pins it, for scripted drills and reproducible demos."""
+    pinned = os.environ.get("MEMBERDESK_NOW")
+    if pinned:
+        return datetime.fromisoformat(pinned.replace("Z", "+00:00"))
+    return utc_now()
+
+
+def _open(args: argparse.Namespace) -> Store:
+    path = Path(args.db)
+    if not path.exists():
+        raise SystemExit(f"no terminal store at {path}; create one with: memberdesk --db {path} init --terminal-code N")
+    return Store(path)
+
+
+def _say(cat: Catalog, message: Message) -> str:
+    return message.render(cat)
+
+
+def _login(services: DeskServices, args: argparse.Namespace) -> Session:
+    pin = args.pin if args.pin is not None else os.environ.get("MEMBERDESK_PIN", "")
+    return services.login(args.staff, pin)
+
+
+def _print_result(cat: Catalog, result: ActionResult, as_json: bool) -> None:
+    r = result.receipt
+    if as_json:
+        print(json.dumps({"op_id": result.op_id, "op_ref": result.op_ref, "kind": result.kind,
+                          "member_no": result.member_no, "points_before": r.points_before,
+                          "points_after": r.points_after, "extra": result.extra}, ensure_ascii=False))
+        return
+    print(f"{r.kind_label.render(cat)}  {result.op_ref}  {r.at_local}")
+    if result.member_no:
+        tier = r.tier_name.get(cat.language) if r.tier_name else ""
+        print(f"  {result.member_no}  {r.member_name_masked}  {r.phone_masked}  {tier}")
+    for line in r.lines:
+        print(f"  {line.render(cat)}")
+    if result.member_no:
+        print(f"  {r.points_before} → {r.points_after}")
+    for key, value in result.extra.items():
+        if value:
+            print(f"  {key}: {value}")
+
+
+def _actions() -> dict[str, Callable[[DeskServices, Session, argparse.Namespace], ActionResult]]:
+    def amount(text: str | None) -> int:
+        return parse_yuan(text or "")
+
+    return {
+        "enroll": lambda s, se, a: s.enroll(se, name=a.name, phone=a.phone, birthday=a.birthday, gender=a.gender or "",
+                                            referrer_no=a.referrer, privacy_accepted=a.privacy,
+                                            marketing_accepted=a.marketing, channel=a.channel or "desk"),
+        "earn": lambda s, se, a: s.earn(se, a.member, amount(a.amount), a.category or "general", a.discount),
+        "credit-receipt": lambda s, se, a: s.credit_receipt(
+            se, a.member, a.tenant, a.receipt, amount(a.amount), a.date,
+            approver=(a.approver, a.approver_pin) if a.approver else None),
+        "redeem-gift": lambda s, se, a: s.redeem_gift(se, a.member, a.item, a.quantity or 1),
+        "cash-offset": lambda s, se, a: s.redeem_cash_offset(se, a.member, a.points, amount(a.amount)),
+        "verify-coupon": lambda s, se, a: s.verify_coupon(se, a.coupon, a.member,
+                                                          amount(a.amount) if a.amount else None),
+        "claim-benefit": lambda s, se, a: s.claim_benefit(se, a.member, a.benefit),
+        "reverse": lambda s, se, a: s.reverse(se, a.op, a.reason),
+        "adjust": lambda s, se, a: s.adjust(se, a.member, a.points, a.reason),
+        "edit-profile": lambda s, se, a: s.edit_profile(se, a.member, {k: v for k, v in (
+            ("name", a.name), ("phone", a.phone), ("birthday", a.birthday), ("gender", a.gender)) if v is not None}),
+        "record-event": lambda s, se, a: s.record_event(se, a.member, a.event),
+    }
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="memberdesk", description="MemberDesk terminal store and desk actions.")
+    p.add_argument("--db", default=os.environ.get("MEMBERDESK_DB", str(default_store_path())),
+                   help="the terminal store (default: %(default)s)")
+    p.add_argument("--lang", default=os.environ.get("MEMBERDESK_LANG", DEFAULT_LANGUAGE), choices=LANGUAGES)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    q = sub.add_parser("init", help="create the store: identity, default rules, master data, stock")
+    q.add_argument("--terminal-code", type=int, required=True, help="1–899, unique in the mall")
+    q.add_argument("--name", default="服务台", help="what staff call this terminal")
+    q.add_argument("--rules", type=Path)
+    q.add_argument("--masterdata", type=Path)
+
+    q = sub.add_parser("staff-add", help="add or replace a staff member")
+    q.add_argument("staff_no")
+    q.add_argument("--name", required=True)
+    q.add_argument("--role", required=True, choices=("desk", "cashier", "manager"))
+    q.add_argument("--pin", required=True)
+
+    q = sub.add_parser("rules-load", help="validate and load a rules file")
+    q.add_argument("path", type=Path)
+    q = sub.add_parser("masterdata-load", help="validate and load tenants.toml, catalogue.toml, coupons.toml")
+    q.add_argument("directory", type=Path)
+
+    q = sub.add_parser("import-members", help="import members from a CSV (all rows or none)")
+    q.add_argument("csv", type=Path)
+
+    q = sub.add_parser("demo", help="generate demo members with two years of history")
+    q.add_argument("--members", type=int, default=1000)
+    q.add_argument("--seed", type=int, default=1)
+
+    for name in ("lookup", "summary", "do", "reprint"):
+        q = sub.add_parser(name, help={"lookup": "find members by code, number, phone, card or name",
+                                       "summary": "show a member's summary",
+                                       "do": "run a desk action",
+                                       "reprint": "show a past receipt's data"}[name])
+        q.add_argument("--staff", required=True)
+        q.add_argument("--pin", help="or set MEMBERDESK_PIN")
+        q.add_argument("--json", action="store_true")
+        if name == "lookup":
+            q.add_argument("text")
+        elif name == "summary":
+            q.add_argument("member")
+        elif name == "reprint":
+            q.add_argument("op")
+        else:
+            q.add_argument("action", choices=sorted(_actions()))
+            for flag in ("--member", "--name", "--phone", "--birthday", "--gender", "--referrer", "--channel",
+                         "--amount", "--category", "--tenant", "--receipt", "--date", "--approver",
+                         "--approver-pin", "--item", "--coupon", "--benefit", "--op", "--reason", "--event"):
+                q.add_argument(flag)
+            q.add_argument("--points", type=int)
+            q.add_argument("--quantity", type=int)
+            q.add_argument("--discount", action="store_true", help="apply the tier discount")
+            q.add_argument("--privacy", action="store_true", help="the member accepted the privacy policy")
+            q.add_argument("--marketing", action="store_true", help="the member accepted marketing messages")
+
+    q = sub.add_parser("oplog", help="show the operation log")
+    q.add_argument("--limit", type=int, default=20)
+    q.add_argument("--pending", action="store_true")
+
+    sub.add_parser("audit-verify", help="verify the audit chain; exit 1 if it is broken")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    cat = catalog(args.lang)
+    try:
+        return _run(args, cat)
+    except USER_ERRORS as exc:
+        print(_say(cat, exc.message), file=sys.stderr)  # type: ignore[attr-defined]
+        return 1
+    except (AmountError,) as exc:
+        print(_say(cat, exc.message), file=sys.stderr)
+        return 1
+    except RulesError as exc:
+        print(f"rules: {exc}", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace, cat: Catalog) -> int:
+    now = _clock()
+    if args.command == "init":
+        if not 1 <= args.terminal_code <= 899:
+            print("--terminal-code must be 1–899 (900–999 are reserved for imports)", file=sys.stderr)
+            return 2
+        store = init_store(args.db, args.terminal_code, args.name, rules_path=args.rules,
+                           masterdata_dir=args.masterdata, now=now)
+        t = store.terminal()
+        print(f"terminal {t.terminal_id} “{t.name}” ready at {args.db} (rules {store.rules().version})")
+        return 0
+    store = _open(args)
+    services = DeskServices(store, clock=_clock)
+    if args.command == "staff-add":
+        services.add_staff(None, args.staff_no, args.name, args.role, args.pin)
+        print(f"staff {args.staff_no.upper()} saved ({args.role})")
+    elif args.command == "rules-load":
+        print(f"rules {load_rules(store, args.path, now)} loaded")
+    elif args.command == "masterdata-load":
+        load_masterdata(store, args.directory, now)
+        print("master data loaded")
+    elif args.command == "import-members":
+        count, problems = import_members_csv(store, args.csv, now)
+        for problem in problems:
+            print(f"{args.csv.name}:{problem.line}: {_say(cat, problem.message)}", file=sys.stderr)
+        if problems:
+            print(f"nothing imported: {len(problems)} problem(s)", file=sys.stderr)
+            return 1
+        print(f"{count} members imported")
+    elif args.command == "demo":
+        report = generate_demo(store, args.members, args.seed, now)
+        print(f"{report.members} members, {report.ledger_rows} ledger rows in {report.seconds:.1f} s")
+    elif args.command == "lookup":
+        session = _login(services, args)
+        for hit in services.lookup(session, args.text):
+            print(f"{hit.member_no}  {hit.name_masked}  {hit.phone_masked}  {hit.tier}  {hit.status}")
+    elif args.command == "summary":
+        session = _login(services, args)
+        s = services.summary(session, args.member)
+        _print_summary(cat, s, args.json)
+    elif args.command == "reprint":
+        session = _login(services, args)
+        receipt = services.reprint_receipt(session, args.op)
+        print(json.dumps(receipt.to_json(), ensure_ascii=False, indent=1))
+    elif args.command == "do":
+        session = _login(services, args)
+        result = _actions()[args.action](services, session, args)
+        _print_result(cat, result, args.json)
+    elif args.command == "oplog":
+        where = "WHERE status = 'pending'" if args.pending else ""
+        rows = store.query(f"SELECT epoch, seq, op_id, kind, staff_no, member_no, local_time, status, reversed_by "
+                           f"FROM oplog {where} ORDER BY id DESC LIMIT ?", (args.limit,))
+        for r in reversed(rows):
+            flag = f" reversed by {r['reversed_by'][:8]}" if r["reversed_by"] else ""
+            print(f"{r['epoch']}.{r['seq']:06d}  {r['local_time']}  {r['op_id']}  {r['kind']:<18} {r['staff_no']:<6} "
+                  f"{r['member_no'] or '-':<10} {r['status']}{flag}")
+    elif args.command == "audit-verify":
+        check = store.verify_audit_chain()
+        if check.ok:
+            print(f"audit chain intact: {check.rows_checked} rows")
+            return 0
+        print(f"audit chain BROKEN at row {check.first_broken_id}: {check.reason} "
+              f"({check.rows_checked} rows before it verified)")
+        return 1
+    return 0
+
+
+def _print_summary(cat: Catalog, s: Any, as_json: bool) -> None:
+    from membership.segments import LIFECYCLE_LABELS
+
+    data = {
+        "member_no": s.member_no, "name": s.name_masked, "phone": s.phone_masked, "tier": s.tier.code,
+        "balance": s.balance, "expiring_points": s.expiring_points,
+        "expiring_on": s.expiring_on.isoformat() if s.expiring_on else None,
+        "spend_12m_yuan": format_yuan(s.spend_rolling_fen), "to_next_tier_yuan": format_yuan(s.spend_to_next_fen),
+        "lifecycle": s.lifecycle, "rfm": s.segment.code, "benefits_available": list(s.benefits_available),
+        "coupons": [c.code for c in s.coupons],
+    }
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False))
+        return
+    print(f"{s.member_no}  {s.name_masked}  {s.phone_masked}  {s.tier.name.get(cat.language)}")
+    print(f"  points {s.balance}; expiring {s.expiring_points} on {data['expiring_on'] or '-'}")
+    if s.next_tier:
+        print(f"  spend 12m ¥{data['spend_12m_yuan']}; ¥{data['to_next_tier_yuan']} to "
+              f"{s.next_tier.name.get(cat.language)} ({s.progress_percent}%)")
+    print(f"  {Message('Segment', LIFECYCLE_LABELS[s.lifecycle]).render(cat)} · "
+          f"{Message('Segment', s.segment.label).render(cat)}: {Message('Segment', s.segment.action).render(cat)}")
+    print(f"  benefits today: {', '.join(s.benefits_available) or '-'}; coupons: {', '.join(data['coupons']) or '-'}")
+    for h in s.history[:10]:
+        label = Message("Operation", ops.KIND_LABELS.get(h.kind, h.kind)).render(cat) if h.kind in ops.KIND_LABELS else h.kind
+        print(f"  {h.at}  {label:<12} {h.points:+d}{'  (reversed)' if h.reversed else ''}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,751 @@
+"""Desk services: the API the desk application calls. Each user action is one transaction that writes
+the state change, its operation-log row and its audit row together, or nothing at all.
+
+Role checks live here, not in any button. Business rules come from :mod:`membership.decisions`;
+this module reads the state those decisions need and writes what they return.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from membership import codes
+from membership import decisions as dec
+from membership import ledger as ledger_math
+from membership import operations as ops
+from membership.codes import CodeError
+from membership.decisions import Context, Decision, MemberState, Refused
+from membership.i18n import QT_TRANSLATE_NOOP, Message, Text
+from membership.money import AmountError, format_yuan
+from membership.receipt import ReceiptData
+from membership.rules import Rules, Tier
+from membership.segments import Segment, lifecycle_stage, rfm_segment
+from membership.timeutil import business_day, to_utc_text
+from membership.validation import (
+    InvalidInput,
+    is_phone,
+    mask_name,
+    mask_phone,
+    normalize_name,
+    normalize_phone,
+    parse_birthday,
+)
+
+from . import auth
+from .auth import AuthError, LockoutPolicy
+from .store import Store, StoreError, utc_now
+
+# Everything a desk action can refuse with; each carries ``.message`` (a translatable Message).
+USER_ERRORS: tuple[type[Exception], ...] = (Refused, InvalidInput, CodeError, AmountError, AuthError, StoreError)
+
+NAME_SEARCH_LIMIT = 20
+
+
+@dataclass(frozen=True)
+class Session:
+    """A logged-in staff member. Only sessions this service issued are accepted."""
+
+    token: str
+    staff_no: str
+    name: str
+    role: str
+    started_at: datetime
+
+
+@dataclass(frozen=True)
+class MemberHit:
+    member_no: str
+    name_masked: str
+    phone_masked: str
+    tier: str
+    status: str
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    op_id: str
+    op_ref: str
+    kind: str
+    member_no: str | None
+    receipt: ReceiptData
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    op_id: str | None
+    kind: str
+    at: str  # business day or local time
+    points: int
+    spend_fen: int
+    reversed: bool
+
+
+@dataclass(frozen=True)
+class MemberSummary:
+    member_no: str
+    name_masked: str
+    phone_masked: str
+    birthday: str | None
+    status: str
+    enrolled_on: date
+    tier: Tier
+    balance: int
+    expiring_points: int
+    expiring_on: date | None
+    next_tier: Tier | None
+    spend_rolling_fen: int
+    spend_to_next_fen: int
+    progress_percent: int
+    lifecycle: str
+    segment: Segment
+    benefits_available: tuple[str, ...]
+    coupons: tuple[dec.CouponRecord, ...]
+    history: tuple[HistoryRow, ...]
+
+
+class DuplicatePhone(Refused):
+    """Enrollment refused because the phone already belongs to a member; the UI opens that member."""
+
+    def __init__(self, member_no: str):
+        super().__init__(
+            "phone_enrolled",
+            QT_TRANSLATE_NOOP("Refusal", "This mobile number already belongs to member {member_no}; opening that member."),
+            member_no=member_no,
+        )
+        self.member_no = member_no
+
+
+class DeskServices:
+    """The terminal's desk services over one :class:`Store`."""
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Callable[[], datetime] = utc_now,
+        online: Callable[[], bool] = lambda: False,
+        lockout: LockoutPolicy | None = None,
+    ):
+        self.store = store
+        self.clock = clock
+        self.online = online
+        self.lockout = lockout or LockoutPolicy()
+        self._sessions: dict[str, Session] = {}
+
+    # -- sessions ------------------------------------------------------------------------------------
+
+    def login(self, staff_no: str, pin: str) -> Session:
+        staff_no = (staff_no or "").strip().upper()
+        now = self.clock()
+        at = to_utc_text(now)
+        row = self.store.query_one("SELECT * FROM staff WHERE staff_no = ?", (staff_no,))
+        if row is None or not row["active"]:
+            raise AuthError("bad_login", QT_TRANSLATE_NOOP("Auth", "Staff number or PIN is wrong."))
+        if row["locked_until"] and row["locked_until"] > at:
+            raise AuthError(
+                "locked",
+                QT_TRANSLATE_NOOP("Auth", "Too many wrong PINs: {staff_no} is locked until {until}. A manager can unlock it."),
+                staff_no=staff_no, until=self._local_hm(row["locked_until"]),
+            )
+        ok = auth.pin_matches(row["pin_hash"], pin or "")
+        with self.store.transaction() as conn:
+            if not ok:
+                failures = row["failed_count"] + 1
+                until = auth.locked_until_after_failure(failures, now, self.lockout)
+                conn.execute(
+                    "UPDATE staff SET failed_count = ?, locked_until = ?, updated_at = ? WHERE staff_no = ?",
+                    (0 if until else failures, to_utc_text(until) if until else None, at, staff_no),
+                )
+                self.store.append_audit(conn, at, staff_no, "login_failed", staff_no,
+                                        detail={"failures": failures, "locked": bool(until)})
+            else:
+                new_hash = auth.hash_pin(pin) if auth.needs_rehash(row["pin_hash"]) else row["pin_hash"]
+                conn.execute(
+                    "UPDATE staff SET failed_count = 0, locked_until = NULL, pin_hash = ?, updated_at = ? "
+                    "WHERE staff_no = ?", (new_hash, at, staff_no),
+                )
+                self.store.append_audit(conn, at, staff_no, "login", staff_no)
+        if not ok:
+            if until:
+                raise AuthError(
+                    "locked",
+                    QT_TRANSLATE_NOOP("Auth", "Too many wrong PINs: {staff_no} is locked until {until}. A manager can unlock it."),
+                    staff_no=staff_no, until=self._local_hm(to_utc_text(until)),
+                )
+            raise AuthError("bad_login", QT_TRANSLATE_NOOP("Auth", "Staff number or PIN is wrong."))
+        session = Session(secrets.token_hex(16), staff_no, row["name"], row["role"], now)
+        self._sessions[session.token] = session
+        return session
+
+    def logout(self, session: Session) -> None:
+        if self._sessions.pop(session.token, None) is not None:
+            with self.store.transaction() as conn:
+                self.store.append_audit(conn, to_utc_text(self.clock()), session.staff_no, "logout", session.staff_no)
+
+    def _authorize(self, session: Session, action: str) -> None:
+        if not isinstance(session, Session) or self._sessions.get(session.token) != session:
+            raise AuthError("no_session", QT_TRANSLATE_NOOP("Auth", "Please log in again."))
+        auth.authorize(session.role, action)
+
+    def _verify_manager(self, approver: tuple[str, str] | None, session: Session) -> str | None:
+        """The approving manager's staff number: the session's own if it is a manager's, else checked by PIN."""
+        if session.role == "manager":
+            return session.staff_no
+        if approver is None:
+            return None
+        staff_no, pin = approver[0].strip().upper(), approver[1]
+        row = self.store.query_one("SELECT pin_hash, role, active FROM staff WHERE staff_no = ?", (staff_no,))
+        if row is None or not row["active"] or row["role"] != "manager" or not auth.pin_matches(row["pin_hash"], pin):
+            raise AuthError("approval_failed", QT_TRANSLATE_NOOP("Auth", "The manager's staff number or PIN is wrong."))
+        return staff_no
+
+    def _local_hm(self, utc_text: str) -> str:
+        from membership.timeutil import from_utc_text
+
+        return from_utc_text(utc_text).astimezone(self.store.rules().timezone).strftime("%H:%M")
+
+    # -- staff administration ----------------------------------------------------------------------
+
+    def add_staff(self, session: Session | None, staff_no: str, name: str, role: str, pin: str) -> None:
+        """Add or replace a staff member. ``session`` is None only for the operator's command line set-up."""
+        if session is not None:
+            self._authorize(session, "manage_staff")
+        staff_no = (staff_no or "").strip().upper()
+        if not staff_no or len(staff_no) > 16 or not staff_no.isalnum():
+            raise InvalidInput("staff_no", Message("Validation", QT_TRANSLATE_NOOP("Validation", "A staff number is 1 to 16 letters or digits.")))
+        if role not in auth.ROLES:
+            raise InvalidInput("role", Message("Validation", QT_TRANSLATE_NOOP("Validation", "“{value}” is not one of the choices."), {"value": role}))
+        name = normalize_name(name)
+        pin_hash = auth.hash_pin(pin)
+        at = to_utc_text(self.clock())
+        with self.store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO staff (staff_no, name, role, pin_hash, active, failed_count, updated_at) "
+                "VALUES (?, ?, ?, ?, 1, 0, ?) ON CONFLICT (staff_no) DO UPDATE SET name = excluded.name, "
+                "role = excluded.role, pin_hash = excluded.pin_hash, active = 1, failed_count = 0, "
+                "locked_until = NULL, updated_at = excluded.updated_at",
+                (staff_no, name, role, pin_hash, at),
+            )
+            self.store.append_audit(conn, at, session.staff_no if session else "SYSTEM", "staff_saved", staff_no,
+                                    detail={"role": role})
+
+    # -- lookup ----------------------------------------------------------------------------------
+
+    def lookup(self, session: Session, text: str) -> list[MemberHit]:
+        """Find members by scanned QR, member number, phone, card number or name prefix."""
+        self._authorize(session, "lookup")
+        text = (text or "").strip()
+        if not text:
+            return []
+        rows: list[sqlite3.Row] = []
+        upper = text.upper()
+        if codes.looks_like_member_token(upper):
+            token = codes.verify_member_token(upper, self.public_keys(), self._today())
+            rows = self._rows("SELECT * FROM members WHERE member_no = ?", token.member_no)
+        elif upper.isdigit() and codes.is_member_no(upper):
+            rows = self._rows("SELECT * FROM members WHERE member_no = ?", upper)
+        elif is_phone(text):
+            rows = self._rows("SELECT * FROM members WHERE phone = ? AND status = 'active'", normalize_phone(text))
+        elif upper.replace("-", "").isdigit():
+            rows = self._rows("SELECT * FROM members WHERE card_no = ?", upper.replace("-", ""))
+        else:
+            name = normalize_name(text)
+            # A range on the name index: prefix search without LIKE's collation pitfalls.
+            rows = self.store.query(
+                "SELECT * FROM members WHERE name >= ? AND name < ? AND status = 'active' ORDER BY name LIMIT ?",
+                (name, name + "\U0010ffff", NAME_SEARCH_LIMIT),
+            )
+        return [MemberHit(r["member_no"], mask_name(r["name"]), mask_phone(r["phone"]), r["tier"], r["status"])
+                for r in rows]
+
+    def _rows(self, sql: str, value: str) -> list[sqlite3.Row]:
+        return self.store.query(sql, (value,))
+
+    def public_keys(self) -> dict[int, Any]:
+        return {r["key_id"]: codes.public_key_from_hex(r["public_hex"])
+                for r in self.store.query("SELECT key_id, public_hex FROM qr_keys")}
+
+    def member_token(self, member_no: str) -> str | None:
+        """A signed QR token for the member, if this terminal holds a signing key (newest key first)."""
+        row = self.store.query_one(
+            "SELECT key_id, private_hex FROM qr_keys WHERE private_hex IS NOT NULL ORDER BY key_id DESC LIMIT 1"
+        )
+        if row is None:
+            return None
+        return codes.sign_member_token(codes.private_key_from_hex(row["private_hex"]), row["key_id"], member_no)
+
+    # -- summary --------------------------------------------------------------------------------------
+
+    def summary(self, session: Session, member_no: str) -> MemberSummary:
+        self._authorize(session, "summary")
+        rules = self.store.rules()
+        today = self._today()
+        state = self._state(member_no, today, rules)
+        tier = rules.tier(state.tier)
+        nxt = rules.next_tier(state.tier)
+        balance = ledger_math.available(state.lots, today, rules)
+        expiring = ledger_math.expiring_next(state.lots, today, rules)
+        to_next = max(0, nxt.qualifying_spend_fen - state.spend_rolling_fen) if nxt else 0
+        if nxt:
+            span = nxt.qualifying_spend_fen - tier.qualifying_spend_fen
+            done = min(max(state.spend_rolling_fen - tier.qualifying_spend_fen, 0), span)
+            progress = done * 100 // span if span else 100
+        else:
+            progress = 100
+        ctx = Context(rules, self.store.master(), self.clock(), self.online())
+        coupons = self.store.query(
+            "SELECT code FROM coupons WHERE member_no = ? AND status = 'issued' AND valid_to >= ? ORDER BY valid_to",
+            (member_no, today.isoformat()),
+        )
+        row = self.store.member_row(member_no)
+        assert row is not None
+        return MemberSummary(
+            member_no=member_no,
+            name_masked=mask_name(state.name),
+            phone_masked=mask_phone(state.phone),
+            birthday=row["birthday"],
+            status=state.status,
+            enrolled_on=state.enrolled_on,
+            tier=tier,
+            balance=balance,
+            expiring_points=expiring[0] if expiring else 0,
+            expiring_on=expiring[1] if expiring else None,
+            next_tier=nxt,
+            spend_rolling_fen=state.spend_rolling_fen,
+            spend_to_next_fen=to_next,
+            progress_percent=progress,
+            lifecycle=lifecycle_stage(state, today, rules),
+            segment=rfm_segment(state, today, rules),
+            benefits_available=tuple(dec.benefits_available(state, ctx)),
+            coupons=tuple(c for c in (self.store.coupon_record(r["code"]) for r in coupons) if c),
+            history=tuple(self._history(member_no)),
+        )
+
+    def _history(self, member_no: str, limit: int = 20) -> list[HistoryRow]:
+        rows = self.store.query(
+            "SELECT o.op_id, o.kind, o.local_time, o.reversed_by, "
+            "  (SELECT coalesce(sum(delta), 0) FROM ledger l WHERE l.op_id = o.op_id AND l.member_no = ? "
+            "     AND l.kind != 'expire') AS points, "
+            "  (SELECT coalesce(sum(spend_fen), 0) FROM ledger l WHERE l.op_id = o.op_id) AS spend "
+            "FROM oplog o WHERE o.member_no = ? ORDER BY o.id DESC LIMIT ?",
+            (member_no, member_no, limit),
+        )
+        out = [HistoryRow(r["op_id"], r["kind"], self._local_time(r["local_time"]), r["points"], r["spend"],
+                          bool(r["reversed_by"])) for r in rows]
+        if len(out) < limit:  # history imported from the previous system, newest first
+            imported = self.store.query(
+                "SELECT kind, delta, spend_fen, business_day FROM ledger WHERE member_no = ? AND op_id = 'import' "
+                "ORDER BY business_day DESC, entry_id DESC LIMIT ?", (member_no, limit - len(out)),
+            )
+            out += [HistoryRow(None, r["kind"], r["business_day"], r["delta"], r["spend_fen"], False) for r in imported]
+        return out
+
+    def reveal_phone(self, session: Session, member_no: str) -> str:
+        """The full phone number, for a manager only; every reveal is audited."""
+        self._authorize(session, "reveal_phone")
+        row = self.store.member_row(member_no)
+        if row is None:
+            raise self._no_member(member_no)
+        with self.store.transaction() as conn:
+            self.store.append_audit(conn, to_utc_text(self.clock()), session.staff_no, "reveal_phone", member_no)
+        return row["phone"]
+
+    # -- the actions ------------------------------------------------------------------------------------
+
+    def enroll(
+        self,
+        session: Session,
+        *,
+        name: str,
+        phone: str,
+        birthday: str,
+        gender: str = "",
+        referrer_no: str | None = None,
+        privacy_accepted: bool,
+        marketing_accepted: bool,
+        channel: str = "desk",
+    ) -> ActionResult:
+        self._authorize(session, "enroll")
+        rules = self.store.rules()
+        now = self.clock()
+        phone = normalize_phone(phone)
+        bday = parse_birthday(birthday, this_year=now.astimezone(rules.timezone).year)
+        existing = self.store.member_by_phone(phone)
+        if existing is not None:
+            raise DuplicatePhone(existing["member_no"])
+        at = to_utc_text(now)
+        payload: dict[str, Any] = {
+            "member_no": "0000000000",  # replaced by the allocated number inside the transaction
+            "name": name,
+            "phone": phone,
+            "birthday": bday.text(),
+            "gender": gender or "",
+            "referrer_no": (referrer_no or "").strip() or None,
+            "channel": channel,
+            "privacy_consent": {"accepted": bool(privacy_accepted), "wording_version": rules.privacy_consent_version,
+                                "at": at},
+            "marketing_consent": {"accepted": bool(marketing_accepted),
+                                  "wording_version": rules.marketing_consent_version, "at": at},
+        }
+        ops.validate_payload(ops.ENROLL, {**payload, "member_no": codes.make_member_no(0, 1)})
+
+        def decide(conn: sqlite3.Connection, ctx: Context, _: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
+            terminal = self.store.terminal()
+            seq = self.store.next_counter(conn, "member_seq")
+            final = ops.validate_payload(ops.ENROLL, {**payload, "member_no": codes.make_member_no(terminal.terminal_code, seq)})
+            referrer = self.store.member_state(final["referrer_no"], ctx.today, ctx.rules) if final["referrer_no"] else None
+            return final, dec.decide_enroll(final, ctx, referrer)
+
+        result = self._perform(session, ops.ENROLL, payload, decide, now=now, prevalidated=True)
+        token = self.member_token(result.member_no or "")
+        return ActionResult(result.op_id, result.op_ref, result.kind, result.member_no, result.receipt,
+                            {**result.extra, "member_token": token})
+
+    def edit_profile(self, session: Session, member_no: str, changes: dict[str, Any]) -> ActionResult:
+        rules = self.store.rules()
+        changes = dict(changes)
+        if "birthday" in changes:
+            changes["birthday"] = parse_birthday(str(changes["birthday"]), self.clock().astimezone(rules.timezone).year).text()
+        if "phone" in changes:
+            phone = normalize_phone(str(changes["phone"]))
+            other = self.store.member_by_phone(phone)
+            if other is not None and other["member_no"] != member_no:
+                raise DuplicatePhone(other["member_no"])
+
+        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
+            return p, dec.decide_edit_profile(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
+
+        return self._perform(session, ops.EDIT_PROFILE, {"member_no": member_no, "changes": changes}, decide)
+
+    def earn(self, session: Session, member_no: str, amount_fen: int, category: str = "general",
+             apply_discount: bool = False, pos_ref: str = "") -> ActionResult:
+        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
+            return p, dec.decide_earn(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
+
+        return self._perform(session, ops.EARN, {"member_no": member_no, "amount_fen": amount_fen,
+                                                 "category": category, "apply_discount": apply_discount,
+                                                 "pos_ref": pos_ref}, decide)
+
+    def credit_receipt(self, session: Session, member_no: str, tenant_code: str, receipt_no: str, amount_fen: int,
+                       purchase_date: str | date, approver: tuple[str, str] | None = None) -> ActionResult:
+        self._authorize(session, "credit_receipt")
+        approved_by = self._verify_manager(approver, session)
+
+        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
+            state = self._state(p["member_no"], ctx.today, ctx.rules)
+            existing = self.store.receipt_record(p["tenant_code"], p["receipt_no"])
+            return p, dec.decide_credit_receipt(state, p, ctx, existing, approver_is_manager=approved_by is not None)
+
+        return self._perform(session, ops.CREDIT_RECEIPT, {
+            "member_no": member_no, "tenant_code": tenant_code, "receipt_no": receipt_no, "amount_fen": amount_fen,
+            "purchase_date": str(purchase_date), "approved_by": approved_by,
+        }, decide)
+
+    def redeem_gift(self, session: Session, member_no: str, item_code: str, quantity: int = 1) -> ActionResult:
+        self._authorize(session, "redeem_gift")
+        item = self.store.master().catalogue.get((item_code or "").strip().upper())
+
+        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
+            if item is not None and item.kind == "coupon":
+                p = {**p, "coupon_code": self._allocate_coupon(conn, item.coupon)}
+            state = self._state(p["member_no"], ctx.today, ctx.rules)
+            return p, dec.decide_redeem_gift(state, p, ctx, self.store.stock_level(p["item_code"]))
+
+        return self._perform(session, ops.REDEEM_GIFT, {"member_no": member_no, "item_code": item_code,
+                                                        "quantity": quantity}, decide)
+
+    def redeem_cash_offset(self, session: Session, member_no: str, points: int, purchase_amount_fen: int) -> ActionResult:
+        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
+            return p, dec.decide_cash_offset(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
+
+        return self._perform(session, ops.REDEEM_CASH_OFFSET, {
+            "member_no": member_no, "points": points, "purchase_amount_fen": purchase_amount_fen,
+        }, decide)
+
+    def check_coupon(self, session: Session, code: str) -> tuple[dec.CouponRecord, Any]:
+        """The coupon and its definition, to show terms and validity before verifying it."""
+        self._authorize(session, "verify_coupon")
+        _, normal = codes.parse_coupon_code(code)
+        record = self.store.coupon_record(normal)
+        if record is None:
+            raise Refused("coupon_unknown",
+                          QT_TRANSLATE_NOOP("Refusal", "Coupon {code} is not known here; it may be forged, or the terminal needs a sync."),
+                          code=normal)
+        return record, self.store.master().coupons.get(record.definition)
+
+    def verify_coupon(self, session: Session, code: str, member_no: str | None = None,
+                      purchase_amount_fen: int | None = None) -> ActionResult:
+        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
+            coupon = self.store.coupon_record(p["code"])
+            owner = p["member_no"] or (coupon.member_no if coupon else None)
+            state = self.store.member_state(owner, ctx.today, ctx.rules) if owner else None
+            return p, dec.decide_verify_coupon(coupon, state, p, ctx)
+
+        return self._perform(session, ops.VERIFY_COUPON, {"code": code, "member_no": member_no,
+                                                          "purchase_amount_fen": purchase_amount_fen}, decide)
+
+    def claim_benefit(self, session: Session, member_no: str, benefit: str) -> ActionResult:
+        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
+            state = self._state(p["member_no"], ctx.today, ctx.rules)
+            tier = ctx.rules.tier(state.tier)
+            if p["benefit"] == "birthday" and tier.birthday_coupon:
+                p = {**p, "coupon_code": self._allocate_coupon(conn, tier.birthday_coupon)}
+            return p, dec.decide_claim_benefit(state, p, ctx)
+
+        return self._perform(session, ops.CLAIM_BENEFIT, {"member_no": member_no, "benefit": benefit}, decide)
+
+    def reverse(self, session: Session, op_id: str, reason: str) -> ActionResult:
+        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
+            original = self.store.original_operation(p["target_op_id"])
+            if original is None:
+                raise Refused("op_unknown", QT_TRANSLATE_NOOP("Refusal", "That transaction was not found on this terminal."))
+            state = self.store.member_state(original.member_no, ctx.today, ctx.rules) if original.member_no else None
+            return p, dec.decide_reverse(original, state, p, ctx)
+
+        return self._perform(session, ops.REVERSE, {"target_op_id": op_id, "reason": reason}, decide)
+
+    def adjust(self, session: Session, member_no: str, points: int, reason: str) -> ActionResult:
+        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
+            return p, dec.decide_adjust(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
+
+        return self._perform(session, ops.ADJUST, {"member_no": member_no, "points": points, "reason": reason}, decide)
+
+    def record_event(self, session: Session, member_no: str, event_code: str) -> ActionResult:
+        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
+            return p, dec.decide_record_event(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
+
+        return self._perform(session, ops.RECORD_EVENT, {"member_no": member_no, "event_code": event_code}, decide)
+
+    def tier_review(self, session: Session, member_no: str, review_date: str | date) -> ActionResult:
+        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
+            return p, dec.decide_tier_review(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
+
+        return self._perform(session, ops.TIER_REVIEW, {"member_no": member_no, "review_date": str(review_date)}, decide)
+
+    def reprint_receipt(self, session: Session, op_id: str) -> ReceiptData:
+        self._authorize(session, "summary")
+        body = self.store.scalar("SELECT receipt FROM oplog WHERE op_id = ?", (op_id,))
+        if body is None:
+            raise Refused("op_unknown", QT_TRANSLATE_NOOP("Refusal", "That transaction was not found on this terminal."))
+        with self.store.transaction() as conn:
+            self.store.append_audit(conn, to_utc_text(self.clock()), session.staff_no, "reprint", op_id, op_id)
+        return ReceiptData.from_json(json.loads(body))
+
+    # -- machinery ----------------------------------------------------------------------------------------
+
+    def _today(self) -> date:
+        rules = self.store.rules()
+        return business_day(self.clock(), rules.timezone, rules.cutover_hour)
+
+    def _local_time(self, utc_text: str) -> str:
+        from membership.timeutil import from_utc_text
+
+        return from_utc_text(utc_text).astimezone(self.store.rules().timezone).strftime("%Y-%m-%d %H:%M")
+
+    def _no_member(self, member_no: str) -> Refused:
+        return Refused("member_unknown",
+                       QT_TRANSLATE_NOOP("Refusal", "Member {member_no} was not found on this terminal."),
+                       member_no=member_no)
+
+    def _state(self, member_no: str, today: date, rules: Rules) -> MemberState:
+        state = self.store.member_state(member_no, today, rules)
+        if state is None:
+            raise self._no_member(member_no)
+        return state
+
+    def _allocate_coupon(self, conn: sqlite3.Connection, definition: str) -> str:
+        seq = self.store.next_counter(conn, "coupon_seq")
+        return codes.make_coupon_code(definition, codes.coupon_serial(self.store.terminal().terminal_code, seq))
+
+    def _perform(
+        self,
+        session: Session,
+        kind: str,
+        payload: dict[str, Any],
+        decide: Callable[[sqlite3.Connection, Context, dict[str, Any]], tuple[dict[str, Any], Decision]],
+        now: datetime | None = None,
+        prevalidated: bool = False,
+    ) -> ActionResult:
+        """Validate, decide and write one operation in a single transaction; a refusal writes nothing."""
+        self._authorize(session, kind)
+        online = bool(self.online())  # read once: the payload and the decision must agree
+        if kind in (ops.REDEEM_GIFT, ops.REDEEM_CASH_OFFSET):
+            payload = {**payload, "online": online}
+        if not prevalidated:
+            payload = ops.validate_payload(kind, payload)
+        store = self.store
+        rules, master = store.rules(), store.master()
+        now = now or self.clock()
+        ctx = Context(rules, master, now, online)
+        terminal = store.terminal()
+        with store.transaction() as conn:
+            payload, decision = decide(conn, ctx, payload)
+            member_no = decision.member_no
+            before_state = store.member_state(member_no, ctx.today, rules) if member_no else None
+            points_before = ledger_math.available(before_state.lots, ctx.today, rules) if before_state else 0
+            op_id = codes.uuid7(int(now.timestamp() * 1000), os.urandom(10))
+            seq = (conn.execute("SELECT coalesce(max(seq), 0) FROM oplog WHERE epoch = ?", (terminal.epoch,))
+                   .fetchone()[0] + 1)
+            at = to_utc_text(now)
+            day = ctx.today.isoformat()
+            conn.execute(
+                "INSERT INTO oplog (op_id, terminal_id, epoch, seq, staff_no, kind, member_no, local_time, "
+                "business_day, online, payload, payload_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (op_id, terminal.terminal_id, terminal.epoch, seq, session.staff_no, kind, member_no, at, day,
+                 int(ctx.online), ops.canonical_json(payload), ops.payload_hash(kind, payload)),
+            )
+            self._write(conn, decision, op_id, payload, kind, at, day, terminal.name)
+            after_state = store.member_state(member_no, ctx.today, rules) if member_no else None
+            receipt = self._receipt(session, kind, op_id, seq, decision, ctx, after_state, points_before)
+            conn.execute("UPDATE oplog SET receipt = ? WHERE op_id = ?", (json.dumps(receipt.to_json(), ensure_ascii=False), op_id))
+            store.append_audit(conn, at, session.staff_no, kind, member_no or "", op_id,
+                               {"seq": seq, "points": decision.points_delta()})
+        return ActionResult(op_id, receipt.op_ref, kind, member_no, receipt, self._extra(decision))
+
+    @staticmethod
+    def _extra(decision: Decision) -> dict[str, Any]:
+        extra: dict[str, Any] = {}
+        if decision.coupons_issued:
+            extra["coupons_issued"] = [c.code for c in decision.coupons_issued]
+        if decision.coupon_used:
+            extra["coupon_used"] = decision.coupon_used
+        return extra
+
+    def _write(self, conn: sqlite3.Connection, d: Decision, op_id: str, payload: dict[str, Any], kind: str,
+               at: str, day: str, terminal_name: str) -> None:
+        if d.new_member is not None:
+            m = d.new_member
+            try:
+                conn.execute(
+                    "INSERT INTO members (member_no, name, phone, birthday, gender, tier, tier_since, enrolled_at, "
+                    "enrolled_day, channel, referrer_no, privacy_consent, marketing_consent, status, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)",
+                    (m["member_no"], m["name"], m["phone"], m["birthday"], m["gender"], m["tier"], day, at, day,
+                     m["channel"], m["referrer_no"], ops.canonical_json(m["privacy_consent"]),
+                     ops.canonical_json(m["marketing_consent"]), at),
+                )
+            except sqlite3.IntegrityError:
+                existing = self.store.member_by_phone(m["phone"])
+                raise DuplicatePhone(existing["member_no"] if existing else "?") from None
+        if d.member_changes and d.member_no:
+            changes = dict(d.member_changes)
+            for key in ("privacy_consent", "marketing_consent"):
+                if key in changes:
+                    changes[key] = ops.canonical_json(changes[key])
+            if "tier" in changes:
+                changes["tier_since"] = day
+            columns = ", ".join(f"{name} = ?" for name in changes)
+            try:
+                conn.execute(f"UPDATE members SET {columns}, updated_at = ? WHERE member_no = ?",
+                             (*changes.values(), at, d.member_no))
+            except sqlite3.IntegrityError:
+                existing = self.store.member_by_phone(changes.get("phone", ""))
+                raise DuplicatePhone(existing["member_no"] if existing else "?") from None
+        conn.executemany(
+            "INSERT INTO ledger (member_no, op_id, kind, delta, lot_year, spend_fen, business_day, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(x.member_no, op_id, x.kind, x.delta, x.lot_year, x.spend_fen, day, at) for x in d.ledger],
+        )
+        for item, delta in d.stock:
+            conn.execute("INSERT INTO stock (item_code, quantity) VALUES (?, ?) "
+                         "ON CONFLICT (item_code) DO UPDATE SET quantity = quantity + excluded.quantity", (item, delta))
+            conn.execute("INSERT INTO stock_moves (op_id, item_code, delta, business_day, created_at) VALUES (?, ?, ?, ?, ?)",
+                         (op_id, item, delta, day, at))
+        for benefit, period, detail in d.claims:
+            conn.execute(
+                "INSERT INTO benefit_claims (member_no, benefit, period, detail, op_id, business_day, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", (d.member_no, benefit, period, detail, op_id, day, at),
+            )
+        for benefit, period in d.claims_released:
+            conn.execute("UPDATE benefit_claims SET status = 'reversed' WHERE member_no = ? AND benefit = ? "
+                         "AND period = ? AND status = 'claimed'", (d.member_no, benefit, period))
+        for c in d.coupons_issued:
+            conn.execute(
+                "INSERT INTO coupons (code, definition, member_no, status, valid_from, valid_to, issued_op, updated_at) "
+                "VALUES (?, ?, ?, 'issued', ?, ?, ?, ?)",
+                (c.code, c.definition, c.member_no, c.valid_from.isoformat(), c.valid_to.isoformat(), op_id, at),
+            )
+        for code in d.coupons_voided:
+            conn.execute("UPDATE coupons SET status = 'void', updated_at = ? WHERE code = ?", (at, code))
+        if d.coupon_used:
+            conn.execute("UPDATE coupons SET status = 'used', used_op = ?, used_at = ?, used_where = ?, updated_at = ? "
+                         "WHERE code = ? AND status = 'issued'", (op_id, at[:16].replace("T", " "), terminal_name, at,
+                                                                  d.coupon_used))
+        if d.coupon_released:
+            conn.execute("UPDATE coupons SET status = 'issued', used_op = NULL, used_at = NULL, used_where = NULL, "
+                         "updated_at = ? WHERE code = ?", (at, d.coupon_released))
+        if d.receipt:
+            conn.execute(
+                "INSERT INTO receipts (tenant_code, receipt_no, member_no, amount_fen, purchase_date, op_id, "
+                "terminal_name, business_day, credited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (d.receipt[0], d.receipt[1], d.member_no, payload["amount_fen"], payload["purchase_date"], op_id,
+                 terminal_name, day, at),
+            )
+        if kind == ops.REVERSE:
+            conn.execute("UPDATE oplog SET reversed_by = ? WHERE op_id = ?", (op_id, payload["target_op_id"]))
+
+    def _receipt(self, session: Session, kind: str, op_id: str, seq: int, d: Decision, ctx: Context,
+                 state: MemberState | None, points_before: int) -> ReceiptData:
+        rules = ctx.rules
+        terminal = self.store.terminal()
+        ref = f"{terminal.terminal_code:03d}-{seq:06d}" + (f"/{terminal.epoch}" if terminal.epoch > 1 else "")
+        local = ctx.now.astimezone(rules.timezone)
+        tier_name: Text | None = None
+        next_name: Text | None = None
+        to_next = expiring_points = 0
+        expiring_on = None
+        points_after = points_before
+        if state is not None:
+            tier = rules.tier(state.tier)
+            tier_name = tier.name
+            nxt = rules.next_tier(state.tier)
+            next_name = nxt.name if nxt else None
+            to_next = max(0, nxt.qualifying_spend_fen - state.spend_rolling_fen) if nxt else 0
+            points_after = ledger_math.available(state.lots, ctx.today, rules)
+            expiring = ledger_math.expiring_next(state.lots, ctx.today, rules)
+            if expiring:
+                expiring_points, expiring_on = expiring[0], expiring[1].isoformat()
+        extra: dict[str, Any] = {}
+        if d.coupons_issued:
+            extra["coupons_issued"] = [c.code for c in d.coupons_issued]
+        if d.value_fen:
+            extra["value_yuan"] = format_yuan(d.value_fen)
+        return ReceiptData(
+            mall_name=rules.mall_name,
+            desk_name=terminal.name,
+            terminal_code=terminal.terminal_code,
+            op_id=op_id,
+            op_ref=ref,
+            kind=kind,
+            kind_label=Message("Operation", ops.KIND_LABELS[kind]),
+            at_utc=to_utc_text(ctx.now),
+            at_local=local.strftime("%Y-%m-%d %H:%M"),
+            business_day=ctx.today.isoformat(),
+            staff_no=session.staff_no,
+            staff_name=session.name,
+            member_no=d.member_no,
+            member_name_masked=mask_name(state.name) if state else "",
+            phone_masked=mask_phone(state.phone) if state else "",
+            tier_name=tier_name,
+            points_before=points_before,
+            points_after=points_after,
+            points_delta=points_after - points_before,
+            expiring_points=expiring_points,
+            expiring_on=expiring_on,
+            next_tier_name=next_name,
+            spend_to_next_tier_fen=to_next,
+            lines=tuple(d.lines),
+            terms=tuple(d.terms),
+            needs_signature=d.needs_signature,
+            value_fen=d.value_fen,
+            online=ctx.online,
+            rules_version=rules.version,
+            extra=extra,
+        )

@@ -1,0 +1,409 @@
+"""The terminal's local SQLite store: opening and checking it, transactions, and the reads decisions need."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from membership import ledger as ledger_kinds
+from membership.decisions import CouponRecord, MemberState, OriginalOperation, ReceiptRecord
+from membership.i18n import QT_TRANSLATE_NOOP, Message
+from membership.ledger import LedgerLine
+from membership.masterdata import MasterData, masterdata_from_dicts
+from membership.operations import canonical_json
+from membership.rules import Rules, rules_from_dict
+from membership.validation import parse_stored_birthday
+
+from .schema import migrations
+
+GENESIS_HASH = "0" * 64
+APP_DIR_NAME = "MemberDesk"
+
+
+class StoreError(Exception):
+    """The store cannot be used as it is; ``message`` says what to do."""
+
+    def __init__(self, text: str, **params: Any):
+        self.message = Message("Store", text, params)
+        super().__init__(str(self.message))
+
+
+def default_data_dir() -> Path:
+    """The platform's application-data directory (never a cache directory, which may be wiped)."""
+    override = os.environ.get("MEMBERDESK_DATA")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / APP_DIR_NAME
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP_DIR_NAME
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "memberdesk"
+
+
+def default_store_path() -> Path:
+    return default_data_dir() / "terminal.sqlite3"
+
+
+@dataclass(frozen=True)
+class TerminalInfo:
+    terminal_id: str
+    terminal_code: int
+    name: str
+    epoch: int
+
+
+class Store:
+    """One terminal's database. All writes go through :meth:`transaction` (``BEGIN IMMEDIATE``)."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.conn = sqlite3.connect(str(self.path), timeout=10.0, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self.db = Database(self.conn, execute_plugins=False)
+        self._lock = threading.RLock()
+        self._configure()
+        self._migrate()
+        self._rules: Rules | None = None
+        self._master: MasterData | None = None
+        self._terminal: TerminalInfo | None = None
+
+    # -- opening -----------------------------------------------------------------------------------
+
+    def _configure(self) -> None:
+        conn = self.conn
+        conn.execute("PRAGMA busy_timeout = 10000")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        synchronous = conn.execute("PRAGMA synchronous").fetchone()[0]
+        if mode.lower() != "wal" or synchronous != 2:
+            raise StoreError(
+                QT_TRANSLATE_NOOP("Store", "The database at {path} cannot run in safe mode (WAL, synchronous=FULL); "
+                                  "check that the folder is on a local disk."),
+                path=str(self.path),
+            )
+
+    def _migrate(self) -> None:
+        known = {m.name for m in migrations._migrations}
+        unknown = [m.name for m in migrations.applied(self.db) if m.name not in known]
+        if unknown:
+            raise StoreError(
+                QT_TRANSLATE_NOOP("Store", "This database was upgraded by a newer MemberDesk (migration {name}); "
+                                  "install that version or newer."),
+                name=unknown[0],
+            )
+        migrations.apply(self.db)
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def integrity_check(self) -> str:
+        with self._lock:
+            return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+    # -- transactions ------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One all-or-nothing unit of work. ``BEGIN IMMEDIATE`` takes the write lock up front, so a
+        second writer waits instead of failing half-way through a read-then-write."""
+        with self._lock:
+            if self.conn.in_transaction:
+                with self.db.atomic():  # nested: a savepoint
+                    yield self.conn
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self.conn.execute("COMMIT")
+
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    def query_one(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Row | None:
+        with self._lock:
+            return self.conn.execute(sql, params).fetchone()
+
+    def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        row = self.query_one(sql, params)
+        return None if row is None else row[0]
+
+    # -- terminal identity, settings, counters ----------------------------------------------------
+
+    def terminal(self) -> TerminalInfo:
+        if self._terminal is None:
+            row = self.query_one("SELECT terminal_id, terminal_code, name, epoch FROM terminal WHERE id = 1")
+            if row is None:
+                raise StoreError(QT_TRANSLATE_NOOP("Store", "This terminal is not set up yet; run “memberdesk init”."))
+            self._terminal = TerminalInfo(row["terminal_id"], row["terminal_code"], row["name"], row["epoch"])
+        return self._terminal
+
+    def set_terminal(self, conn: sqlite3.Connection, terminal_id: str, code: int, name: str, now: str) -> None:
+        conn.execute(
+            "INSERT INTO terminal (id, terminal_id, terminal_code, name, epoch, created_at) VALUES (1, ?, ?, ?, 1, ?) "
+            "ON CONFLICT (id) DO UPDATE SET terminal_id = excluded.terminal_id, "
+            "terminal_code = excluded.terminal_code, name = excluded.name",
+            (terminal_id, code, name, now),
+        )
+        self._terminal = None
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        value = self.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+        return default if value is None else value
+
+    def set_setting(self, conn: sqlite3.Connection, key: str, value: str) -> None:
+        conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def next_counter(self, conn: sqlite3.Connection, name: str) -> int:
+        """The next value of a named per-terminal counter, inside the caller's transaction (so no gaps)."""
+        conn.execute(
+            "INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1",
+            (name,),
+        )
+        return conn.execute("SELECT value FROM counters WHERE name = ?", (name,)).fetchone()[0]
+
+    # -- rules and master data ---------------------------------------------------------------------
+
+    def save_document(self, conn: sqlite3.Connection, name: str, version: str, body: str, now: str) -> None:
+        conn.execute(
+            "INSERT INTO documents (name, version, body, loaded_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET version = excluded.version, body = excluded.body, "
+            "loaded_at = excluded.loaded_at",
+            (name, version, body, now),
+        )
+        self._rules = None
+        self._master = None
+
+    def _document(self, name: str) -> dict[str, Any]:
+        import tomllib
+
+        body = self.scalar("SELECT body FROM documents WHERE name = ?", (name,))
+        if body is None:
+            raise StoreError(QT_TRANSLATE_NOOP("Store", "No {name} are loaded on this terminal; run “memberdesk init”."),
+                             name=name)
+        return tomllib.loads(body)
+
+    def rules(self) -> Rules:
+        if self._rules is None:
+            self._rules = rules_from_dict(self._document("rules"))
+        return self._rules
+
+    def master(self) -> MasterData:
+        if self._master is None:
+            self._master = masterdata_from_dicts(
+                self._document("tenants"), self._document("catalogue"), self._document("coupons"), self.rules()
+            )
+        return self._master
+
+    # -- audit chain -------------------------------------------------------------------------------
+
+    def append_audit(
+        self,
+        conn: sqlite3.Connection,
+        at: str,
+        staff_no: str,
+        action: str,
+        subject: str = "",
+        op_id: str | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> int:
+        last = conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        row_id = (last["id"] + 1) if last else 1
+        prev_hash = last["hash"] if last else GENESIS_HASH
+        terminal_id = self.terminal().terminal_id
+        detail_json = canonical_json(detail or {})
+        digest = audit_hash(prev_hash, row_id, at, terminal_id, staff_no, action, subject, op_id, detail_json)
+        conn.execute(
+            "INSERT INTO audit (id, at, terminal_id, staff_no, action, subject, op_id, detail, prev_hash, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (row_id, at, terminal_id, staff_no, action, subject, op_id, detail_json, prev_hash, digest),
+        )
+        return row_id
+
+    def verify_audit_chain(self) -> AuditCheck:
+        """Walk the audit chain; report the first row whose content or link does not match."""
+        previous = GENESIS_HASH
+        expected_id = 1
+        count = 0
+        with self._lock:
+            cursor = self.conn.execute(
+                "SELECT id, at, terminal_id, staff_no, action, subject, op_id, detail, prev_hash, hash "
+                "FROM audit ORDER BY id"
+            )
+            for row in cursor:
+                if row["id"] != expected_id:
+                    return AuditCheck(False, count, row["id"], "a row is missing before this one")
+                if row["prev_hash"] != previous:
+                    return AuditCheck(False, count, row["id"], "its link to the previous row is broken")
+                digest = audit_hash(previous, row["id"], row["at"], row["terminal_id"], row["staff_no"],
+                                    row["action"], row["subject"], row["op_id"], row["detail"])
+                if digest != row["hash"]:
+                    return AuditCheck(False, count, row["id"], "its content was changed")
+                previous = row["hash"]
+                expected_id += 1
+                count += 1
+        return AuditCheck(True, count, None, "")
+
+    # -- reads for decisions -----------------------------------------------------------------------
+
+    def member_row(self, member_no: str) -> sqlite3.Row | None:
+        return self.query_one("SELECT * FROM members WHERE member_no = ?", (member_no,))
+
+    def member_by_phone(self, phone: str) -> sqlite3.Row | None:
+        return self.query_one("SELECT * FROM members WHERE phone = ? AND status = 'active'", (phone,))
+
+    def member_state(self, member_no: str, today: date, rules: Rules) -> MemberState | None:
+        """The member's derived state as of business day ``today``, from one pass over their ledger."""
+        with self._lock:
+            row = self.conn.execute("SELECT * FROM members WHERE member_no = ?", (member_no,)).fetchone()
+            if row is None:
+                return None
+            entries = self.conn.execute(
+                "SELECT l.kind, l.delta, l.lot_year, l.spend_fen, l.business_day, o.online "
+                "FROM ledger l LEFT JOIN oplog o ON o.op_id = l.op_id WHERE l.member_no = ?",
+                (member_no,),
+            ).fetchall()
+            claims = self.conn.execute(
+                "SELECT benefit, period FROM benefit_claims WHERE member_no = ? AND status = 'claimed'", (member_no,)
+            ).fetchall()
+            receipts_today = self.conn.execute(
+                "SELECT count(*) FROM receipts WHERE member_no = ? AND business_day = ?", (member_no, today.isoformat())
+            ).fetchone()[0]
+        today_text = today.isoformat()
+        rolling_from = (today - timedelta(days=rules.rolling_days - 1)).isoformat()
+        year_from = f"{today.year:04d}-01-01"
+        lots: dict[int, int] = {}
+        spend = purchase_points = offline_today = purchases = 0
+        last_purchase: str | None = None
+        for kind, delta, lot_year, spend_fen, day, online in entries:
+            lots[lot_year] = lots.get(lot_year, 0) + delta
+            if day >= rolling_from and day <= today_text:
+                spend += spend_fen
+                if spend_fen > 0:
+                    purchases += 1
+            if spend_fen > 0 and (last_purchase is None or day > last_purchase):
+                last_purchase = day
+            if kind in (ledger_kinds.EARN, ledger_kinds.RECEIPT) and day >= year_from:
+                purchase_points += delta
+            if day == today_text and kind in (ledger_kinds.REDEEM, ledger_kinds.CASH_OFFSET) and online == 0:
+                offline_today -= delta
+        claim_set = frozenset((c["benefit"], c["period"]) for c in claims)
+        events_year = sum(1 for b, p in claim_set if b == "event" and p.startswith(f"{today.year}:"))
+        return MemberState(
+            member_no=row["member_no"],
+            name=row["name"],
+            phone=row["phone"],
+            birthday=parse_stored_birthday(row["birthday"]),
+            tier=row["tier"],
+            enrolled_on=date.fromisoformat(row["enrolled_day"]),
+            status=row["status"],
+            lots={year: points for year, points in lots.items() if points != 0},
+            spend_rolling_fen=spend,
+            purchase_points_year=purchase_points,
+            events_year=events_year,
+            receipts_today=receipts_today,
+            offline_redeemed_today=offline_today,
+            claims=claim_set,
+            last_purchase_on=date.fromisoformat(last_purchase) if last_purchase else None,
+            purchases_12m=purchases,
+        )
+
+    def receipt_record(self, tenant_code: str, receipt_no: str) -> ReceiptRecord | None:
+        row = self.query_one("SELECT * FROM receipts WHERE tenant_code = ? AND receipt_no = ?", (tenant_code, receipt_no))
+        if row is None:
+            return None
+        return ReceiptRecord(row["tenant_code"], row["receipt_no"], row["member_no"], row["credited_at"][:16].replace("T", " "),
+                             row["terminal_name"])
+
+    def coupon_record(self, code: str) -> CouponRecord | None:
+        row = self.query_one("SELECT * FROM coupons WHERE code = ?", (code,))
+        if row is None:
+            return None
+        return CouponRecord(
+            code=row["code"], definition=row["definition"], member_no=row["member_no"], status=row["status"],
+            valid_from=date.fromisoformat(row["valid_from"]), valid_to=date.fromisoformat(row["valid_to"]),
+            used_at=row["used_at"], used_where=row["used_where"],
+        )
+
+    def stock_level(self, item_code: str) -> int:
+        return self.scalar("SELECT quantity FROM stock WHERE item_code = ?", (item_code,)) or 0
+
+    def original_operation(self, op_id: str) -> OriginalOperation | None:
+        with self._lock:
+            op = self.conn.execute("SELECT op_id, kind, member_no, reversed_by FROM oplog WHERE op_id = ?",
+                                   (op_id,)).fetchone()
+            if op is None:
+                return None
+            lines = self.conn.execute(
+                "SELECT member_no, delta, kind, lot_year, spend_fen FROM ledger WHERE op_id = ? ORDER BY entry_id",
+                (op_id,),
+            ).fetchall()
+            stock = self.conn.execute("SELECT item_code, delta FROM stock_moves WHERE op_id = ?", (op_id,)).fetchall()
+            claims = self.conn.execute(
+                "SELECT benefit, period FROM benefit_claims WHERE op_id = ? AND status = 'claimed'", (op_id,)
+            ).fetchall()
+            used = self.conn.execute("SELECT code FROM coupons WHERE used_op = ?", (op_id,)).fetchone()
+            issued = self.conn.execute("SELECT code, status FROM coupons WHERE issued_op = ?", (op_id,)).fetchall()
+        return OriginalOperation(
+            op_id=op["op_id"],
+            kind=op["kind"],
+            member_no=op["member_no"],
+            lines=tuple(LedgerLine(r[0], r[1], r[2], r[3], r[4]) for r in lines),
+            stock=tuple((r[0], r[1]) for r in stock),
+            claims=tuple((r[0], r[1]) for r in claims),
+            coupon_used=used[0] if used else None,
+            coupons_issued=tuple((r[0], r[1]) for r in issued),
+            reversed_by=op["reversed_by"],
+        )
+
+
+@dataclass(frozen=True)
+class AuditCheck:
+    ok: bool
+    rows_checked: int
+    first_broken_id: int | None
+    reason: str
+
+
+def audit_hash(prev_hash: str, row_id: int, at: str, terminal_id: str, staff_no: str, action: str, subject: str,
+               op_id: str | None, detail_json: str) -> str:
+    content = json.dumps([row_id, at, terminal_id, staff_no, action, subject, op_id, detail_json],
+                         ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(f"{prev_hash}\n{content}".encode()).hexdigest()
+
+
+def utc_now() -> datetime:
+    """The terminal's clock, read in one place so tests and the back-entry work can pass their own."""
+    from datetime import UTC
+
+    return datetime.now(UTC)
