@@ -30,7 +30,7 @@ class CodeError(ValueError):
         self.message = message
 
 
-def _err(reason: str, text: str, **params: object) -> CodeError:
+def _err(reason: str, text: str, /, **params: object) -> CodeError:
     return CodeError(reason, Message(CTX, text, params))
 
 

@@ -29,7 +29,7 @@ DESC = "Receipt"
 class Refused(Exception):
     """The operation is refused; nothing may be written. ``code`` is stable, ``message`` is for people."""
 
-    def __init__(self, code: str, text: str, **params: Any):
+    def __init__(self, code: str, text: str, /, **params: Any):
         self.code = code
         self.message = Message(CTX, text, params)
         super().__init__(f"{code}: {self.message}")

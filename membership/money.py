@@ -12,7 +12,7 @@ FEN_PER_YUAN = 100
 MAX_AMOUNT_FEN = 10_000_000 * FEN_PER_YUAN
 MAX_POINTS = 100_000_000
 
-_YUAN_RE = re.compile(r"^\s*[¥￥]?\s*(\d{1,9})(?:\.(\d{1,2}))?\s*$")
+_YUAN_RE = re.compile(r"^\s*[¥￥]?\s*(\d{1,9}|\d{1,3}(?:,\d{3}){1,2})(?:\.(\d{1,2}))?\s*$")
 _DECIMAL_RE = re.compile(r"^\d{1,4}(\.\d{1,4})?$")
 
 
@@ -32,7 +32,7 @@ def parse_yuan(text: str) -> int:
             Message("Amount", QT_TRANSLATE_NOOP("Amount", "“{text}” is not an amount in yuan, e.g. 128.50."),
                     {"text": (text or "")[:20]})
         )
-    fen = int(match.group(1)) * FEN_PER_YUAN + int((match.group(2) or "0").ljust(2, "0"))
+    fen = int(match.group(1).replace(",", "")) * FEN_PER_YUAN + int((match.group(2) or "0").ljust(2, "0"))
     if fen > MAX_AMOUNT_FEN:
         raise AmountError(
             Message("Amount", QT_TRANSLATE_NOOP("Amount", "{yuan} yuan is more than any single purchase; check the amount."),

@@ -67,7 +67,7 @@ KIND_LABELS = {
 }
 
 
-def _bad(field: str, text: str, **params: object) -> InvalidInput:
+def _bad(field: str, text: str, /, **params: object) -> InvalidInput:
     return InvalidInput(field, Message(CTX, text, params))
 
 

@@ -29,7 +29,7 @@ class InvalidInput(ValueError):
         self.message = message
 
 
-def _invalid(field: str, text: str, **params: object) -> InvalidInput:
+def _invalid(field: str, text: str, /, **params: object) -> InvalidInput:
     return InvalidInput(field, Message(CTX, text, params))
 
 
@@ -77,6 +77,12 @@ def mask_name(name: str) -> str:
 def normalize_name(text: str) -> str:
     """A member's name: NFC, inner spaces folded, letters of any script plus · - ' and space."""
     name = unicodedata.normalize("NFC", text or "").strip()
+    control = next((c for c in name if unicodedata.category(c) in ("Cc", "Cf") and c != " "), None)
+    if control is not None:
+        raise _invalid(
+            "name", QT_TRANSLATE_NOOP("Validation", "Contains an invisible or control character (U+{code})."),
+            code=f"{ord(control):04X}",
+        )
     name = re.sub(r"\s+", " ", name)
     if not name:
         raise _invalid("name", QT_TRANSLATE_NOOP("Validation", "Please enter the member's name."))

@@ -52,7 +52,7 @@ _PIN_RE = re.compile(r"^\d{4,8}$")
 class AuthError(Exception):
     """Login refused or an action not permitted; ``message`` is for the person at the terminal."""
 
-    def __init__(self, code: str, text: str, **params: object):
+    def __init__(self, code: str, text: str, /, **params: object):
         self.code = code
         self.message = Message("Auth", text, params)
         super().__init__(f"{code}: {self.message}")

@@ -35,7 +35,7 @@ APP_DIR_NAME = "MemberDesk"
 class StoreError(Exception):
     """The store cannot be used as it is; ``message`` says what to do."""
 
-    def __init__(self, text: str, **params: Any):
+    def __init__(self, text: str, /, **params: Any):
         self.message = Message("Store", text, params)
         super().__init__(str(self.message))
 

@@ -1,0 +1,130 @@
+"""Shared fixtures: a fresh terminal store on disk, a settable clock, desk services and logged-in staff."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+
+
+class Clock:
+    """A clock the test moves by hand; services read it for every operation."""
+
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += timedelta(**kwargs)
+
+    def set_local(self, text: str) -> None:
+        """Set the clock to a Shanghai local time such as '2026-03-15 10:00'."""
+        from zoneinfo import ZoneInfo
+
+        local = datetime.fromisoformat(text).replace(tzinfo=ZoneInfo("Asia/Shanghai"))
+        self.now = local.astimezone(UTC)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    # 2026-11-20 10:00 in Shanghai: a Friday, not a campaign day, not member day.
+    return Clock(START)
+
+
+START = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)
+STAFF = (("M001", "王经理", "manager", "1234"), ("D001", "李娜", "desk", "2345"), ("C001", "陈晨", "cashier", "3456"))
+
+
+@pytest.fixture(scope="session")
+def template_store(tmp_path_factory) -> Path:
+    """A set-up store with staff, made once; each test gets its own copy (argon2 hashing is slow on purpose)."""
+    from sync.services import DeskServices
+    from sync.setup import init_store
+
+    path = tmp_path_factory.mktemp("template") / "terminal.sqlite3"
+    s = init_store(path, 7, "服务台 1", now=START)
+    services = DeskServices(s, clock=lambda: START)
+    for staff_no, name, role, pin in STAFF:
+        services.add_staff(None, staff_no, name, role, pin)
+    s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    s.close()
+    return path
+
+
+@pytest.fixture
+def store(tmp_path, template_store):
+    import shutil
+
+    from sync.store import Store
+
+    path = tmp_path / "terminal.sqlite3"
+    shutil.copyfile(template_store, path)
+    s = Store(path)
+    yield s
+    s.close()
+
+
+class Online:
+    def __init__(self) -> None:
+        self.value = False
+
+    def __call__(self) -> bool:
+        return self.value
+
+
+@pytest.fixture
+def online() -> Online:
+    return Online()
+
+
+@pytest.fixture
+def services(store, clock, online):
+    from sync.services import DeskServices
+
+    return DeskServices(store, clock=clock, online=online)
+
+
+@pytest.fixture
+def manager(services):
+    return services.login("M001", "1234")
+
+
+@pytest.fixture
+def desk(services):
+    return services.login("D001", "2345")
+
+
+@pytest.fixture
+def cashier(services):
+    return services.login("C001", "3456")
+
+
+def enroll(services, session, phone="13812345678", name="张三", birthday="03-15", **kw):
+    return services.enroll(session, name=name, phone=phone, birthday=birthday, privacy_accepted=True,
+                           marketing_accepted=False, **kw)
+
+
+@pytest.fixture
+def member(services, desk) -> str:
+    return enroll(services, desk).member_no
+
+
+def fingerprint(store) -> dict[str, str]:
+    """A digest of every table's full content, to prove a refused action wrote nothing anywhere."""
+    import hashlib
+
+    names = [r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    out = {}
+    for name in names:
+        rows = store.query(f'SELECT * FROM "{name}"')
+        digest = hashlib.sha256(repr(sorted(tuple(r) for r in rows)).encode()).hexdigest()
+        out[name] = f"{len(rows)}:{digest[:16]}"
+    return out
