@@ -13,6 +13,45 @@
     </message>
   </context>
   <context>
+    <name>Auth</name>
+    <message>
+      <source>Desk staff</source>
+      <translation />
+    </message>
+    <message>
+      <source>Cashier</source>
+      <translation />
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation />
+    </message>
+    <message>
+      <source>A PIN is 4 to 8 digits.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Your role ({role}) may not do this; ask a manager.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Staff number or PIN is wrong.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Too many wrong PINs: {staff_no} is locked until {until}. A manager can unlock it.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Please log in again.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The manager's staff number or PIN is wrong.</source>
+      <translation />
+    </message>
+  </context>
+  <context>
     <name>Codes</name>
     <message>
       <source>This is not a member code.</source>
@@ -48,6 +87,33 @@
     </message>
     <message>
       <source>“{code}” is not a paper-slip serial.</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>Import</name>
+    <message>
+      <source>The header lacks the column “{column}”.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points must be a whole number.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Gender must be female, male, other or empty.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points must be from 0 to 10,000,000.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The phone number repeats line {line}.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The phone number already belongs to a member.</source>
       <translation />
     </message>
   </context>
@@ -103,6 +169,969 @@
     </message>
     <message>
       <source>Paper slip keyed in</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>Print</name>
+    <message>
+      <source>Cosmetics</source>
+      <translation />
+    </message>
+    <message>
+      <source>Fashion</source>
+      <translation />
+    </message>
+    <message>
+      <source>Jewellery</source>
+      <translation />
+    </message>
+    <message>
+      <source>Sports</source>
+      <translation />
+    </message>
+    <message>
+      <source>Electronics</source>
+      <translation />
+    </message>
+    <message>
+      <source>Dining</source>
+      <translation />
+    </message>
+    <message>
+      <source>Entertainment</source>
+      <translation />
+    </message>
+    <message>
+      <source>Kids</source>
+      <translation />
+    </message>
+    <message>
+      <source>Gift</source>
+      <translation />
+    </message>
+    <message>
+      <source>Parking voucher</source>
+      <translation />
+    </message>
+    <message>
+      <source>Ticket</source>
+      <translation />
+    </message>
+    <message>
+      <source>Coupon</source>
+      <translation />
+    </message>
+    <message>
+      <source>Mondays</source>
+      <translation />
+    </message>
+    <message>
+      <source>Tuesdays</source>
+      <translation />
+    </message>
+    <message>
+      <source>Wednesdays</source>
+      <translation />
+    </message>
+    <message>
+      <source>Thursdays</source>
+      <translation />
+    </message>
+    <message>
+      <source>Fridays</source>
+      <translation />
+    </message>
+    <message>
+      <source>Saturdays</source>
+      <translation />
+    </message>
+    <message>
+      <source>Sundays</source>
+      <translation />
+    </message>
+    <message>
+      <source>None</source>
+      <translation />
+    </message>
+    <message>
+      <source>{percent}% off</source>
+      <translation />
+    </message>
+    <message>
+      <source>{days} days from issue</source>
+      <translation />
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation />
+    </message>
+    <message>
+      <source>No</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member benefits handbook</source>
+      <translation />
+    </message>
+    <message>
+      <source>Rules version {version}. Every figure below is the programme in force when this page was printed.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Qualifying spend, last {days} days</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points per yuan</source>
+      <translation />
+    </message>
+    <message>
+      <source>Tier discount</source>
+      <translation />
+    </message>
+    <message>
+      <source>Free parking per visit</source>
+      <translation />
+    </message>
+    <message>
+      <source>{hours} h</source>
+      <translation />
+    </message>
+    <message>
+      <source>Birthday gift (birthday month)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Lounge</source>
+      <translation />
+    </message>
+    <message>
+      <source>Tiers</source>
+      <translation />
+    </message>
+    <message>
+      <source>You move up at once when your qualifying spend over the last {days} days reaches a tier's threshold.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Or earn {points} points from purchases in a calendar year to reach {tier}.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Or attend {events} member events in a calendar year to move up one tier.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Tiers are reviewed once a year on the 1st of month {month}; a tier your spend no longer supports moves down at most {steps} step(s).</source>
+      <translation />
+    </message>
+    <message>
+      <source>Moving up and down</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points = amount paid in yuan × your tier's points per yuan × any campaign multiplier, rounded down.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Welcome points on joining: {points}.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Bring a friend: you receive {referrer} points and your friend {referee} points when they join.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Double-points days ({dates}): points ×{mult}.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Every {days}: points ×{mult}.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Category bonus: {list}.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member day, the {day}th of every month: points ×{mult} and a member-day gift ({gift}).</source>
+      <translation />
+    </message>
+    <message>
+      <source>Campaign multipliers combine, up to ×{max} in total.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Earning points</source>
+      <translation />
+    </message>
+    <message>
+      <source>Receipts, expiry and using points</source>
+      <translation />
+    </message>
+    <message>
+      <source>Receipt credit: bring a receipt from any store in the mall to a service desk within {days} days of purchase. Each receipt earns points once. Up to {count} receipts a day; receipts above {amount} need a manager's approval.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Expiry: points earned in a year stay valid until 31 December, {years} year(s) later. The oldest points are always used first.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points as cash: {points} points = ¥1 at checkout, for up to {percent}% of a purchase.</source>
+      <translation />
+    </message>
+    <message>
+      <source>When the system is offline, a member can redeem at most {points} points a day.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Gift catalogue</source>
+      <translation />
+    </message>
+    <message>
+      <source>Code</source>
+      <translation />
+    </message>
+    <message>
+      <source>Item</source>
+      <translation />
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points</source>
+      <translation />
+    </message>
+    <message>
+      <source>While stocks last at each desk.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Coupons</source>
+      <translation />
+    </message>
+    <message>
+      <source>Minimum spend</source>
+      <translation />
+    </message>
+    <message>
+      <source>Valid</source>
+      <translation />
+    </message>
+    <message>
+      <source>Terms</source>
+      <translation />
+    </message>
+    <message>
+      <source>Rules {version}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Page {page} of {pages}</source>
+      <translation />
+    </message>
+    <message>
+      <source>REPRINT / 重印</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reprinted {at}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Offline: provisional until this terminal syncs</source>
+      <translation />
+    </message>
+    <message>
+      <source>Time</source>
+      <translation />
+    </message>
+    <message>
+      <source>Desk</source>
+      <translation />
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member no.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Name</source>
+      <translation />
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation />
+    </message>
+    <message>
+      <source>Tier</source>
+      <translation />
+    </message>
+    <message>
+      <source>Not linked to a member</source>
+      <translation />
+    </message>
+    <message>
+      <source>Value to the member</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points before</source>
+      <translation />
+    </message>
+    <message>
+      <source>This transaction</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points now</source>
+      <translation />
+    </message>
+    <message>
+      <source>{points} points expire on {date}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Spend {amount} more to reach {tier}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Highest tier: thank you for your loyalty</source>
+      <translation />
+    </message>
+    <message>
+      <source>I confirm I received the above.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member signature</source>
+      <translation />
+    </message>
+    <message>
+      <source>Keep this receipt. Scan the code to reprint or check it.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Service desk</source>
+      <translation />
+    </message>
+    <message>
+      <source>Checkout</source>
+      <translation />
+    </message>
+    <message>
+      <source>Paper slip</source>
+      <translation />
+    </message>
+    <message>
+      <source>Purchases at checkout</source>
+      <translation />
+    </message>
+    <message>
+      <source>Receipts credited</source>
+      <translation />
+    </message>
+    <message>
+      <source>Welcome points</source>
+      <translation />
+    </message>
+    <message>
+      <source>Referral points</source>
+      <translation />
+    </message>
+    <message>
+      <source>Adjustments</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member events</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reversals</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points as cash</source>
+      <translation />
+    </message>
+    <message>
+      <source>Birthday gift</source>
+      <translation />
+    </message>
+    <message>
+      <source>Free parking</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member-day gift</source>
+      <translation />
+    </message>
+    <message>
+      <source>Enrollment slip</source>
+      <translation />
+    </message>
+    <message>
+      <source>Receipt-credit slip</source>
+      <translation />
+    </message>
+    <message>
+      <source>Redemption slip</source>
+      <translation />
+    </message>
+    <message>
+      <source>Benefit slip</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points for purchase</source>
+      <translation />
+    </message>
+    <message>
+      <source>Receipt credit</source>
+      <translation />
+    </message>
+    <message>
+      <source>Gift redemption</source>
+      <translation />
+    </message>
+    <message>
+      <source>Coupon verified</source>
+      <translation />
+    </message>
+    <message>
+      <source>Benefit claimed</source>
+      <translation />
+    </message>
+    <message>
+      <source>None in this period.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Total</source>
+      <translation />
+    </message>
+    <message>
+      <source>Enrollments by staff and channel</source>
+      <translation />
+    </message>
+    <message>
+      <source>Channel</source>
+      <translation />
+    </message>
+    <message>
+      <source>New members</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points earned by source</source>
+      <translation />
+    </message>
+    <message>
+      <source>Source</source>
+      <translation />
+    </message>
+    <message>
+      <source>Operations</source>
+      <translation />
+    </message>
+    <message>
+      <source>Qualifying spend</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points redeemed by gift, voucher and cash offset</source>
+      <translation />
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation />
+    </message>
+    <message>
+      <source>Cash value</source>
+      <translation />
+    </message>
+    <message>
+      <source>Coupons verified</source>
+      <translation />
+    </message>
+    <message>
+      <source>Verified</source>
+      <translation />
+    </message>
+    <message>
+      <source>Face value</source>
+      <translation />
+    </message>
+    <message>
+      <source>Benefits claimed</source>
+      <translation />
+    </message>
+    <message>
+      <source>Benefit</source>
+      <translation />
+    </message>
+    <message>
+      <source>Claimed</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reversed</source>
+      <translation />
+    </message>
+    <message>
+      <source>By / approved</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points adjustments</source>
+      <translation />
+    </message>
+    <message>
+      <source>Paper slips keyed in</source>
+      <translation />
+    </message>
+    <message>
+      <source>Serial</source>
+      <translation />
+    </message>
+    <message>
+      <source>Slip</source>
+      <translation />
+    </message>
+    <message>
+      <source>Written</source>
+      <translation />
+    </message>
+    <message>
+      <source>Keyed in</source>
+      <translation />
+    </message>
+    <message>
+      <source>By</source>
+      <translation />
+    </message>
+    <message>
+      <source>OPEN</source>
+      <translation />
+    </message>
+    <message>
+      <source>Sync exceptions opened and resolved</source>
+      <translation />
+    </message>
+    <message>
+      <source>Opened</source>
+      <translation />
+    </message>
+    <message>
+      <source>Terminal</source>
+      <translation />
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation />
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation />
+    </message>
+    <message>
+      <source>{count} still open</source>
+      <translation />
+    </message>
+    <message>
+      <source>Stock movements</source>
+      <translation />
+    </message>
+    <message>
+      <source>Opening</source>
+      <translation />
+    </message>
+    <message>
+      <source>Handed out</source>
+      <translation />
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation />
+    </message>
+    <message>
+      <source>Received</source>
+      <translation />
+    </message>
+    <message>
+      <source>Closing</source>
+      <translation />
+    </message>
+    <message>
+      <source>never</source>
+      <translation />
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation />
+    </message>
+    <message>
+      <source>Synced</source>
+      <translation />
+    </message>
+    <message>
+      <source>NOT SYNCED</source>
+      <translation />
+    </message>
+    <message>
+      <source>Completeness: terminal sync</source>
+      <translation />
+    </message>
+    <message>
+      <source>Last sync</source>
+      <translation />
+    </message>
+    <message>
+      <source>Operations waiting</source>
+      <translation />
+    </message>
+    <message>
+      <source>Status</source>
+      <translation />
+    </message>
+    <message>
+      <source>No terminals listed.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Stock counted at handover</source>
+      <translation />
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation />
+    </message>
+    <message>
+      <source>Counted</source>
+      <translation />
+    </message>
+    <message>
+      <source>Difference</source>
+      <translation />
+    </message>
+    <message>
+      <source>No stock was counted.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points earned</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points redeemed</source>
+      <translation />
+    </message>
+    <message>
+      <source>Items handed out</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reversals / adjustments</source>
+      <translation />
+    </message>
+    <message>
+      <source>Open exceptions</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points redeemed by item</source>
+      <translation />
+    </message>
+    <message>
+      <source>Operations per hour</source>
+      <translation />
+    </message>
+    <message>
+      <source>INCOMPLETE: {count} of {total} terminals had not synced all of this period's operations ({names}). Their operations are missing from these figures; print the report again after they sync.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Complete: every terminal had synced all of this period's operations.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Daily report</source>
+      <translation />
+    </message>
+    <message>
+      <source>Business day {day} · {mall} · printed {at} by {who}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Prepared by</source>
+      <translation />
+    </message>
+    <message>
+      <source>Desk supervisor</source>
+      <translation />
+    </message>
+    <message>
+      <source>Store manager</source>
+      <translation />
+    </message>
+    <message>
+      <source>Date</source>
+      <translation />
+    </message>
+    <message>
+      <source>INCOMPLETE</source>
+      <translation />
+    </message>
+    <message>
+      <source>Shift handover</source>
+      <translation />
+    </message>
+    <message>
+      <source>{desk} · {start} to {end} · business day {day} · printed {at}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Stock count differs from the system for {count} items; explain each difference before signing.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Gifts handed out</source>
+      <translation />
+    </message>
+    <message>
+      <source>Handed over by</source>
+      <translation />
+    </message>
+    <message>
+      <source>Taken over by</source>
+      <translation />
+    </message>
+    <message>
+      <source>Mall</source>
+      <translation />
+    </message>
+    <message>
+      <source>Business day</source>
+      <translation />
+    </message>
+    <message>
+      <source>Printed</source>
+      <translation />
+    </message>
+    <message>
+      <source>COMPLETE</source>
+      <translation />
+    </message>
+    <message>
+      <source>Shift</source>
+      <translation />
+    </message>
+    <message>
+      <source>Could not save the PDF to {path}: {reason}. Choose another folder and try again.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Printing is not set up on this terminal (the print service is not installed). Save the document as PDF instead, and ask IT to install the printer.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The print service did not answer within {seconds} seconds. Check the printer, then reprint.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The print service on this terminal is not running. Restart the terminal or ask IT, then reprint.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Printer “{printer}” is out of paper. Load a new roll, then reprint.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Printer “{printer}” has a paper jam. Clear it, then reprint.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Printer “{printer}” has its cover open. Close it, then reprint.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Printer “{printer}” is offline. Check its power and cable, then reprint.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Printer “{printer}” is stopped ({detail}). Check the printer, ask a manager to resume it, then reprint.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Printer “{printer}” is not set up on this terminal. Choose another printer in Settings, or save as PDF.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Printer “{printer}” is not accepting jobs. Ask a manager to enable it, then reprint.</source>
+      <translation />
+    </message>
+    <message>
+      <source>No printer is chosen and this terminal has no default printer. Choose a printer in Settings, or save as PDF.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Printer “{printer}” refused the job: {detail}. Check the printer, then reprint.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Printer “{printer}” has not finished the job after {seconds} seconds. Check the printer; reprint if nothing came out.</source>
+      <translation />
+    </message>
+    <message>
+      <source>This computer has no program that prints PDF files ({detail}). Ask IT to install a PDF reader, or save as PDF.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Lounge visits</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member events attended</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member annual statement {year}</source>
+      <translation />
+    </message>
+    <message>
+      <source>{mall} · prepared {date}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member since</source>
+      <translation />
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points per month</source>
+      <translation />
+    </message>
+    <message>
+      <source>{month}M</source>
+      <translation />
+    </message>
+    <message>
+      <source>Earned</source>
+      <translation />
+    </message>
+    <message>
+      <source>Redeemed</source>
+      <translation />
+    </message>
+    <message>
+      <source>Balance on 1 January</source>
+      <translation />
+    </message>
+    <message>
+      <source>Expired</source>
+      <translation />
+    </message>
+    <message>
+      <source>Adjustments and reversals</source>
+      <translation />
+    </message>
+    <message>
+      <source>Balance at year end</source>
+      <translation />
+    </message>
+    <message>
+      <source>What membership saved you</source>
+      <translation />
+    </message>
+    <message>
+      <source>Tier discounts</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points used as cash</source>
+      <translation />
+    </message>
+    <message>
+      <source>Coupons used</source>
+      <translation />
+    </message>
+    <message>
+      <source>Total saved</source>
+      <translation />
+    </message>
+    <message>
+      <source>None this year.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Benefits used</source>
+      <translation />
+    </message>
+    <message>
+      <source>Times</source>
+      <translation />
+    </message>
+    <message>
+      <source>Gifts redeemed</source>
+      <translation />
+    </message>
+    <message>
+      <source>{count} purchases earned points this year.</source>
+      <translation />
+    </message>
+    <message>
+      <source>{points} points expire on {date}: use them before then.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Thank you for being our member.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Welcome</source>
+      <translation />
+    </message>
+    <message>
+      <source>Welcome to our membership!</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member no. {member_no}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Show this code at any desk or checkout to earn and use points.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Code valid until {date}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Welcome gift: {gift}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Keep this slip safe: the code identifies you as a member.</source>
       <translation />
     </message>
   </context>
@@ -343,6 +1372,120 @@
       <source>The {year} review was already done for this member.</source>
       <translation />
     </message>
+    <message>
+      <source>This mobile number already belongs to member {member_no}; opening that member.</source>
+      <translation />
+    </message>
+    <message>
+      <source>That transaction was not found on this terminal.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member {member_no} was not found on this terminal.</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>Segment</name>
+    <message>
+      <source>New</source>
+      <translation />
+    </message>
+    <message>
+      <source>Active</source>
+      <translation />
+    </message>
+    <message>
+      <source>Dormant</source>
+      <translation />
+    </message>
+    <message>
+      <source>Churned</source>
+      <translation />
+    </message>
+    <message>
+      <source>High-value loyal</source>
+      <translation />
+    </message>
+    <message>
+      <source>Thank them: invite to VIP events, offer early access.</source>
+      <translation />
+    </message>
+    <message>
+      <source>High-value, developing</source>
+      <translation />
+    </message>
+    <message>
+      <source>Encourage return visits: suggest a member-day offer.</source>
+      <translation />
+    </message>
+    <message>
+      <source>High-value, slipping away</source>
+      <translation />
+    </message>
+    <message>
+      <source>Keep them: mention points expiring and tier benefits.</source>
+      <translation />
+    </message>
+    <message>
+      <source>High-value, dormant — worth waking</source>
+      <translation />
+    </message>
+    <message>
+      <source>Win back: offer a personal coupon or a birthday reminder.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Regular, loyal</source>
+      <translation />
+    </message>
+    <message>
+      <source>Upsell: point out how close the next tier is.</source>
+      <translation />
+    </message>
+    <message>
+      <source>New or occasional</source>
+      <translation />
+    </message>
+    <message>
+      <source>Welcome them: explain receipt crediting and gifts.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Regular, drifting</source>
+      <translation />
+    </message>
+    <message>
+      <source>Remind them of unused benefits and parking.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Low-value, dormant</source>
+      <translation />
+    </message>
+    <message>
+      <source>Low priority: include in mass campaigns only.</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>Store</name>
+    <message>
+      <source>The database at {path} cannot run in safe mode (WAL, synchronous=FULL); check that the folder is on a local disk.</source>
+      <translation />
+    </message>
+    <message>
+      <source>This database was upgraded by a newer MemberDesk (migration {name}); install that version or newer.</source>
+      <translation />
+    </message>
+    <message>
+      <source>This terminal is not set up yet; run “memberdesk init”.</source>
+      <translation />
+    </message>
+    <message>
+      <source>No {name} are loaded on this terminal; run “memberdesk init”.</source>
+      <translation />
+    </message>
   </context>
   <context>
     <name>Validation</name>
@@ -447,11 +1590,11 @@
       <translation />
     </message>
     <message>
-      <source>Contains an invisible or control character (U+{code}).</source>
+      <source>Use letters, digits, - / and . only (at most {max} characters).</source>
       <translation />
     </message>
     <message>
-      <source>Use letters, digits, - and / only (at most {max} characters).</source>
+      <source>Contains an invisible or control character (U+{code}).</source>
       <translation />
     </message>
     <message>
@@ -468,6 +1611,10 @@
     </message>
     <message>
       <source>{year} had no 29 February.</source>
+      <translation />
+    </message>
+    <message>
+      <source>A staff number is 1 to 16 letters or digits.</source>
       <translation />
     </message>
   </context>

@@ -5,470 +5,1617 @@
     <name>Amount</name>
     <message>
       <source>“{text}” is not an amount in yuan, e.g. 128.50.</source>
-      <translation type="unfinished" />
+      <translation>“{text}”不是有效的金额（元），例如 128.50。</translation>
     </message>
     <message>
       <source>{yuan} yuan is more than any single purchase; check the amount.</source>
-      <translation type="unfinished" />
+      <translation>{yuan} 元超出单笔消费上限，请核对金额。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Auth</name>
+    <message>
+      <source>Desk staff</source>
+      <translation>服务台专员</translation>
+    </message>
+    <message>
+      <source>Cashier</source>
+      <translation>收银员</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>经理</translation>
+    </message>
+    <message>
+      <source>A PIN is 4 to 8 digits.</source>
+      <translation>密码为 4 至 8 位数字。</translation>
+    </message>
+    <message>
+      <source>Your role ({role}) may not do this; ask a manager.</source>
+      <translation>您的角色（{role}）无权进行此操作，请联系经理。</translation>
+    </message>
+    <message>
+      <source>Staff number or PIN is wrong.</source>
+      <translation>工号或密码错误。</translation>
+    </message>
+    <message>
+      <source>Too many wrong PINs: {staff_no} is locked until {until}. A manager can unlock it.</source>
+      <translation>密码错误次数过多：{staff_no} 已锁定至 {until}，可请经理解锁。</translation>
+    </message>
+    <message>
+      <source>Please log in again.</source>
+      <translation>请重新登录。</translation>
+    </message>
+    <message>
+      <source>The manager's staff number or PIN is wrong.</source>
+      <translation>经理工号或密码错误。</translation>
     </message>
   </context>
   <context>
     <name>Codes</name>
     <message>
       <source>This is not a member code.</source>
-      <translation type="unfinished" />
+      <translation>这不是会员码。</translation>
     </message>
     <message>
       <source>The member code is incomplete; please scan it again.</source>
-      <translation type="unfinished" />
+      <translation>会员码不完整，请重新扫描。</translation>
     </message>
     <message>
       <source>The member code is damaged; please scan it again.</source>
-      <translation type="unfinished" />
+      <translation>会员码已损坏，请重新扫描。</translation>
     </message>
     <message>
       <source>This member code was signed with a key this terminal does not know (key {key}). Sync the terminal, or look the member up by phone.</source>
-      <translation type="unfinished" />
+      <translation>此会员码使用本终端未知的密钥签发（密钥 {key}）。请同步终端，或用手机号查找会员。</translation>
     </message>
     <message>
       <source>This member code is not genuine (signature check failed).</source>
-      <translation type="unfinished" />
+      <translation>此会员码不是真实的（签名校验失败）。</translation>
     </message>
     <message>
       <source>This member code expired on {date}; ask the member to refresh it.</source>
-      <translation type="unfinished" />
+      <translation>此会员码已于 {date} 过期，请会员刷新会员码。</translation>
     </message>
     <message>
       <source>“{code}” is not a coupon code.</source>
-      <translation type="unfinished" />
+      <translation>“{code}”不是优惠券码。</translation>
     </message>
     <message>
       <source>The coupon code {code} has a typing error; check it again.</source>
-      <translation type="unfinished" />
+      <translation>优惠券码 {code} 有输入错误，请再核对。</translation>
     </message>
     <message>
       <source>“{code}” is not a paper-slip serial.</source>
-      <translation type="unfinished" />
+      <translation>“{code}”不是纸质单据编号。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Import</name>
+    <message>
+      <source>The header lacks the column “{column}”.</source>
+      <translation>表头缺少“{column}”列。</translation>
+    </message>
+    <message>
+      <source>Points must be a whole number.</source>
+      <translation>积分必须是整数。</translation>
+    </message>
+    <message>
+      <source>Gender must be female, male, other or empty.</source>
+      <translation>性别须为 female、male、other 或留空。</translation>
+    </message>
+    <message>
+      <source>Points must be from 0 to 10,000,000.</source>
+      <translation>积分须在 0 至 10,000,000 之间。</translation>
+    </message>
+    <message>
+      <source>The phone number repeats line {line}.</source>
+      <translation>手机号与第 {line} 行重复。</translation>
+    </message>
+    <message>
+      <source>The phone number already belongs to a member.</source>
+      <translation>该手机号已属于一位会员。</translation>
     </message>
   </context>
   <context>
     <name>Operation</name>
     <message>
       <source>Enrollment</source>
-      <translation type="unfinished" />
+      <translation>会员注册</translation>
     </message>
     <message>
       <source>Profile change</source>
-      <translation type="unfinished" />
+      <translation>资料修改</translation>
     </message>
     <message>
       <source>Points for purchase</source>
-      <translation type="unfinished" />
+      <translation>消费积分</translation>
     </message>
     <message>
       <source>Receipt credit</source>
-      <translation type="unfinished" />
+      <translation>小票积分</translation>
     </message>
     <message>
       <source>Gift redemption</source>
-      <translation type="unfinished" />
+      <translation>积分兑礼</translation>
     </message>
     <message>
       <source>Points as cash</source>
-      <translation type="unfinished" />
+      <translation>积分抵现</translation>
     </message>
     <message>
       <source>Coupon verified</source>
-      <translation type="unfinished" />
+      <translation>优惠券核销</translation>
     </message>
     <message>
       <source>Benefit claimed</source>
-      <translation type="unfinished" />
+      <translation>权益领取</translation>
     </message>
     <message>
       <source>Reversal</source>
-      <translation type="unfinished" />
+      <translation>冲正</translation>
     </message>
     <message>
       <source>Points adjustment</source>
-      <translation type="unfinished" />
+      <translation>积分调整</translation>
     </message>
     <message>
       <source>Member event attended</source>
-      <translation type="unfinished" />
+      <translation>参加会员活动</translation>
     </message>
     <message>
       <source>Annual tier review</source>
-      <translation type="unfinished" />
+      <translation>年度等级评定</translation>
     </message>
     <message>
       <source>Paper slip keyed in</source>
-      <translation type="unfinished" />
+      <translation>纸质单据补录</translation>
+    </message>
+  </context>
+  <context>
+    <name>Print</name>
+    <message>
+      <source>Cosmetics</source>
+      <translation>美妆</translation>
+    </message>
+    <message>
+      <source>Fashion</source>
+      <translation>服饰</translation>
+    </message>
+    <message>
+      <source>Jewellery</source>
+      <translation>珠宝</translation>
+    </message>
+    <message>
+      <source>Sports</source>
+      <translation>运动</translation>
+    </message>
+    <message>
+      <source>Electronics</source>
+      <translation>数码电器</translation>
+    </message>
+    <message>
+      <source>Dining</source>
+      <translation>餐饮</translation>
+    </message>
+    <message>
+      <source>Entertainment</source>
+      <translation>娱乐</translation>
+    </message>
+    <message>
+      <source>Kids</source>
+      <translation>儿童</translation>
+    </message>
+    <message>
+      <source>Gift</source>
+      <translation>礼品</translation>
+    </message>
+    <message>
+      <source>Parking voucher</source>
+      <translation>停车券</translation>
+    </message>
+    <message>
+      <source>Ticket</source>
+      <translation>票券</translation>
+    </message>
+    <message>
+      <source>Coupon</source>
+      <translation>优惠券</translation>
+    </message>
+    <message>
+      <source>Mondays</source>
+      <translation>周一</translation>
+    </message>
+    <message>
+      <source>Tuesdays</source>
+      <translation>周二</translation>
+    </message>
+    <message>
+      <source>Wednesdays</source>
+      <translation>周三</translation>
+    </message>
+    <message>
+      <source>Thursdays</source>
+      <translation>周四</translation>
+    </message>
+    <message>
+      <source>Fridays</source>
+      <translation>周五</translation>
+    </message>
+    <message>
+      <source>Saturdays</source>
+      <translation>周六</translation>
+    </message>
+    <message>
+      <source>Sundays</source>
+      <translation>周日</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>{percent}% off</source>
+      <translation>{zhe}折</translation>
+    </message>
+    <message>
+      <source>{days} days from issue</source>
+      <translation>领取后 {days} 天内有效</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>有</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>—</translation>
+    </message>
+    <message>
+      <source>Member benefits handbook</source>
+      <translation>会员权益手册</translation>
+    </message>
+    <message>
+      <source>Rules version {version}. Every figure below is the programme in force when this page was printed.</source>
+      <translation>规则版本 {version}。以下各项均为本页打印时有效的会员规则。</translation>
+    </message>
+    <message>
+      <source>Qualifying spend, last {days} days</source>
+      <translation>近 {days} 天累计消费</translation>
+    </message>
+    <message>
+      <source>Points per yuan</source>
+      <translation>每元积分</translation>
+    </message>
+    <message>
+      <source>Tier discount</source>
+      <translation>会员折扣</translation>
+    </message>
+    <message>
+      <source>Free parking per visit</source>
+      <translation>每次免费停车</translation>
+    </message>
+    <message>
+      <source>{hours} h</source>
+      <translation>{hours} 小时</translation>
+    </message>
+    <message>
+      <source>Birthday gift (birthday month)</source>
+      <translation>生日礼遇（生日当月）</translation>
+    </message>
+    <message>
+      <source>Lounge</source>
+      <translation>贵宾室</translation>
+    </message>
+    <message>
+      <source>Tiers</source>
+      <translation>会员等级</translation>
+    </message>
+    <message>
+      <source>You move up at once when your qualifying spend over the last {days} days reaches a tier's threshold.</source>
+      <translation>近 {days} 天累计消费达到某一等级门槛时，立即升级。</translation>
+    </message>
+    <message>
+      <source>Or earn {points} points from purchases in a calendar year to reach {tier}.</source>
+      <translation>或在一个自然年内消费积分达到 {points} 分，升为{tier}。</translation>
+    </message>
+    <message>
+      <source>Or attend {events} member events in a calendar year to move up one tier.</source>
+      <translation>或在一个自然年内参加 {events} 次会员活动，升一级。</translation>
+    </message>
+    <message>
+      <source>Tiers are reviewed once a year on the 1st of month {month}; a tier your spend no longer supports moves down at most {steps} step(s).</source>
+      <translation>每年 {month} 月 1 日进行年度评定；消费不再满足当前等级的，每次最多降 {steps} 级。</translation>
+    </message>
+    <message>
+      <source>Moving up and down</source>
+      <translation>升级与降级</translation>
+    </message>
+    <message>
+      <source>Points = amount paid in yuan × your tier's points per yuan × any campaign multiplier, rounded down.</source>
+      <translation>积分 = 实付金额（元）× 等级每元积分 × 活动倍数，向下取整。</translation>
+    </message>
+    <message>
+      <source>Welcome points on joining: {points}.</source>
+      <translation>入会即送 {points} 积分。</translation>
+    </message>
+    <message>
+      <source>Bring a friend: you receive {referrer} points and your friend {referee} points when they join.</source>
+      <translation>老带新：好友入会后，您获得 {referrer} 积分，好友获得 {referee} 积分。</translation>
+    </message>
+    <message>
+      <source>Double-points days ({dates}): points ×{mult}.</source>
+      <translation>双倍积分日（{dates}）：积分 ×{mult}。</translation>
+    </message>
+    <message>
+      <source>Every {days}: points ×{mult}.</source>
+      <translation>每{days}：积分 ×{mult}。</translation>
+    </message>
+    <message>
+      <source>Category bonus: {list}.</source>
+      <translation>品类加倍：{list}。</translation>
+    </message>
+    <message>
+      <source>Member day, the {day}th of every month: points ×{mult} and a member-day gift ({gift}).</source>
+      <translation>会员日（每月 {day} 日）：积分 ×{mult}，并可领取会员日礼品（{gift}）。</translation>
+    </message>
+    <message>
+      <source>Campaign multipliers combine, up to ×{max} in total.</source>
+      <translation>多项活动倍数可叠加，合计最高 ×{max}。</translation>
+    </message>
+    <message>
+      <source>Earning points</source>
+      <translation>积分获取</translation>
+    </message>
+    <message>
+      <source>Receipts, expiry and using points</source>
+      <translation>小票积分、积分有效期与积分使用</translation>
+    </message>
+    <message>
+      <source>Receipt credit: bring a receipt from any store in the mall to a service desk within {days} days of purchase. Each receipt earns points once. Up to {count} receipts a day; receipts above {amount} need a manager's approval.</source>
+      <translation>小票积分：凭本商场任一商户的购物小票，于消费后 {days} 天内到服务台积分。每张小票只能积分一次。每人每天最多 {count} 张；单张超过 {amount} 须主管审批。</translation>
+    </message>
+    <message>
+      <source>Expiry: points earned in a year stay valid until 31 December, {years} year(s) later. The oldest points are always used first.</source>
+      <translation>有效期：当年获得的积分有效期至 {years} 年后的 12 月 31 日。使用时优先扣减最早获得的积分。</translation>
+    </message>
+    <message>
+      <source>Points as cash: {points} points = ¥1 at checkout, for up to {percent}% of a purchase.</source>
+      <translation>积分抵现：收银台 {points} 积分抵 ¥1，最多抵扣单笔消费的 {percent}%。</translation>
+    </message>
+    <message>
+      <source>When the system is offline, a member can redeem at most {points} points a day.</source>
+      <translation>系统离线期间，每位会员每天最多兑换 {points} 积分。</translation>
+    </message>
+    <message>
+      <source>Gift catalogue</source>
+      <translation>积分兑礼目录</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <source>Points</source>
+      <translation>积分</translation>
+    </message>
+    <message>
+      <source>While stocks last at each desk.</source>
+      <translation>各服务台数量有限，兑完即止。</translation>
+    </message>
+    <message>
+      <source>Coupons</source>
+      <translation>优惠券</translation>
+    </message>
+    <message>
+      <source>Minimum spend</source>
+      <translation>最低消费</translation>
+    </message>
+    <message>
+      <source>Valid</source>
+      <translation>有效期</translation>
+    </message>
+    <message>
+      <source>Terms</source>
+      <translation>使用条款</translation>
+    </message>
+    <message>
+      <source>Rules {version}</source>
+      <translation>规则版本 {version}</translation>
+    </message>
+    <message>
+      <source>Page {page} of {pages}</source>
+      <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+      <source>REPRINT / 重印</source>
+      <translation>重印 / REPRINT</translation>
+    </message>
+    <message>
+      <source>Reprinted {at}</source>
+      <translation>重印时间 {at}</translation>
+    </message>
+    <message>
+      <source>Offline: provisional until this terminal syncs</source>
+      <translation>离线办理：待本机联网同步后确认</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Desk</source>
+      <translation>服务台</translation>
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation>经办人</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>业务编号</translation>
+    </message>
+    <message>
+      <source>Member no.</source>
+      <translation>会员号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>手机</translation>
+    </message>
+    <message>
+      <source>Tier</source>
+      <translation>等级</translation>
+    </message>
+    <message>
+      <source>Not linked to a member</source>
+      <translation>未关联会员</translation>
+    </message>
+    <message>
+      <source>Value to the member</source>
+      <translation>本次优惠</translation>
+    </message>
+    <message>
+      <source>Points before</source>
+      <translation>原有积分</translation>
+    </message>
+    <message>
+      <source>This transaction</source>
+      <translation>本次变动</translation>
+    </message>
+    <message>
+      <source>Points now</source>
+      <translation>当前积分</translation>
+    </message>
+    <message>
+      <source>{points} points expire on {date}</source>
+      <translation>{points} 积分将于 {date} 到期</translation>
+    </message>
+    <message>
+      <source>Spend {amount} more to reach {tier}</source>
+      <translation>再消费 {amount} 即可升级为{tier}</translation>
+    </message>
+    <message>
+      <source>Highest tier: thank you for your loyalty</source>
+      <translation>您已是最高等级会员，感谢您的支持</translation>
+    </message>
+    <message>
+      <source>I confirm I received the above.</source>
+      <translation>本人确认已收到以上礼品／权益。</translation>
+    </message>
+    <message>
+      <source>Member signature</source>
+      <translation>会员签名</translation>
+    </message>
+    <message>
+      <source>Keep this receipt. Scan the code to reprint or check it.</source>
+      <translation>请妥善保管本凭条，扫码可查询或重印。</translation>
+    </message>
+    <message>
+      <source>Service desk</source>
+      <translation>服务台</translation>
+    </message>
+    <message>
+      <source>Checkout</source>
+      <translation>收银台</translation>
+    </message>
+    <message>
+      <source>Paper slip</source>
+      <translation>纸质单</translation>
+    </message>
+    <message>
+      <source>Purchases at checkout</source>
+      <translation>收银台消费</translation>
+    </message>
+    <message>
+      <source>Receipts credited</source>
+      <translation>小票积分</translation>
+    </message>
+    <message>
+      <source>Welcome points</source>
+      <translation>入会积分</translation>
+    </message>
+    <message>
+      <source>Referral points</source>
+      <translation>推荐积分</translation>
+    </message>
+    <message>
+      <source>Adjustments</source>
+      <translation>积分调整</translation>
+    </message>
+    <message>
+      <source>Member events</source>
+      <translation>会员活动</translation>
+    </message>
+    <message>
+      <source>Reversals</source>
+      <translation>冲正</translation>
+    </message>
+    <message>
+      <source>Points as cash</source>
+      <translation>积分抵现</translation>
+    </message>
+    <message>
+      <source>Birthday gift</source>
+      <translation>生日礼</translation>
+    </message>
+    <message>
+      <source>Free parking</source>
+      <translation>免费停车</translation>
+    </message>
+    <message>
+      <source>Member-day gift</source>
+      <translation>会员日礼品</translation>
+    </message>
+    <message>
+      <source>Enrollment slip</source>
+      <translation>入会单</translation>
+    </message>
+    <message>
+      <source>Receipt-credit slip</source>
+      <translation>小票积分单</translation>
+    </message>
+    <message>
+      <source>Redemption slip</source>
+      <translation>兑换单</translation>
+    </message>
+    <message>
+      <source>Benefit slip</source>
+      <translation>权益领取单</translation>
+    </message>
+    <message>
+      <source>Points for purchase</source>
+      <translation>消费积分</translation>
+    </message>
+    <message>
+      <source>Receipt credit</source>
+      <translation>小票积分</translation>
+    </message>
+    <message>
+      <source>Gift redemption</source>
+      <translation>积分兑礼</translation>
+    </message>
+    <message>
+      <source>Coupon verified</source>
+      <translation>优惠券核销</translation>
+    </message>
+    <message>
+      <source>Benefit claimed</source>
+      <translation>权益领取</translation>
+    </message>
+    <message>
+      <source>None in this period.</source>
+      <translation>本期无。</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合计</translation>
+    </message>
+    <message>
+      <source>Enrollments by staff and channel</source>
+      <translation>新入会（按经办人和渠道）</translation>
+    </message>
+    <message>
+      <source>Channel</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>New members</source>
+      <translation>新会员</translation>
+    </message>
+    <message>
+      <source>Points earned by source</source>
+      <translation>积分发放（按来源）</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Operations</source>
+      <translation>笔数</translation>
+    </message>
+    <message>
+      <source>Qualifying spend</source>
+      <translation>计级消费</translation>
+    </message>
+    <message>
+      <source>Points redeemed by gift, voucher and cash offset</source>
+      <translation>积分使用（按礼品、券和抵现）</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Cash value</source>
+      <translation>抵现金额</translation>
+    </message>
+    <message>
+      <source>Coupons verified</source>
+      <translation>优惠券核销</translation>
+    </message>
+    <message>
+      <source>Verified</source>
+      <translation>核销张数</translation>
+    </message>
+    <message>
+      <source>Face value</source>
+      <translation>面值合计</translation>
+    </message>
+    <message>
+      <source>Benefits claimed</source>
+      <translation>权益领取</translation>
+    </message>
+    <message>
+      <source>Benefit</source>
+      <translation>权益</translation>
+    </message>
+    <message>
+      <source>Claimed</source>
+      <translation>次数</translation>
+    </message>
+    <message>
+      <source>Reversed</source>
+      <translation>被冲正业务</translation>
+    </message>
+    <message>
+      <source>By / approved</source>
+      <translation>经办 / 审批</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Points adjustments</source>
+      <translation>积分调整</translation>
+    </message>
+    <message>
+      <source>Paper slips keyed in</source>
+      <translation>纸质单补录</translation>
+    </message>
+    <message>
+      <source>Serial</source>
+      <translation>单号</translation>
+    </message>
+    <message>
+      <source>Slip</source>
+      <translation>单据类型</translation>
+    </message>
+    <message>
+      <source>Written</source>
+      <translation>手写时间</translation>
+    </message>
+    <message>
+      <source>Keyed in</source>
+      <translation>补录时间</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>补录人</translation>
+    </message>
+    <message>
+      <source>OPEN</source>
+      <translation>未处理</translation>
+    </message>
+    <message>
+      <source>Sync exceptions opened and resolved</source>
+      <translation>同步异常（新增与处理）</translation>
+    </message>
+    <message>
+      <source>Opened</source>
+      <translation>发生时间</translation>
+    </message>
+    <message>
+      <source>Terminal</source>
+      <translation>终端</translation>
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation>异常情况</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>处理结果</translation>
+    </message>
+    <message>
+      <source>{count} still open</source>
+      <translation>{count} 项未处理</translation>
+    </message>
+    <message>
+      <source>Stock movements</source>
+      <translation>库存变动</translation>
+    </message>
+    <message>
+      <source>Opening</source>
+      <translation>期初</translation>
+    </message>
+    <message>
+      <source>Handed out</source>
+      <translation>发出</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>退回</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>入库</translation>
+    </message>
+    <message>
+      <source>Closing</source>
+      <translation>期末</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从未同步</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>未知</translation>
+    </message>
+    <message>
+      <source>Synced</source>
+      <translation>已同步</translation>
+    </message>
+    <message>
+      <source>NOT SYNCED</source>
+      <translation>未同步</translation>
+    </message>
+    <message>
+      <source>Completeness: terminal sync</source>
+      <translation>完整性：终端同步情况</translation>
+    </message>
+    <message>
+      <source>Last sync</source>
+      <translation>最近同步</translation>
+    </message>
+    <message>
+      <source>Operations waiting</source>
+      <translation>待上传笔数</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>No terminals listed.</source>
+      <translation>未列出终端。</translation>
+    </message>
+    <message>
+      <source>Stock counted at handover</source>
+      <translation>交班盘点</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>系统数</translation>
+    </message>
+    <message>
+      <source>Counted</source>
+      <translation>实盘数</translation>
+    </message>
+    <message>
+      <source>Difference</source>
+      <translation>差异</translation>
+    </message>
+    <message>
+      <source>No stock was counted.</source>
+      <translation>本班未盘点。</translation>
+    </message>
+    <message>
+      <source>Points earned</source>
+      <translation>发放积分</translation>
+    </message>
+    <message>
+      <source>Points redeemed</source>
+      <translation>使用积分</translation>
+    </message>
+    <message>
+      <source>Items handed out</source>
+      <translation>发出礼品/券</translation>
+    </message>
+    <message>
+      <source>Reversals / adjustments</source>
+      <translation>冲正 / 调整</translation>
+    </message>
+    <message>
+      <source>Open exceptions</source>
+      <translation>未处理异常</translation>
+    </message>
+    <message>
+      <source>Points redeemed by item</source>
+      <translation>积分使用（按项目）</translation>
+    </message>
+    <message>
+      <source>Operations per hour</source>
+      <translation>每小时业务笔数</translation>
+    </message>
+    <message>
+      <source>INCOMPLETE: {count} of {total} terminals had not synced all of this period's operations ({names}). Their operations are missing from these figures; print the report again after they sync.</source>
+      <translation>数据不完整：{total} 台终端中有 {count} 台尚未同步本期全部业务（{names}）。以下数字缺少这些终端的业务，请在其同步后重新打印本报表。</translation>
+    </message>
+    <message>
+      <source>Complete: every terminal had synced all of this period's operations.</source>
+      <translation>数据完整：所有终端均已同步本期全部业务。</translation>
+    </message>
+    <message>
+      <source>Daily report</source>
+      <translation>日报</translation>
+    </message>
+    <message>
+      <source>Business day {day} · {mall} · printed {at} by {who}</source>
+      <translation>营业日 {day} · {mall} · {who} 于 {at} 打印</translation>
+    </message>
+    <message>
+      <source>Prepared by</source>
+      <translation>制表人</translation>
+    </message>
+    <message>
+      <source>Desk supervisor</source>
+      <translation>客服主管</translation>
+    </message>
+    <message>
+      <source>Store manager</source>
+      <translation>店长</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>INCOMPLETE</source>
+      <translation>数据不完整</translation>
+    </message>
+    <message>
+      <source>Shift handover</source>
+      <translation>交班表</translation>
+    </message>
+    <message>
+      <source>{desk} · {start} to {end} · business day {day} · printed {at}</source>
+      <translation>{desk} · {start} 至 {end} · 营业日 {day} · 打印于 {at}</translation>
+    </message>
+    <message>
+      <source>Stock count differs from the system for {count} items; explain each difference before signing.</source>
+      <translation>有 {count} 项库存盘点数与系统数不符，请在签字前逐项说明差异原因。</translation>
+    </message>
+    <message>
+      <source>Gifts handed out</source>
+      <translation>发出礼品</translation>
+    </message>
+    <message>
+      <source>Handed over by</source>
+      <translation>交班人</translation>
+    </message>
+    <message>
+      <source>Taken over by</source>
+      <translation>接班人</translation>
+    </message>
+    <message>
+      <source>Mall</source>
+      <translation>商场</translation>
+    </message>
+    <message>
+      <source>Business day</source>
+      <translation>营业日</translation>
+    </message>
+    <message>
+      <source>Printed</source>
+      <translation>打印时间</translation>
+    </message>
+    <message>
+      <source>COMPLETE</source>
+      <translation>数据完整</translation>
+    </message>
+    <message>
+      <source>Shift</source>
+      <translation>班次</translation>
+    </message>
+    <message>
+      <source>Could not save the PDF to {path}: {reason}. Choose another folder and try again.</source>
+      <translation>无法将 PDF 保存到 {path}：{reason}。请选择其他文件夹后重试。</translation>
+    </message>
+    <message>
+      <source>Printing is not set up on this terminal (the print service is not installed). Save the document as PDF instead, and ask IT to install the printer.</source>
+      <translation>本机尚未配置打印（未安装打印服务）。请先另存为 PDF，并联系 IT 安装打印机。</translation>
+    </message>
+    <message>
+      <source>The print service did not answer within {seconds} seconds. Check the printer, then reprint.</source>
+      <translation>打印服务 {seconds} 秒内无响应。请检查打印机后重印。</translation>
+    </message>
+    <message>
+      <source>The print service on this terminal is not running. Restart the terminal or ask IT, then reprint.</source>
+      <translation>本机打印服务未运行。请重启终端或联系 IT，然后重印。</translation>
+    </message>
+    <message>
+      <source>Printer “{printer}” is out of paper. Load a new roll, then reprint.</source>
+      <translation>打印机“{printer}”缺纸。请装入新纸卷后重印。</translation>
+    </message>
+    <message>
+      <source>Printer “{printer}” has a paper jam. Clear it, then reprint.</source>
+      <translation>打印机“{printer}”卡纸。请清除卡纸后重印。</translation>
+    </message>
+    <message>
+      <source>Printer “{printer}” has its cover open. Close it, then reprint.</source>
+      <translation>打印机“{printer}”机盖未关。请关好后重印。</translation>
+    </message>
+    <message>
+      <source>Printer “{printer}” is offline. Check its power and cable, then reprint.</source>
+      <translation>打印机“{printer}”离线。请检查电源和连接线后重印。</translation>
+    </message>
+    <message>
+      <source>Printer “{printer}” is stopped ({detail}). Check the printer, ask a manager to resume it, then reprint.</source>
+      <translation>打印机“{printer}”已暂停（{detail}）。请检查打印机，请主管恢复后重印。</translation>
+    </message>
+    <message>
+      <source>Printer “{printer}” is not set up on this terminal. Choose another printer in Settings, or save as PDF.</source>
+      <translation>本机未配置打印机“{printer}”。请在设置中选择其他打印机，或另存为 PDF。</translation>
+    </message>
+    <message>
+      <source>Printer “{printer}” is not accepting jobs. Ask a manager to enable it, then reprint.</source>
+      <translation>打印机“{printer}”不接受打印任务。请主管启用后重印。</translation>
+    </message>
+    <message>
+      <source>No printer is chosen and this terminal has no default printer. Choose a printer in Settings, or save as PDF.</source>
+      <translation>未选择打印机，本机也没有默认打印机。请在设置中选择打印机，或另存为 PDF。</translation>
+    </message>
+    <message>
+      <source>Printer “{printer}” refused the job: {detail}. Check the printer, then reprint.</source>
+      <translation>打印机“{printer}”拒绝了打印任务：{detail}。请检查打印机后重印。</translation>
+    </message>
+    <message>
+      <source>Printer “{printer}” has not finished the job after {seconds} seconds. Check the printer; reprint if nothing came out.</source>
+      <translation>打印机“{printer}”{seconds} 秒后仍未完成打印。请检查打印机；如未出纸请重印。</translation>
+    </message>
+    <message>
+      <source>This computer has no program that prints PDF files ({detail}). Ask IT to install a PDF reader, or save as PDF.</source>
+      <translation>本机没有可打印 PDF 的程序（{detail}）。请联系 IT 安装 PDF 阅读器，或另存为 PDF。</translation>
+    </message>
+    <message>
+      <source>Lounge visits</source>
+      <translation>贵宾室</translation>
+    </message>
+    <message>
+      <source>Member events attended</source>
+      <translation>参加会员活动</translation>
+    </message>
+    <message>
+      <source>Member annual statement {year}</source>
+      <translation>{year} 年度会员价值报告</translation>
+    </message>
+    <message>
+      <source>{mall} · prepared {date}</source>
+      <translation>{mall} · {date} 出具</translation>
+    </message>
+    <message>
+      <source>Member since</source>
+      <translation>入会日期</translation>
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation>为您节省</translation>
+    </message>
+    <message>
+      <source>Points per month</source>
+      <translation>每月积分</translation>
+    </message>
+    <message>
+      <source>{month}M</source>
+      <translation>{month}月</translation>
+    </message>
+    <message>
+      <source>Earned</source>
+      <translation>获得</translation>
+    </message>
+    <message>
+      <source>Redeemed</source>
+      <translation>使用</translation>
+    </message>
+    <message>
+      <source>Balance on 1 January</source>
+      <translation>1 月 1 日余额</translation>
+    </message>
+    <message>
+      <source>Expired</source>
+      <translation>到期失效</translation>
+    </message>
+    <message>
+      <source>Adjustments and reversals</source>
+      <translation>调整与冲正</translation>
+    </message>
+    <message>
+      <source>Balance at year end</source>
+      <translation>年末余额</translation>
+    </message>
+    <message>
+      <source>What membership saved you</source>
+      <translation>会员为您节省</translation>
+    </message>
+    <message>
+      <source>Tier discounts</source>
+      <translation>会员折扣</translation>
+    </message>
+    <message>
+      <source>Points used as cash</source>
+      <translation>积分抵现</translation>
+    </message>
+    <message>
+      <source>Coupons used</source>
+      <translation>优惠券</translation>
+    </message>
+    <message>
+      <source>Total saved</source>
+      <translation>合计节省</translation>
+    </message>
+    <message>
+      <source>None this year.</source>
+      <translation>本年度无。</translation>
+    </message>
+    <message>
+      <source>Benefits used</source>
+      <translation>已享权益</translation>
+    </message>
+    <message>
+      <source>Times</source>
+      <translation>次数</translation>
+    </message>
+    <message>
+      <source>Gifts redeemed</source>
+      <translation>兑换礼品</translation>
+    </message>
+    <message>
+      <source>{count} purchases earned points this year.</source>
+      <translation>本年度共有 {count} 笔消费获得积分。</translation>
+    </message>
+    <message>
+      <source>{points} points expire on {date}: use them before then.</source>
+      <translation>{points} 积分将于 {date} 到期，请及时使用。</translation>
+    </message>
+    <message>
+      <source>Thank you for being our member.</source>
+      <translation>感谢您一年来的支持！</translation>
+    </message>
+    <message>
+      <source>Welcome</source>
+      <translation>欢迎</translation>
+    </message>
+    <message>
+      <source>Welcome to our membership!</source>
+      <translation>欢迎加入会员！</translation>
+    </message>
+    <message>
+      <source>Member no. {member_no}</source>
+      <translation>会员号 {member_no}</translation>
+    </message>
+    <message>
+      <source>Show this code at any desk or checkout to earn and use points.</source>
+      <translation>在服务台或收银台出示此码即可积分和使用积分。</translation>
+    </message>
+    <message>
+      <source>Code valid until {date}</source>
+      <translation>此码有效期至 {date}</translation>
+    </message>
+    <message>
+      <source>Welcome gift: {gift}</source>
+      <translation>入会礼：{gift}</translation>
+    </message>
+    <message>
+      <source>Keep this slip safe: the code identifies you as a member.</source>
+      <translation>请妥善保管：此码代表您的会员身份。</translation>
     </message>
   </context>
   <context>
     <name>Receipt</name>
     <message>
       <source>Upgraded to {tier}!</source>
-      <translation type="unfinished" />
+      <translation>已升级为{tier}！</translation>
     </message>
     <message>
       <source>Campaign multiplier ×{mult} applied</source>
-      <translation type="unfinished" />
+      <translation>已享活动倍数 ×{mult}</translation>
     </message>
     <message>
       <source>Welcome points: {points}</source>
-      <translation type="unfinished" />
+      <translation>入会礼积分：{points}</translation>
     </message>
     <message>
       <source>Referral points: {points} (referrer {referrer} receives {referrer_points})</source>
-      <translation type="unfinished" />
+      <translation>推荐积分：{points}（推荐人 {referrer} 获得 {referrer_points}）</translation>
     </message>
     <message>
       <source>Changed: {field}</source>
-      <translation type="unfinished" />
+      <translation>已修改：{field}</translation>
     </message>
     <message>
       <source>Tier discount {percent}% off: −¥{discount}, to pay ¥{paid}</source>
-      <translation type="unfinished" />
+      <translation>会员折扣 {percent}%：−¥{discount}，实付 ¥{paid}</translation>
     </message>
     <message>
       <source>Purchase ¥{amount}: {points} points</source>
-      <translation type="unfinished" />
+      <translation>消费 ¥{amount}：{points} 积分</translation>
     </message>
     <message>
       <source>Receipt {receipt_no} from {tenant}, ¥{amount} on {date}: {points} points</source>
-      <translation type="unfinished" />
+      <translation>{tenant} 小票 {receipt_no}，{date} 消费 ¥{amount}：{points} 积分</translation>
     </message>
     <message>
       <source>Approved by manager {staff}</source>
-      <translation type="unfinished" />
+      <translation>经理 {staff} 已批准</translation>
     </message>
     <message>
       <source>{quantity} × {item}: −{points} points</source>
-      <translation type="unfinished" />
+      <translation>{item} × {quantity}：−{points} 积分</translation>
     </message>
     <message>
       <source>Coupon {code}, valid {first} to {last}</source>
-      <translation type="unfinished" />
+      <translation>优惠券 {code}，有效期 {first} 至 {last}</translation>
     </message>
     <message>
       <source>{points} points paid ¥{value} of a ¥{amount} purchase</source>
-      <translation type="unfinished" />
+      <translation>{points} 积分抵扣 ¥{value}（消费 ¥{amount}）</translation>
     </message>
     <message>
       <source>Coupon {code}: {name}, value ¥{value}</source>
-      <translation type="unfinished" />
+      <translation>优惠券 {code}：{name}，面值 ¥{value}</translation>
     </message>
     <message>
       <source>Birthday gift: {gift}</source>
-      <translation type="unfinished" />
+      <translation>生日礼：{gift}</translation>
     </message>
     <message>
       <source>Lounge access today</source>
-      <translation type="unfinished" />
+      <translation>今日可使用贵宾室</translation>
     </message>
     <message>
       <source>Double points on the birthday</source>
-      <translation type="unfinished" />
+      <translation>生日当天双倍积分</translation>
     </message>
     <message>
       <source>Free parking: {hours} h</source>
-      <translation type="unfinished" />
+      <translation>免费停车：{hours} 小时</translation>
     </message>
     <message>
       <source>Member-day gift: {gift}</source>
-      <translation type="unfinished" />
+      <translation>会员日礼：{gift}</translation>
     </message>
     <message>
       <source>Adjustment {points:+d} points: {reason}</source>
-      <translation type="unfinished" />
+      <translation>积分调整 {points:+d}：{reason}</translation>
     </message>
     <message>
       <source>Reversal of {kind} {ref}: {reason}</source>
-      <translation type="unfinished" />
+      <translation>冲正 {kind} {ref}：{reason}</translation>
     </message>
     <message>
       <source>Event attended: {event}</source>
-      <translation type="unfinished" />
+      <translation>参加活动：{event}</translation>
     </message>
     <message>
       <source>Tier after annual review: {tier}</source>
-      <translation type="unfinished" />
+      <translation>年度评定后等级：{tier}</translation>
     </message>
   </context>
   <context>
     <name>Refusal</name>
     <message>
       <source>Member {member_no} is not active (merged or closed); look up the current record.</source>
-      <translation type="unfinished" />
+      <translation>会员 {member_no} 已失效（已合并或注销），请查找当前记录。</translation>
     </message>
     <message>
       <source>Not enough points: this needs {need}, the member has {have}.</source>
-      <translation type="unfinished" />
+      <translation>积分不足：需要 {need}，会员现有 {have}。</translation>
     </message>
     <message>
       <source>Referrer {member_no} was not found; check the number or leave it empty.</source>
-      <translation type="unfinished" />
+      <translation>未找到推荐人 {member_no}，请核对号码或留空。</translation>
     </message>
     <message>
       <source>Store code {code} is not a tenant of this mall.</source>
-      <translation type="unfinished" />
+      <translation>商户编码 {code} 不是本商场的商户。</translation>
     </message>
     <message>
       <source>This receipt was already credited on {when} at {desk} (member {member}).</source>
-      <translation type="unfinished" />
+      <translation>该小票已于 {when} 在{desk}积分（会员 {member}）。</translation>
     </message>
     <message>
       <source>The purchase date {date} is in the future.</source>
-      <translation type="unfinished" />
+      <translation>消费日期 {date} 晚于今天。</translation>
     </message>
     <message>
       <source>Receipts older than {max} days cannot be credited (this one is {age} days old).</source>
-      <translation type="unfinished" />
+      <translation>超过 {max} 天的小票不能积分（此小票已 {age} 天）。</translation>
     </message>
     <message>
       <source>This member already credited {count} receipts today; a manager must approve more.</source>
-      <translation type="unfinished" />
+      <translation>该会员今天已积分 {count} 张小票，继续积分需经理批准。</translation>
     </message>
     <message>
       <source>Receipts above ¥{limit} need a manager's approval.</source>
-      <translation type="unfinished" />
+      <translation>超过 ¥{limit} 的小票需经理批准。</translation>
     </message>
     <message>
       <source>Offline, a member can redeem at most {cap} points a day ({used} used today). Try again when the terminal is online.</source>
-      <translation type="unfinished" />
+      <translation>离线时每位会员每天最多兑换 {cap} 积分（今天已用 {used}）。请在终端联网后再试。</translation>
     </message>
     <message>
       <source>Gift {code} is not in the catalogue.</source>
-      <translation type="unfinished" />
+      <translation>礼品 {code} 不在礼品目录中。</translation>
     </message>
     <message>
       <source>Only {left} of “{item}” left at this desk.</source>
-      <translation type="unfinished" />
+      <translation>本服务台“{item}”仅剩 {left} 件。</translation>
     </message>
     <message>
       <source>Coupons are redeemed one at a time.</source>
-      <translation type="unfinished" />
+      <translation>优惠券每次只能兑换一张。</translation>
     </message>
     <message>
       <source>Points as cash go in steps of {step} points.</source>
-      <translation type="unfinished" />
+      <translation>积分抵现须以 {step} 积分为单位。</translation>
     </message>
     <message>
       <source>Points can pay at most {percent}% of this purchase (¥{limit}).</source>
-      <translation type="unfinished" />
+      <translation>积分最多抵扣本次消费的 {percent}%（¥{limit}）。</translation>
     </message>
     <message>
       <source>Coupon {code} is not known here; it may be forged, or the terminal needs a sync.</source>
-      <translation type="unfinished" />
+      <translation>本终端查不到优惠券 {code}：可能是伪造的，或终端需要同步。</translation>
     </message>
     <message>
       <source>Coupon {code} was already used on {when} at {where}.</source>
-      <translation type="unfinished" />
+      <translation>优惠券 {code} 已于 {when} 在{where}使用。</translation>
     </message>
     <message>
       <source>Coupon {code} has been cancelled.</source>
-      <translation type="unfinished" />
+      <translation>优惠券 {code} 已作废。</translation>
     </message>
     <message>
       <source>Coupon {code} is valid from {date}.</source>
-      <translation type="unfinished" />
+      <translation>优惠券 {code} 自 {date} 起有效。</translation>
     </message>
     <message>
       <source>Coupon {code} expired on {date}.</source>
-      <translation type="unfinished" />
+      <translation>优惠券 {code} 已于 {date} 过期。</translation>
     </message>
     <message>
       <source>Coupon {code} belongs to another member.</source>
-      <translation type="unfinished" />
+      <translation>优惠券 {code} 属于其他会员。</translation>
     </message>
     <message>
       <source>Coupon {code} needs a purchase of at least ¥{min}.</source>
-      <translation type="unfinished" />
+      <translation>优惠券 {code} 需消费满 ¥{min} 才能使用。</translation>
     </message>
     <message>
       <source>The birthday gift for {period} was already claimed.</source>
-      <translation type="unfinished" />
+      <translation>{period} 年的生日礼已领取。</translation>
     </message>
     <message>
       <source>Free parking was already claimed today ({period}).</source>
-      <translation type="unfinished" />
+      <translation>今天（{period}）已领取免费停车。</translation>
     </message>
     <message>
       <source>The member-day gift was already claimed today ({period}).</source>
-      <translation type="unfinished" />
+      <translation>今天（{period}）已领取会员日礼品。</translation>
     </message>
     <message>
       <source>The birthday gift can be claimed in the birthday month only.</source>
-      <translation type="unfinished" />
+      <translation>生日礼仅限生日当月领取。</translation>
     </message>
     <message>
       <source>Today is not member day (the {day}th of each month).</source>
-      <translation type="unfinished" />
+      <translation>今天不是会员日（每月 {day} 日）。</translation>
     </message>
     <message>
       <source>This tier has no free parking.</source>
-      <translation type="unfinished" />
+      <translation>该等级没有免费停车权益。</translation>
     </message>
     <message>
       <source>No coupon number was allocated; try again.</source>
-      <translation type="unfinished" />
+      <translation>未能分配优惠券号码，请重试。</translation>
     </message>
     <message>
       <source>This kind of transaction cannot be reversed.</source>
-      <translation type="unfinished" />
+      <translation>此类交易不能冲正。</translation>
     </message>
     <message>
       <source>This transaction was already reversed.</source>
-      <translation type="unfinished" />
+      <translation>此交易已冲正。</translation>
     </message>
     <message>
       <source>Coupon {code} issued with this transaction was already used.</source>
-      <translation type="unfinished" />
+      <translation>此交易发放的优惠券 {code} 已被使用。</translation>
     </message>
     <message>
       <source>The member has only {have} of the {need} points to take back; a manager can adjust instead.</source>
-      <translation type="unfinished" />
+      <translation>会员仅有 {have} 积分，不足以扣回 {need} 积分；可由经理进行积分调整。</translation>
     </message>
     <message>
       <source>Attendance at {event} is already recorded.</source>
-      <translation type="unfinished" />
+      <translation>已记录参加活动 {event}。</translation>
     </message>
     <message>
       <source>The annual review runs on the first day of month {month}.</source>
-      <translation type="unfinished" />
+      <translation>年度评定在每年 {month} 月 1 日进行。</translation>
     </message>
     <message>
       <source>The {year} review was already done for this member.</source>
-      <translation type="unfinished" />
+      <translation>该会员 {year} 年度评定已完成。</translation>
+    </message>
+    <message>
+      <source>This mobile number already belongs to member {member_no}; opening that member.</source>
+      <translation>该手机号已属于会员 {member_no}，正在打开该会员。</translation>
+    </message>
+    <message>
+      <source>That transaction was not found on this terminal.</source>
+      <translation>本终端未找到该交易。</translation>
+    </message>
+    <message>
+      <source>Member {member_no} was not found on this terminal.</source>
+      <translation>本终端未找到会员 {member_no}。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Segment</name>
+    <message>
+      <source>New</source>
+      <translation>新会员</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>活跃</translation>
+    </message>
+    <message>
+      <source>Dormant</source>
+      <translation>沉睡</translation>
+    </message>
+    <message>
+      <source>Churned</source>
+      <translation>流失</translation>
+    </message>
+    <message>
+      <source>High-value loyal</source>
+      <translation>重要价值会员</translation>
+    </message>
+    <message>
+      <source>Thank them: invite to VIP events, offer early access.</source>
+      <translation>表示感谢：邀请参加贵宾活动，提供优先购权益。</translation>
+    </message>
+    <message>
+      <source>High-value, developing</source>
+      <translation>重要发展会员</translation>
+    </message>
+    <message>
+      <source>Encourage return visits: suggest a member-day offer.</source>
+      <translation>鼓励回访：推荐会员日优惠。</translation>
+    </message>
+    <message>
+      <source>High-value, slipping away</source>
+      <translation>重要保持会员</translation>
+    </message>
+    <message>
+      <source>Keep them: mention points expiring and tier benefits.</source>
+      <translation>维系关系：提醒即将过期的积分和等级权益。</translation>
+    </message>
+    <message>
+      <source>High-value, dormant — worth waking</source>
+      <translation>重要挽留会员（值得唤醒）</translation>
+    </message>
+    <message>
+      <source>Win back: offer a personal coupon or a birthday reminder.</source>
+      <translation>挽回：提供专属优惠券或生日提醒。</translation>
+    </message>
+    <message>
+      <source>Regular, loyal</source>
+      <translation>一般价值会员</translation>
+    </message>
+    <message>
+      <source>Upsell: point out how close the next tier is.</source>
+      <translation>促升级：告知距离下一等级还差多少。</translation>
+    </message>
+    <message>
+      <source>New or occasional</source>
+      <translation>一般发展会员</translation>
+    </message>
+    <message>
+      <source>Welcome them: explain receipt crediting and gifts.</source>
+      <translation>欢迎引导：介绍小票积分和积分兑礼。</translation>
+    </message>
+    <message>
+      <source>Regular, drifting</source>
+      <translation>一般保持会员</translation>
+    </message>
+    <message>
+      <source>Remind them of unused benefits and parking.</source>
+      <translation>提醒尚未使用的权益和停车优惠。</translation>
+    </message>
+    <message>
+      <source>Low-value, dormant</source>
+      <translation>一般挽留会员</translation>
+    </message>
+    <message>
+      <source>Low priority: include in mass campaigns only.</source>
+      <translation>低优先级：仅纳入大众营销活动。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Store</name>
+    <message>
+      <source>The database at {path} cannot run in safe mode (WAL, synchronous=FULL); check that the folder is on a local disk.</source>
+      <translation>位于 {path} 的数据库无法以安全模式运行（WAL，synchronous=FULL），请确认该文件夹在本地磁盘上。</translation>
+    </message>
+    <message>
+      <source>This database was upgraded by a newer MemberDesk (migration {name}); install that version or newer.</source>
+      <translation>此数据库已由更新版本的 MemberDesk 升级（迁移 {name}），请安装该版本或更新版本。</translation>
+    </message>
+    <message>
+      <source>This terminal is not set up yet; run “memberdesk init”.</source>
+      <translation>本终端尚未设置，请运行“memberdesk init”。</translation>
+    </message>
+    <message>
+      <source>No {name} are loaded on this terminal; run “memberdesk init”.</source>
+      <translation>本终端未加载 {name}，请运行“memberdesk init”。</translation>
     </message>
   </context>
   <context>
     <name>Validation</name>
     <message>
       <source>“{value}” is not a valid member number.</source>
-      <translation type="unfinished" />
+      <translation>“{value}”不是有效的会员号。</translation>
     </message>
     <message>
       <source>Please enter an amount.</source>
-      <translation type="unfinished" />
+      <translation>请输入金额。</translation>
     </message>
     <message>
       <source>The amount must be more than zero.</source>
-      <translation type="unfinished" />
+      <translation>金额必须大于零。</translation>
     </message>
     <message>
       <source>The amount is more than any single purchase; check it.</source>
-      <translation type="unfinished" />
+      <translation>金额超出单笔消费上限，请核对。</translation>
     </message>
     <message>
       <source>Please enter a number of points other than zero.</source>
-      <translation type="unfinished" />
+      <translation>请输入不为零的积分数。</translation>
     </message>
     <message>
       <source>{value} points is out of range.</source>
-      <translation type="unfinished" />
+      <translation>{value} 积分超出允许范围。</translation>
     </message>
     <message>
       <source>“{value}” is not one of the choices.</source>
-      <translation type="unfinished" />
+      <translation>“{value}”不是可选项之一。</translation>
     </message>
     <message>
       <source>Please enter a date like 2026-11-20.</source>
-      <translation type="unfinished" />
+      <translation>请输入日期，例如 2026-11-20。</translation>
     </message>
     <message>
       <source>“{key}” must be yes or no.</source>
-      <translation type="unfinished" />
+      <translation>“{key}”须为是或否。</translation>
     </message>
     <message>
       <source>The consent record is missing.</source>
-      <translation type="unfinished" />
+      <translation>缺少同意记录。</translation>
     </message>
     <message>
       <source>Please enter the birthday (month and day).</source>
-      <translation type="unfinished" />
+      <translation>请输入生日（月和日）。</translation>
     </message>
     <message>
       <source>The member must accept the privacy policy to enroll.</source>
-      <translation type="unfinished" />
+      <translation>会员须同意隐私政策才能注册。</translation>
     </message>
     <message>
       <source>Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>没有任何修改。</translation>
     </message>
     <message>
       <source>“{field}” cannot be edited here.</source>
-      <translation type="unfinished" />
+      <translation>此处不能修改“{field}”。</translation>
     </message>
     <message>
       <source>The quantity must be from 1 to 20.</source>
-      <translation type="unfinished" />
+      <translation>数量须为 1 至 20。</translation>
     </message>
     <message>
       <source>Choose the transaction to reverse.</source>
-      <translation type="unfinished" />
+      <translation>请选择要冲正的交易。</translation>
     </message>
     <message>
       <source>Keying in paper slips is not available yet.</source>
-      <translation type="unfinished" />
+      <translation>暂不支持纸质单据补录。</translation>
     </message>
     <message>
       <source>Unknown operation “{kind}”.</source>
-      <translation type="unfinished" />
+      <translation>未知操作“{kind}”。</translation>
     </message>
     <message>
       <source>The operation has no details.</source>
-      <translation type="unfinished" />
+      <translation>该操作缺少详细信息。</translation>
     </message>
     <message>
       <source>“{text}” is not a mainland mobile number (11 digits starting with 13–19).</source>
-      <translation type="unfinished" />
+      <translation>“{text}”不是有效的大陆手机号（以 13–19 开头的 11 位数字）。</translation>
     </message>
     <message>
       <source>Please enter the member's name.</source>
-      <translation type="unfinished" />
+      <translation>请输入会员姓名。</translation>
     </message>
     <message>
       <source>A name can have at most {max} characters.</source>
-      <translation type="unfinished" />
+      <translation>姓名最多 {max} 个字符。</translation>
     </message>
     <message>
       <source>A name may contain letters, spaces, · - and ' only, not “{char}”.</source>
-      <translation type="unfinished" />
+      <translation>姓名只能包含文字、空格、· - 和 '，不能包含“{char}”。</translation>
     </message>
     <message>
       <source>This field is required.</source>
-      <translation type="unfinished" />
+      <translation>此项为必填项。</translation>
     </message>
     <message>
       <source>At most {max} characters, please.</source>
-      <translation type="unfinished" />
+      <translation>最多 {max} 个字符。</translation>
+    </message>
+    <message>
+      <source>Use letters, digits, - / and . only (at most {max} characters).</source>
+      <translation>只能使用字母、数字、- / 和 .（最多 {max} 个字符）。</translation>
     </message>
     <message>
       <source>Contains an invisible or control character (U+{code}).</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Use letters, digits, - and / only (at most {max} characters).</source>
-      <translation type="unfinished" />
+      <translation>包含不可见字符或控制字符（U+{code}）。</translation>
     </message>
     <message>
       <source>Write the birthday as month-day, e.g. 03-15, or 1990-03-15.</source>
-      <translation type="unfinished" />
+      <translation>请按“月-日”填写生日，例如 03-15 或 1990-03-15。</translation>
     </message>
     <message>
       <source>{month}-{day} is not a date in the calendar.</source>
-      <translation type="unfinished" />
+      <translation>{month}-{day} 不是有效日期。</translation>
     </message>
     <message>
       <source>The birth year {year} is not plausible.</source>
-      <translation type="unfinished" />
+      <translation>出生年份 {year} 不合理。</translation>
     </message>
     <message>
       <source>{year} had no 29 February.</source>
-      <translation type="unfinished" />
+      <translation>{year} 年没有 2 月 29 日。</translation>
+    </message>
+    <message>
+      <source>A staff number is 1 to 16 letters or digits.</source>
+      <translation>工号为 1 至 16 位字母或数字。</translation>
     </message>
   </context>
 </TS>

@@ -5,470 +5,1617 @@
     <name>Amount</name>
     <message>
       <source>“{text}” is not an amount in yuan, e.g. 128.50.</source>
-      <translation type="unfinished" />
+      <translation>「{text}」不是有效的金額（元），例如 128.50。</translation>
     </message>
     <message>
       <source>{yuan} yuan is more than any single purchase; check the amount.</source>
-      <translation type="unfinished" />
+      <translation>{yuan} 元超出單筆消費上限，請核對金額。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Auth</name>
+    <message>
+      <source>Desk staff</source>
+      <translation>服務台專員</translation>
+    </message>
+    <message>
+      <source>Cashier</source>
+      <translation>收銀員</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>經理</translation>
+    </message>
+    <message>
+      <source>A PIN is 4 to 8 digits.</source>
+      <translation>密碼為 4 至 8 位數字。</translation>
+    </message>
+    <message>
+      <source>Your role ({role}) may not do this; ask a manager.</source>
+      <translation>您的角色（{role}）無權進行此操作，請聯繫經理。</translation>
+    </message>
+    <message>
+      <source>Staff number or PIN is wrong.</source>
+      <translation>工號或密碼錯誤。</translation>
+    </message>
+    <message>
+      <source>Too many wrong PINs: {staff_no} is locked until {until}. A manager can unlock it.</source>
+      <translation>密碼錯誤次數過多：{staff_no} 已鎖定至 {until}，可請經理解鎖。</translation>
+    </message>
+    <message>
+      <source>Please log in again.</source>
+      <translation>請重新登入。</translation>
+    </message>
+    <message>
+      <source>The manager's staff number or PIN is wrong.</source>
+      <translation>經理工號或密碼錯誤。</translation>
     </message>
   </context>
   <context>
     <name>Codes</name>
     <message>
       <source>This is not a member code.</source>
-      <translation type="unfinished" />
+      <translation>這不是會員碼。</translation>
     </message>
     <message>
       <source>The member code is incomplete; please scan it again.</source>
-      <translation type="unfinished" />
+      <translation>會員碼不完整，請重新掃描。</translation>
     </message>
     <message>
       <source>The member code is damaged; please scan it again.</source>
-      <translation type="unfinished" />
+      <translation>會員碼已損壞，請重新掃描。</translation>
     </message>
     <message>
       <source>This member code was signed with a key this terminal does not know (key {key}). Sync the terminal, or look the member up by phone.</source>
-      <translation type="unfinished" />
+      <translation>此會員碼使用本終端未知的金鑰簽發（金鑰 {key}）。請同步終端，或用手機號查找會員。</translation>
     </message>
     <message>
       <source>This member code is not genuine (signature check failed).</source>
-      <translation type="unfinished" />
+      <translation>此會員碼不是真實的（簽章校驗失敗）。</translation>
     </message>
     <message>
       <source>This member code expired on {date}; ask the member to refresh it.</source>
-      <translation type="unfinished" />
+      <translation>此會員碼已於 {date} 過期，請會員更新會員碼。</translation>
     </message>
     <message>
       <source>“{code}” is not a coupon code.</source>
-      <translation type="unfinished" />
+      <translation>「{code}」不是優惠券碼。</translation>
     </message>
     <message>
       <source>The coupon code {code} has a typing error; check it again.</source>
-      <translation type="unfinished" />
+      <translation>優惠券碼 {code} 有輸入錯誤，請再核對。</translation>
     </message>
     <message>
       <source>“{code}” is not a paper-slip serial.</source>
-      <translation type="unfinished" />
+      <translation>「{code}」不是紙本單據編號。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Import</name>
+    <message>
+      <source>The header lacks the column “{column}”.</source>
+      <translation>表頭缺少「{column}」欄。</translation>
+    </message>
+    <message>
+      <source>Points must be a whole number.</source>
+      <translation>積分必須是整數。</translation>
+    </message>
+    <message>
+      <source>Gender must be female, male, other or empty.</source>
+      <translation>性別須為 female、male、other 或留空。</translation>
+    </message>
+    <message>
+      <source>Points must be from 0 to 10,000,000.</source>
+      <translation>積分須在 0 至 10,000,000 之間。</translation>
+    </message>
+    <message>
+      <source>The phone number repeats line {line}.</source>
+      <translation>手機號與第 {line} 行重複。</translation>
+    </message>
+    <message>
+      <source>The phone number already belongs to a member.</source>
+      <translation>該手機號已屬於一位會員。</translation>
     </message>
   </context>
   <context>
     <name>Operation</name>
     <message>
       <source>Enrollment</source>
-      <translation type="unfinished" />
+      <translation>會員註冊</translation>
     </message>
     <message>
       <source>Profile change</source>
-      <translation type="unfinished" />
+      <translation>資料修改</translation>
     </message>
     <message>
       <source>Points for purchase</source>
-      <translation type="unfinished" />
+      <translation>消費積分</translation>
     </message>
     <message>
       <source>Receipt credit</source>
-      <translation type="unfinished" />
+      <translation>小票積分</translation>
     </message>
     <message>
       <source>Gift redemption</source>
-      <translation type="unfinished" />
+      <translation>積分兌禮</translation>
     </message>
     <message>
       <source>Points as cash</source>
-      <translation type="unfinished" />
+      <translation>積分抵現</translation>
     </message>
     <message>
       <source>Coupon verified</source>
-      <translation type="unfinished" />
+      <translation>優惠券核銷</translation>
     </message>
     <message>
       <source>Benefit claimed</source>
-      <translation type="unfinished" />
+      <translation>權益領取</translation>
     </message>
     <message>
       <source>Reversal</source>
-      <translation type="unfinished" />
+      <translation>沖正</translation>
     </message>
     <message>
       <source>Points adjustment</source>
-      <translation type="unfinished" />
+      <translation>積分調整</translation>
     </message>
     <message>
       <source>Member event attended</source>
-      <translation type="unfinished" />
+      <translation>參加會員活動</translation>
     </message>
     <message>
       <source>Annual tier review</source>
-      <translation type="unfinished" />
+      <translation>年度等級評定</translation>
     </message>
     <message>
       <source>Paper slip keyed in</source>
-      <translation type="unfinished" />
+      <translation>紙本單據補錄</translation>
+    </message>
+  </context>
+  <context>
+    <name>Print</name>
+    <message>
+      <source>Cosmetics</source>
+      <translation>美妝</translation>
+    </message>
+    <message>
+      <source>Fashion</source>
+      <translation>服飾</translation>
+    </message>
+    <message>
+      <source>Jewellery</source>
+      <translation>珠寶</translation>
+    </message>
+    <message>
+      <source>Sports</source>
+      <translation>運動</translation>
+    </message>
+    <message>
+      <source>Electronics</source>
+      <translation>數碼電器</translation>
+    </message>
+    <message>
+      <source>Dining</source>
+      <translation>餐飲</translation>
+    </message>
+    <message>
+      <source>Entertainment</source>
+      <translation>娛樂</translation>
+    </message>
+    <message>
+      <source>Kids</source>
+      <translation>兒童</translation>
+    </message>
+    <message>
+      <source>Gift</source>
+      <translation>禮品</translation>
+    </message>
+    <message>
+      <source>Parking voucher</source>
+      <translation>停車券</translation>
+    </message>
+    <message>
+      <source>Ticket</source>
+      <translation>票券</translation>
+    </message>
+    <message>
+      <source>Coupon</source>
+      <translation>優惠券</translation>
+    </message>
+    <message>
+      <source>Mondays</source>
+      <translation>週一</translation>
+    </message>
+    <message>
+      <source>Tuesdays</source>
+      <translation>週二</translation>
+    </message>
+    <message>
+      <source>Wednesdays</source>
+      <translation>週三</translation>
+    </message>
+    <message>
+      <source>Thursdays</source>
+      <translation>週四</translation>
+    </message>
+    <message>
+      <source>Fridays</source>
+      <translation>週五</translation>
+    </message>
+    <message>
+      <source>Saturdays</source>
+      <translation>週六</translation>
+    </message>
+    <message>
+      <source>Sundays</source>
+      <translation>週日</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>無</translation>
+    </message>
+    <message>
+      <source>{percent}% off</source>
+      <translation>{zhe}折</translation>
+    </message>
+    <message>
+      <source>{days} days from issue</source>
+      <translation>領取後 {days} 天內有效</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>有</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>—</translation>
+    </message>
+    <message>
+      <source>Member benefits handbook</source>
+      <translation>會員權益手冊</translation>
+    </message>
+    <message>
+      <source>Rules version {version}. Every figure below is the programme in force when this page was printed.</source>
+      <translation>規則版本 {version}。以下各項均為本頁列印時有效的會員規則。</translation>
+    </message>
+    <message>
+      <source>Qualifying spend, last {days} days</source>
+      <translation>近 {days} 天累計消費</translation>
+    </message>
+    <message>
+      <source>Points per yuan</source>
+      <translation>每元積分</translation>
+    </message>
+    <message>
+      <source>Tier discount</source>
+      <translation>會員折扣</translation>
+    </message>
+    <message>
+      <source>Free parking per visit</source>
+      <translation>每次免費停車</translation>
+    </message>
+    <message>
+      <source>{hours} h</source>
+      <translation>{hours} 小時</translation>
+    </message>
+    <message>
+      <source>Birthday gift (birthday month)</source>
+      <translation>生日禮遇（生日當月）</translation>
+    </message>
+    <message>
+      <source>Lounge</source>
+      <translation>貴賓室</translation>
+    </message>
+    <message>
+      <source>Tiers</source>
+      <translation>會員等級</translation>
+    </message>
+    <message>
+      <source>You move up at once when your qualifying spend over the last {days} days reaches a tier's threshold.</source>
+      <translation>近 {days} 天累計消費達到某一等級門檻時，立即升級。</translation>
+    </message>
+    <message>
+      <source>Or earn {points} points from purchases in a calendar year to reach {tier}.</source>
+      <translation>或在一個自然年內消費積分達到 {points} 分，升為{tier}。</translation>
+    </message>
+    <message>
+      <source>Or attend {events} member events in a calendar year to move up one tier.</source>
+      <translation>或在一個自然年內參加 {events} 次會員活動，升一級。</translation>
+    </message>
+    <message>
+      <source>Tiers are reviewed once a year on the 1st of month {month}; a tier your spend no longer supports moves down at most {steps} step(s).</source>
+      <translation>每年 {month} 月 1 日進行年度評定；消費不再滿足當前等級的，每次最多降 {steps} 級。</translation>
+    </message>
+    <message>
+      <source>Moving up and down</source>
+      <translation>升級與降級</translation>
+    </message>
+    <message>
+      <source>Points = amount paid in yuan × your tier's points per yuan × any campaign multiplier, rounded down.</source>
+      <translation>積分 = 實付金額（元）× 等級每元積分 × 活動倍數，向下取整。</translation>
+    </message>
+    <message>
+      <source>Welcome points on joining: {points}.</source>
+      <translation>入會即送 {points} 積分。</translation>
+    </message>
+    <message>
+      <source>Bring a friend: you receive {referrer} points and your friend {referee} points when they join.</source>
+      <translation>老帶新：好友入會後，您獲得 {referrer} 積分，好友獲得 {referee} 積分。</translation>
+    </message>
+    <message>
+      <source>Double-points days ({dates}): points ×{mult}.</source>
+      <translation>雙倍積分日（{dates}）：積分 ×{mult}。</translation>
+    </message>
+    <message>
+      <source>Every {days}: points ×{mult}.</source>
+      <translation>每{days}：積分 ×{mult}。</translation>
+    </message>
+    <message>
+      <source>Category bonus: {list}.</source>
+      <translation>品類加倍：{list}。</translation>
+    </message>
+    <message>
+      <source>Member day, the {day}th of every month: points ×{mult} and a member-day gift ({gift}).</source>
+      <translation>會員日（每月 {day} 日）：積分 ×{mult}，並可領取會員日禮品（{gift}）。</translation>
+    </message>
+    <message>
+      <source>Campaign multipliers combine, up to ×{max} in total.</source>
+      <translation>多項活動倍數可疊加，合計最高 ×{max}。</translation>
+    </message>
+    <message>
+      <source>Earning points</source>
+      <translation>積分獲取</translation>
+    </message>
+    <message>
+      <source>Receipts, expiry and using points</source>
+      <translation>小票積分、積分有效期與積分使用</translation>
+    </message>
+    <message>
+      <source>Receipt credit: bring a receipt from any store in the mall to a service desk within {days} days of purchase. Each receipt earns points once. Up to {count} receipts a day; receipts above {amount} need a manager's approval.</source>
+      <translation>小票積分：憑本商場任一商戶的購物小票，於消費後 {days} 天內到服務台積分。每張小票只能積分一次。每人每天最多 {count} 張；單張超過 {amount} 須主管審批。</translation>
+    </message>
+    <message>
+      <source>Expiry: points earned in a year stay valid until 31 December, {years} year(s) later. The oldest points are always used first.</source>
+      <translation>有效期：當年獲得的積分有效期至 {years} 年後的 12 月 31 日。使用時優先扣減最早獲得的積分。</translation>
+    </message>
+    <message>
+      <source>Points as cash: {points} points = ¥1 at checkout, for up to {percent}% of a purchase.</source>
+      <translation>積分抵現：收銀台 {points} 積分抵 ¥1，最多抵扣單筆消費的 {percent}%。</translation>
+    </message>
+    <message>
+      <source>When the system is offline, a member can redeem at most {points} points a day.</source>
+      <translation>系統離線期間，每位會員每天最多兌換 {points} 積分。</translation>
+    </message>
+    <message>
+      <source>Gift catalogue</source>
+      <translation>積分兌禮目錄</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>編號</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>項目</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>類別</translation>
+    </message>
+    <message>
+      <source>Points</source>
+      <translation>積分</translation>
+    </message>
+    <message>
+      <source>While stocks last at each desk.</source>
+      <translation>各服務台數量有限，兌完即止。</translation>
+    </message>
+    <message>
+      <source>Coupons</source>
+      <translation>優惠券</translation>
+    </message>
+    <message>
+      <source>Minimum spend</source>
+      <translation>最低消費</translation>
+    </message>
+    <message>
+      <source>Valid</source>
+      <translation>有效期</translation>
+    </message>
+    <message>
+      <source>Terms</source>
+      <translation>使用條款</translation>
+    </message>
+    <message>
+      <source>Rules {version}</source>
+      <translation>規則版本 {version}</translation>
+    </message>
+    <message>
+      <source>Page {page} of {pages}</source>
+      <translation>第 {page} 頁，共 {pages} 頁</translation>
+    </message>
+    <message>
+      <source>REPRINT / 重印</source>
+      <translation>重印 / REPRINT</translation>
+    </message>
+    <message>
+      <source>Reprinted {at}</source>
+      <translation>重印時間 {at}</translation>
+    </message>
+    <message>
+      <source>Offline: provisional until this terminal syncs</source>
+      <translation>離線辦理：待本機連網同步後確認</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>時間</translation>
+    </message>
+    <message>
+      <source>Desk</source>
+      <translation>服務台</translation>
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation>經辦人</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>業務編號</translation>
+    </message>
+    <message>
+      <source>Member no.</source>
+      <translation>會員號</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>手機</translation>
+    </message>
+    <message>
+      <source>Tier</source>
+      <translation>等級</translation>
+    </message>
+    <message>
+      <source>Not linked to a member</source>
+      <translation>未關聯會員</translation>
+    </message>
+    <message>
+      <source>Value to the member</source>
+      <translation>本次優惠</translation>
+    </message>
+    <message>
+      <source>Points before</source>
+      <translation>原有積分</translation>
+    </message>
+    <message>
+      <source>This transaction</source>
+      <translation>本次變動</translation>
+    </message>
+    <message>
+      <source>Points now</source>
+      <translation>目前積分</translation>
+    </message>
+    <message>
+      <source>{points} points expire on {date}</source>
+      <translation>{points} 積分將於 {date} 到期</translation>
+    </message>
+    <message>
+      <source>Spend {amount} more to reach {tier}</source>
+      <translation>再消費 {amount} 即可升級為{tier}</translation>
+    </message>
+    <message>
+      <source>Highest tier: thank you for your loyalty</source>
+      <translation>您已是最高等級會員，感謝您的支持</translation>
+    </message>
+    <message>
+      <source>I confirm I received the above.</source>
+      <translation>本人確認已收到以上禮品／權益。</translation>
+    </message>
+    <message>
+      <source>Member signature</source>
+      <translation>會員簽名</translation>
+    </message>
+    <message>
+      <source>Keep this receipt. Scan the code to reprint or check it.</source>
+      <translation>請妥善保管本憑條，掃碼可查詢或重印。</translation>
+    </message>
+    <message>
+      <source>Service desk</source>
+      <translation>服務台</translation>
+    </message>
+    <message>
+      <source>Checkout</source>
+      <translation>收銀台</translation>
+    </message>
+    <message>
+      <source>Paper slip</source>
+      <translation>紙本單</translation>
+    </message>
+    <message>
+      <source>Purchases at checkout</source>
+      <translation>收銀台消費</translation>
+    </message>
+    <message>
+      <source>Receipts credited</source>
+      <translation>小票積分</translation>
+    </message>
+    <message>
+      <source>Welcome points</source>
+      <translation>入會積分</translation>
+    </message>
+    <message>
+      <source>Referral points</source>
+      <translation>推薦積分</translation>
+    </message>
+    <message>
+      <source>Adjustments</source>
+      <translation>積分調整</translation>
+    </message>
+    <message>
+      <source>Member events</source>
+      <translation>會員活動</translation>
+    </message>
+    <message>
+      <source>Reversals</source>
+      <translation>沖正</translation>
+    </message>
+    <message>
+      <source>Points as cash</source>
+      <translation>積分抵現</translation>
+    </message>
+    <message>
+      <source>Birthday gift</source>
+      <translation>生日禮</translation>
+    </message>
+    <message>
+      <source>Free parking</source>
+      <translation>免費停車</translation>
+    </message>
+    <message>
+      <source>Member-day gift</source>
+      <translation>會員日禮品</translation>
+    </message>
+    <message>
+      <source>Enrollment slip</source>
+      <translation>入會單</translation>
+    </message>
+    <message>
+      <source>Receipt-credit slip</source>
+      <translation>小票積分單</translation>
+    </message>
+    <message>
+      <source>Redemption slip</source>
+      <translation>兌換單</translation>
+    </message>
+    <message>
+      <source>Benefit slip</source>
+      <translation>權益領取單</translation>
+    </message>
+    <message>
+      <source>Points for purchase</source>
+      <translation>消費積分</translation>
+    </message>
+    <message>
+      <source>Receipt credit</source>
+      <translation>小票積分</translation>
+    </message>
+    <message>
+      <source>Gift redemption</source>
+      <translation>積分兌禮</translation>
+    </message>
+    <message>
+      <source>Coupon verified</source>
+      <translation>優惠券核銷</translation>
+    </message>
+    <message>
+      <source>Benefit claimed</source>
+      <translation>權益領取</translation>
+    </message>
+    <message>
+      <source>None in this period.</source>
+      <translation>本期無。</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>合計</translation>
+    </message>
+    <message>
+      <source>Enrollments by staff and channel</source>
+      <translation>新入會（按經辦人和渠道）</translation>
+    </message>
+    <message>
+      <source>Channel</source>
+      <translation>渠道</translation>
+    </message>
+    <message>
+      <source>New members</source>
+      <translation>新會員</translation>
+    </message>
+    <message>
+      <source>Points earned by source</source>
+      <translation>積分發放（按來源）</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>來源</translation>
+    </message>
+    <message>
+      <source>Operations</source>
+      <translation>筆數</translation>
+    </message>
+    <message>
+      <source>Qualifying spend</source>
+      <translation>計級消費</translation>
+    </message>
+    <message>
+      <source>Points redeemed by gift, voucher and cash offset</source>
+      <translation>積分使用（按禮品、券和抵現）</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>數量</translation>
+    </message>
+    <message>
+      <source>Cash value</source>
+      <translation>抵現金額</translation>
+    </message>
+    <message>
+      <source>Coupons verified</source>
+      <translation>優惠券核銷</translation>
+    </message>
+    <message>
+      <source>Verified</source>
+      <translation>核銷張數</translation>
+    </message>
+    <message>
+      <source>Face value</source>
+      <translation>面值合計</translation>
+    </message>
+    <message>
+      <source>Benefits claimed</source>
+      <translation>權益領取</translation>
+    </message>
+    <message>
+      <source>Benefit</source>
+      <translation>權益</translation>
+    </message>
+    <message>
+      <source>Claimed</source>
+      <translation>次數</translation>
+    </message>
+    <message>
+      <source>Reversed</source>
+      <translation>被沖正業務</translation>
+    </message>
+    <message>
+      <source>By / approved</source>
+      <translation>經辦 / 審批</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Points adjustments</source>
+      <translation>積分調整</translation>
+    </message>
+    <message>
+      <source>Paper slips keyed in</source>
+      <translation>紙本單補錄</translation>
+    </message>
+    <message>
+      <source>Serial</source>
+      <translation>單號</translation>
+    </message>
+    <message>
+      <source>Slip</source>
+      <translation>單據類型</translation>
+    </message>
+    <message>
+      <source>Written</source>
+      <translation>手寫時間</translation>
+    </message>
+    <message>
+      <source>Keyed in</source>
+      <translation>補錄時間</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>補錄人</translation>
+    </message>
+    <message>
+      <source>OPEN</source>
+      <translation>未處理</translation>
+    </message>
+    <message>
+      <source>Sync exceptions opened and resolved</source>
+      <translation>同步異常（新增與處理）</translation>
+    </message>
+    <message>
+      <source>Opened</source>
+      <translation>發生時間</translation>
+    </message>
+    <message>
+      <source>Terminal</source>
+      <translation>終端</translation>
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation>異常情況</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>處理結果</translation>
+    </message>
+    <message>
+      <source>{count} still open</source>
+      <translation>{count} 項未處理</translation>
+    </message>
+    <message>
+      <source>Stock movements</source>
+      <translation>庫存變動</translation>
+    </message>
+    <message>
+      <source>Opening</source>
+      <translation>期初</translation>
+    </message>
+    <message>
+      <source>Handed out</source>
+      <translation>發出</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>退回</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>入庫</translation>
+    </message>
+    <message>
+      <source>Closing</source>
+      <translation>期末</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>從未同步</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>未知</translation>
+    </message>
+    <message>
+      <source>Synced</source>
+      <translation>已同步</translation>
+    </message>
+    <message>
+      <source>NOT SYNCED</source>
+      <translation>未同步</translation>
+    </message>
+    <message>
+      <source>Completeness: terminal sync</source>
+      <translation>完整性：終端同步情況</translation>
+    </message>
+    <message>
+      <source>Last sync</source>
+      <translation>最近同步</translation>
+    </message>
+    <message>
+      <source>Operations waiting</source>
+      <translation>待上傳筆數</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>狀態</translation>
+    </message>
+    <message>
+      <source>No terminals listed.</source>
+      <translation>未列出終端。</translation>
+    </message>
+    <message>
+      <source>Stock counted at handover</source>
+      <translation>交班盤點</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>系統數</translation>
+    </message>
+    <message>
+      <source>Counted</source>
+      <translation>實盤數</translation>
+    </message>
+    <message>
+      <source>Difference</source>
+      <translation>差異</translation>
+    </message>
+    <message>
+      <source>No stock was counted.</source>
+      <translation>本班未盤點。</translation>
+    </message>
+    <message>
+      <source>Points earned</source>
+      <translation>發放積分</translation>
+    </message>
+    <message>
+      <source>Points redeemed</source>
+      <translation>使用積分</translation>
+    </message>
+    <message>
+      <source>Items handed out</source>
+      <translation>發出禮品/券</translation>
+    </message>
+    <message>
+      <source>Reversals / adjustments</source>
+      <translation>沖正 / 調整</translation>
+    </message>
+    <message>
+      <source>Open exceptions</source>
+      <translation>未處理異常</translation>
+    </message>
+    <message>
+      <source>Points redeemed by item</source>
+      <translation>積分使用（按項目）</translation>
+    </message>
+    <message>
+      <source>Operations per hour</source>
+      <translation>每小時業務筆數</translation>
+    </message>
+    <message>
+      <source>INCOMPLETE: {count} of {total} terminals had not synced all of this period's operations ({names}). Their operations are missing from these figures; print the report again after they sync.</source>
+      <translation>資料不完整：{total} 台終端中有 {count} 台尚未同步本期全部業務（{names}）。以下數字缺少這些終端的業務，請在其同步後重新列印本報表。</translation>
+    </message>
+    <message>
+      <source>Complete: every terminal had synced all of this period's operations.</source>
+      <translation>資料完整：所有終端均已同步本期全部業務。</translation>
+    </message>
+    <message>
+      <source>Daily report</source>
+      <translation>日報</translation>
+    </message>
+    <message>
+      <source>Business day {day} · {mall} · printed {at} by {who}</source>
+      <translation>營業日 {day} · {mall} · {who} 於 {at} 列印</translation>
+    </message>
+    <message>
+      <source>Prepared by</source>
+      <translation>製表人</translation>
+    </message>
+    <message>
+      <source>Desk supervisor</source>
+      <translation>客服主管</translation>
+    </message>
+    <message>
+      <source>Store manager</source>
+      <translation>店長</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>INCOMPLETE</source>
+      <translation>資料不完整</translation>
+    </message>
+    <message>
+      <source>Shift handover</source>
+      <translation>交班表</translation>
+    </message>
+    <message>
+      <source>{desk} · {start} to {end} · business day {day} · printed {at}</source>
+      <translation>{desk} · {start} 至 {end} · 營業日 {day} · 列印於 {at}</translation>
+    </message>
+    <message>
+      <source>Stock count differs from the system for {count} items; explain each difference before signing.</source>
+      <translation>有 {count} 項庫存盤點數與系統數不符，請在簽字前逐項說明差異原因。</translation>
+    </message>
+    <message>
+      <source>Gifts handed out</source>
+      <translation>發出禮品</translation>
+    </message>
+    <message>
+      <source>Handed over by</source>
+      <translation>交班人</translation>
+    </message>
+    <message>
+      <source>Taken over by</source>
+      <translation>接班人</translation>
+    </message>
+    <message>
+      <source>Mall</source>
+      <translation>商場</translation>
+    </message>
+    <message>
+      <source>Business day</source>
+      <translation>營業日</translation>
+    </message>
+    <message>
+      <source>Printed</source>
+      <translation>列印時間</translation>
+    </message>
+    <message>
+      <source>COMPLETE</source>
+      <translation>資料完整</translation>
+    </message>
+    <message>
+      <source>Shift</source>
+      <translation>班次</translation>
+    </message>
+    <message>
+      <source>Could not save the PDF to {path}: {reason}. Choose another folder and try again.</source>
+      <translation>無法將 PDF 儲存到 {path}：{reason}。請選擇其他資料夾後重試。</translation>
+    </message>
+    <message>
+      <source>Printing is not set up on this terminal (the print service is not installed). Save the document as PDF instead, and ask IT to install the printer.</source>
+      <translation>本機尚未設定列印（未安裝列印服務）。請先另存為 PDF，並聯絡 IT 安裝印表機。</translation>
+    </message>
+    <message>
+      <source>The print service did not answer within {seconds} seconds. Check the printer, then reprint.</source>
+      <translation>列印服務 {seconds} 秒內無回應。請檢查印表機後重印。</translation>
+    </message>
+    <message>
+      <source>The print service on this terminal is not running. Restart the terminal or ask IT, then reprint.</source>
+      <translation>本機列印服務未執行。請重新啟動終端或聯絡 IT，然後重印。</translation>
+    </message>
+    <message>
+      <source>Printer “{printer}” is out of paper. Load a new roll, then reprint.</source>
+      <translation>印表機「{printer}」缺紙。請裝入新紙捲後重印。</translation>
+    </message>
+    <message>
+      <source>Printer “{printer}” has a paper jam. Clear it, then reprint.</source>
+      <translation>印表機「{printer}」卡紙。請清除卡紙後重印。</translation>
+    </message>
+    <message>
+      <source>Printer “{printer}” has its cover open. Close it, then reprint.</source>
+      <translation>印表機「{printer}」機蓋未關。請關好後重印。</translation>
+    </message>
+    <message>
+      <source>Printer “{printer}” is offline. Check its power and cable, then reprint.</source>
+      <translation>印表機「{printer}」離線。請檢查電源和連接線後重印。</translation>
+    </message>
+    <message>
+      <source>Printer “{printer}” is stopped ({detail}). Check the printer, ask a manager to resume it, then reprint.</source>
+      <translation>印表機「{printer}」已暫停（{detail}）。請檢查印表機，請主管恢復後重印。</translation>
+    </message>
+    <message>
+      <source>Printer “{printer}” is not set up on this terminal. Choose another printer in Settings, or save as PDF.</source>
+      <translation>本機未設定印表機「{printer}」。請在設定中選擇其他印表機，或另存為 PDF。</translation>
+    </message>
+    <message>
+      <source>Printer “{printer}” is not accepting jobs. Ask a manager to enable it, then reprint.</source>
+      <translation>印表機「{printer}」不接受列印工作。請主管啟用後重印。</translation>
+    </message>
+    <message>
+      <source>No printer is chosen and this terminal has no default printer. Choose a printer in Settings, or save as PDF.</source>
+      <translation>未選擇印表機，本機也沒有預設印表機。請在設定中選擇印表機，或另存為 PDF。</translation>
+    </message>
+    <message>
+      <source>Printer “{printer}” refused the job: {detail}. Check the printer, then reprint.</source>
+      <translation>印表機「{printer}」拒絕了列印工作：{detail}。請檢查印表機後重印。</translation>
+    </message>
+    <message>
+      <source>Printer “{printer}” has not finished the job after {seconds} seconds. Check the printer; reprint if nothing came out.</source>
+      <translation>印表機「{printer}」{seconds} 秒後仍未完成列印。請檢查印表機；如未出紙請重印。</translation>
+    </message>
+    <message>
+      <source>This computer has no program that prints PDF files ({detail}). Ask IT to install a PDF reader, or save as PDF.</source>
+      <translation>本機沒有可列印 PDF 的程式（{detail}）。請聯絡 IT 安裝 PDF 閱讀器，或另存為 PDF。</translation>
+    </message>
+    <message>
+      <source>Lounge visits</source>
+      <translation>貴賓室</translation>
+    </message>
+    <message>
+      <source>Member events attended</source>
+      <translation>參加會員活動</translation>
+    </message>
+    <message>
+      <source>Member annual statement {year}</source>
+      <translation>{year} 年度會員價值報告</translation>
+    </message>
+    <message>
+      <source>{mall} · prepared {date}</source>
+      <translation>{mall} · {date} 出具</translation>
+    </message>
+    <message>
+      <source>Member since</source>
+      <translation>入會日期</translation>
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation>為您節省</translation>
+    </message>
+    <message>
+      <source>Points per month</source>
+      <translation>每月積分</translation>
+    </message>
+    <message>
+      <source>{month}M</source>
+      <translation>{month}月</translation>
+    </message>
+    <message>
+      <source>Earned</source>
+      <translation>獲得</translation>
+    </message>
+    <message>
+      <source>Redeemed</source>
+      <translation>使用</translation>
+    </message>
+    <message>
+      <source>Balance on 1 January</source>
+      <translation>1 月 1 日餘額</translation>
+    </message>
+    <message>
+      <source>Expired</source>
+      <translation>到期失效</translation>
+    </message>
+    <message>
+      <source>Adjustments and reversals</source>
+      <translation>調整與沖正</translation>
+    </message>
+    <message>
+      <source>Balance at year end</source>
+      <translation>年末餘額</translation>
+    </message>
+    <message>
+      <source>What membership saved you</source>
+      <translation>會員為您節省</translation>
+    </message>
+    <message>
+      <source>Tier discounts</source>
+      <translation>會員折扣</translation>
+    </message>
+    <message>
+      <source>Points used as cash</source>
+      <translation>積分抵現</translation>
+    </message>
+    <message>
+      <source>Coupons used</source>
+      <translation>優惠券</translation>
+    </message>
+    <message>
+      <source>Total saved</source>
+      <translation>合計節省</translation>
+    </message>
+    <message>
+      <source>None this year.</source>
+      <translation>本年度無。</translation>
+    </message>
+    <message>
+      <source>Benefits used</source>
+      <translation>已享權益</translation>
+    </message>
+    <message>
+      <source>Times</source>
+      <translation>次數</translation>
+    </message>
+    <message>
+      <source>Gifts redeemed</source>
+      <translation>兌換禮品</translation>
+    </message>
+    <message>
+      <source>{count} purchases earned points this year.</source>
+      <translation>本年度共有 {count} 筆消費獲得積分。</translation>
+    </message>
+    <message>
+      <source>{points} points expire on {date}: use them before then.</source>
+      <translation>{points} 積分將於 {date} 到期，請及時使用。</translation>
+    </message>
+    <message>
+      <source>Thank you for being our member.</source>
+      <translation>感謝您一年來的支持！</translation>
+    </message>
+    <message>
+      <source>Welcome</source>
+      <translation>歡迎</translation>
+    </message>
+    <message>
+      <source>Welcome to our membership!</source>
+      <translation>歡迎加入會員！</translation>
+    </message>
+    <message>
+      <source>Member no. {member_no}</source>
+      <translation>會員號 {member_no}</translation>
+    </message>
+    <message>
+      <source>Show this code at any desk or checkout to earn and use points.</source>
+      <translation>在服務台或收銀台出示此碼即可積分和使用積分。</translation>
+    </message>
+    <message>
+      <source>Code valid until {date}</source>
+      <translation>此碼有效期至 {date}</translation>
+    </message>
+    <message>
+      <source>Welcome gift: {gift}</source>
+      <translation>入會禮：{gift}</translation>
+    </message>
+    <message>
+      <source>Keep this slip safe: the code identifies you as a member.</source>
+      <translation>請妥善保管：此碼代表您的會員身分。</translation>
     </message>
   </context>
   <context>
     <name>Receipt</name>
     <message>
       <source>Upgraded to {tier}!</source>
-      <translation type="unfinished" />
+      <translation>已升級為{tier}！</translation>
     </message>
     <message>
       <source>Campaign multiplier ×{mult} applied</source>
-      <translation type="unfinished" />
+      <translation>已享活動倍數 ×{mult}</translation>
     </message>
     <message>
       <source>Welcome points: {points}</source>
-      <translation type="unfinished" />
+      <translation>入會禮積分：{points}</translation>
     </message>
     <message>
       <source>Referral points: {points} (referrer {referrer} receives {referrer_points})</source>
-      <translation type="unfinished" />
+      <translation>推薦積分：{points}（推薦人 {referrer} 獲得 {referrer_points}）</translation>
     </message>
     <message>
       <source>Changed: {field}</source>
-      <translation type="unfinished" />
+      <translation>已修改：{field}</translation>
     </message>
     <message>
       <source>Tier discount {percent}% off: −¥{discount}, to pay ¥{paid}</source>
-      <translation type="unfinished" />
+      <translation>會員折扣 {percent}%：−¥{discount}，實付 ¥{paid}</translation>
     </message>
     <message>
       <source>Purchase ¥{amount}: {points} points</source>
-      <translation type="unfinished" />
+      <translation>消費 ¥{amount}：{points} 積分</translation>
     </message>
     <message>
       <source>Receipt {receipt_no} from {tenant}, ¥{amount} on {date}: {points} points</source>
-      <translation type="unfinished" />
+      <translation>{tenant} 小票 {receipt_no}，{date} 消費 ¥{amount}：{points} 積分</translation>
     </message>
     <message>
       <source>Approved by manager {staff}</source>
-      <translation type="unfinished" />
+      <translation>經理 {staff} 已核准</translation>
     </message>
     <message>
       <source>{quantity} × {item}: −{points} points</source>
-      <translation type="unfinished" />
+      <translation>{item} × {quantity}：−{points} 積分</translation>
     </message>
     <message>
       <source>Coupon {code}, valid {first} to {last}</source>
-      <translation type="unfinished" />
+      <translation>優惠券 {code}，有效期 {first} 至 {last}</translation>
     </message>
     <message>
       <source>{points} points paid ¥{value} of a ¥{amount} purchase</source>
-      <translation type="unfinished" />
+      <translation>{points} 積分抵扣 ¥{value}（消費 ¥{amount}）</translation>
     </message>
     <message>
       <source>Coupon {code}: {name}, value ¥{value}</source>
-      <translation type="unfinished" />
+      <translation>優惠券 {code}：{name}，面值 ¥{value}</translation>
     </message>
     <message>
       <source>Birthday gift: {gift}</source>
-      <translation type="unfinished" />
+      <translation>生日禮：{gift}</translation>
     </message>
     <message>
       <source>Lounge access today</source>
-      <translation type="unfinished" />
+      <translation>今日可使用貴賓室</translation>
     </message>
     <message>
       <source>Double points on the birthday</source>
-      <translation type="unfinished" />
+      <translation>生日當天雙倍積分</translation>
     </message>
     <message>
       <source>Free parking: {hours} h</source>
-      <translation type="unfinished" />
+      <translation>免費停車：{hours} 小時</translation>
     </message>
     <message>
       <source>Member-day gift: {gift}</source>
-      <translation type="unfinished" />
+      <translation>會員日禮：{gift}</translation>
     </message>
     <message>
       <source>Adjustment {points:+d} points: {reason}</source>
-      <translation type="unfinished" />
+      <translation>積分調整 {points:+d}：{reason}</translation>
     </message>
     <message>
       <source>Reversal of {kind} {ref}: {reason}</source>
-      <translation type="unfinished" />
+      <translation>沖正 {kind} {ref}：{reason}</translation>
     </message>
     <message>
       <source>Event attended: {event}</source>
-      <translation type="unfinished" />
+      <translation>參加活動：{event}</translation>
     </message>
     <message>
       <source>Tier after annual review: {tier}</source>
-      <translation type="unfinished" />
+      <translation>年度評定後等級：{tier}</translation>
     </message>
   </context>
   <context>
     <name>Refusal</name>
     <message>
       <source>Member {member_no} is not active (merged or closed); look up the current record.</source>
-      <translation type="unfinished" />
+      <translation>會員 {member_no} 已失效（已合併或註銷），請查找目前記錄。</translation>
     </message>
     <message>
       <source>Not enough points: this needs {need}, the member has {have}.</source>
-      <translation type="unfinished" />
+      <translation>積分不足：需要 {need}，會員現有 {have}。</translation>
     </message>
     <message>
       <source>Referrer {member_no} was not found; check the number or leave it empty.</source>
-      <translation type="unfinished" />
+      <translation>未找到推薦人 {member_no}，請核對號碼或留空。</translation>
     </message>
     <message>
       <source>Store code {code} is not a tenant of this mall.</source>
-      <translation type="unfinished" />
+      <translation>商戶編碼 {code} 不是本商場的商戶。</translation>
     </message>
     <message>
       <source>This receipt was already credited on {when} at {desk} (member {member}).</source>
-      <translation type="unfinished" />
+      <translation>該小票已於 {when} 在{desk}積分（會員 {member}）。</translation>
     </message>
     <message>
       <source>The purchase date {date} is in the future.</source>
-      <translation type="unfinished" />
+      <translation>消費日期 {date} 晚於今天。</translation>
     </message>
     <message>
       <source>Receipts older than {max} days cannot be credited (this one is {age} days old).</source>
-      <translation type="unfinished" />
+      <translation>超過 {max} 天的小票不能積分（此小票已 {age} 天）。</translation>
     </message>
     <message>
       <source>This member already credited {count} receipts today; a manager must approve more.</source>
-      <translation type="unfinished" />
+      <translation>該會員今天已積分 {count} 張小票，繼續積分需經理核准。</translation>
     </message>
     <message>
       <source>Receipts above ¥{limit} need a manager's approval.</source>
-      <translation type="unfinished" />
+      <translation>超過 ¥{limit} 的小票需經理核准。</translation>
     </message>
     <message>
       <source>Offline, a member can redeem at most {cap} points a day ({used} used today). Try again when the terminal is online.</source>
-      <translation type="unfinished" />
+      <translation>離線時每位會員每天最多兌換 {cap} 積分（今天已用 {used}）。請在終端連網後再試。</translation>
     </message>
     <message>
       <source>Gift {code} is not in the catalogue.</source>
-      <translation type="unfinished" />
+      <translation>禮品 {code} 不在禮品目錄中。</translation>
     </message>
     <message>
       <source>Only {left} of “{item}” left at this desk.</source>
-      <translation type="unfinished" />
+      <translation>本服務台「{item}」僅剩 {left} 件。</translation>
     </message>
     <message>
       <source>Coupons are redeemed one at a time.</source>
-      <translation type="unfinished" />
+      <translation>優惠券每次只能兌換一張。</translation>
     </message>
     <message>
       <source>Points as cash go in steps of {step} points.</source>
-      <translation type="unfinished" />
+      <translation>積分抵現須以 {step} 積分為單位。</translation>
     </message>
     <message>
       <source>Points can pay at most {percent}% of this purchase (¥{limit}).</source>
-      <translation type="unfinished" />
+      <translation>積分最多抵扣本次消費的 {percent}%（¥{limit}）。</translation>
     </message>
     <message>
       <source>Coupon {code} is not known here; it may be forged, or the terminal needs a sync.</source>
-      <translation type="unfinished" />
+      <translation>本終端查不到優惠券 {code}：可能是偽造的，或終端需要同步。</translation>
     </message>
     <message>
       <source>Coupon {code} was already used on {when} at {where}.</source>
-      <translation type="unfinished" />
+      <translation>優惠券 {code} 已於 {when} 在{where}使用。</translation>
     </message>
     <message>
       <source>Coupon {code} has been cancelled.</source>
-      <translation type="unfinished" />
+      <translation>優惠券 {code} 已作廢。</translation>
     </message>
     <message>
       <source>Coupon {code} is valid from {date}.</source>
-      <translation type="unfinished" />
+      <translation>優惠券 {code} 自 {date} 起有效。</translation>
     </message>
     <message>
       <source>Coupon {code} expired on {date}.</source>
-      <translation type="unfinished" />
+      <translation>優惠券 {code} 已於 {date} 過期。</translation>
     </message>
     <message>
       <source>Coupon {code} belongs to another member.</source>
-      <translation type="unfinished" />
+      <translation>優惠券 {code} 屬於其他會員。</translation>
     </message>
     <message>
       <source>Coupon {code} needs a purchase of at least ¥{min}.</source>
-      <translation type="unfinished" />
+      <translation>優惠券 {code} 需消費滿 ¥{min} 才能使用。</translation>
     </message>
     <message>
       <source>The birthday gift for {period} was already claimed.</source>
-      <translation type="unfinished" />
+      <translation>{period} 年的生日禮已領取。</translation>
     </message>
     <message>
       <source>Free parking was already claimed today ({period}).</source>
-      <translation type="unfinished" />
+      <translation>今天（{period}）已領取免費停車。</translation>
     </message>
     <message>
       <source>The member-day gift was already claimed today ({period}).</source>
-      <translation type="unfinished" />
+      <translation>今天（{period}）已領取會員日禮品。</translation>
     </message>
     <message>
       <source>The birthday gift can be claimed in the birthday month only.</source>
-      <translation type="unfinished" />
+      <translation>生日禮僅限生日當月領取。</translation>
     </message>
     <message>
       <source>Today is not member day (the {day}th of each month).</source>
-      <translation type="unfinished" />
+      <translation>今天不是會員日（每月 {day} 日）。</translation>
     </message>
     <message>
       <source>This tier has no free parking.</source>
-      <translation type="unfinished" />
+      <translation>該等級沒有免費停車權益。</translation>
     </message>
     <message>
       <source>No coupon number was allocated; try again.</source>
-      <translation type="unfinished" />
+      <translation>未能分配優惠券號碼，請重試。</translation>
     </message>
     <message>
       <source>This kind of transaction cannot be reversed.</source>
-      <translation type="unfinished" />
+      <translation>此類交易不能沖正。</translation>
     </message>
     <message>
       <source>This transaction was already reversed.</source>
-      <translation type="unfinished" />
+      <translation>此交易已沖正。</translation>
     </message>
     <message>
       <source>Coupon {code} issued with this transaction was already used.</source>
-      <translation type="unfinished" />
+      <translation>此交易發放的優惠券 {code} 已被使用。</translation>
     </message>
     <message>
       <source>The member has only {have} of the {need} points to take back; a manager can adjust instead.</source>
-      <translation type="unfinished" />
+      <translation>會員僅有 {have} 積分，不足以扣回 {need} 積分；可由經理進行積分調整。</translation>
     </message>
     <message>
       <source>Attendance at {event} is already recorded.</source>
-      <translation type="unfinished" />
+      <translation>已記錄參加活動 {event}。</translation>
     </message>
     <message>
       <source>The annual review runs on the first day of month {month}.</source>
-      <translation type="unfinished" />
+      <translation>年度評定在每年 {month} 月 1 日進行。</translation>
     </message>
     <message>
       <source>The {year} review was already done for this member.</source>
-      <translation type="unfinished" />
+      <translation>該會員 {year} 年度評定已完成。</translation>
+    </message>
+    <message>
+      <source>This mobile number already belongs to member {member_no}; opening that member.</source>
+      <translation>該手機號已屬於會員 {member_no}，正在開啟該會員。</translation>
+    </message>
+    <message>
+      <source>That transaction was not found on this terminal.</source>
+      <translation>本終端未找到該交易。</translation>
+    </message>
+    <message>
+      <source>Member {member_no} was not found on this terminal.</source>
+      <translation>本終端未找到會員 {member_no}。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Segment</name>
+    <message>
+      <source>New</source>
+      <translation>新會員</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>活躍</translation>
+    </message>
+    <message>
+      <source>Dormant</source>
+      <translation>沉睡</translation>
+    </message>
+    <message>
+      <source>Churned</source>
+      <translation>流失</translation>
+    </message>
+    <message>
+      <source>High-value loyal</source>
+      <translation>重要價值會員</translation>
+    </message>
+    <message>
+      <source>Thank them: invite to VIP events, offer early access.</source>
+      <translation>表示感謝：邀請參加貴賓活動，提供優先購權益。</translation>
+    </message>
+    <message>
+      <source>High-value, developing</source>
+      <translation>重要發展會員</translation>
+    </message>
+    <message>
+      <source>Encourage return visits: suggest a member-day offer.</source>
+      <translation>鼓勵回訪：推薦會員日優惠。</translation>
+    </message>
+    <message>
+      <source>High-value, slipping away</source>
+      <translation>重要保持會員</translation>
+    </message>
+    <message>
+      <source>Keep them: mention points expiring and tier benefits.</source>
+      <translation>維繫關係：提醒即將過期的積分和等級權益。</translation>
+    </message>
+    <message>
+      <source>High-value, dormant — worth waking</source>
+      <translation>重要挽留會員（值得喚醒）</translation>
+    </message>
+    <message>
+      <source>Win back: offer a personal coupon or a birthday reminder.</source>
+      <translation>挽回：提供專屬優惠券或生日提醒。</translation>
+    </message>
+    <message>
+      <source>Regular, loyal</source>
+      <translation>一般價值會員</translation>
+    </message>
+    <message>
+      <source>Upsell: point out how close the next tier is.</source>
+      <translation>促升級：告知距離下一等級還差多少。</translation>
+    </message>
+    <message>
+      <source>New or occasional</source>
+      <translation>一般發展會員</translation>
+    </message>
+    <message>
+      <source>Welcome them: explain receipt crediting and gifts.</source>
+      <translation>歡迎引導：介紹小票積分和積分兌禮。</translation>
+    </message>
+    <message>
+      <source>Regular, drifting</source>
+      <translation>一般保持會員</translation>
+    </message>
+    <message>
+      <source>Remind them of unused benefits and parking.</source>
+      <translation>提醒尚未使用的權益和停車優惠。</translation>
+    </message>
+    <message>
+      <source>Low-value, dormant</source>
+      <translation>一般挽留會員</translation>
+    </message>
+    <message>
+      <source>Low priority: include in mass campaigns only.</source>
+      <translation>低優先級：僅納入大眾行銷活動。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Store</name>
+    <message>
+      <source>The database at {path} cannot run in safe mode (WAL, synchronous=FULL); check that the folder is on a local disk.</source>
+      <translation>位於 {path} 的資料庫無法以安全模式執行（WAL，synchronous=FULL），請確認該資料夾在本機磁碟上。</translation>
+    </message>
+    <message>
+      <source>This database was upgraded by a newer MemberDesk (migration {name}); install that version or newer.</source>
+      <translation>此資料庫已由較新版本的 MemberDesk 升級（遷移 {name}），請安裝該版本或更新版本。</translation>
+    </message>
+    <message>
+      <source>This terminal is not set up yet; run “memberdesk init”.</source>
+      <translation>本終端尚未設定，請執行「memberdesk init」。</translation>
+    </message>
+    <message>
+      <source>No {name} are loaded on this terminal; run “memberdesk init”.</source>
+      <translation>本終端未載入 {name}，請執行「memberdesk init」。</translation>
     </message>
   </context>
   <context>
     <name>Validation</name>
     <message>
       <source>“{value}” is not a valid member number.</source>
-      <translation type="unfinished" />
+      <translation>「{value}」不是有效的會員號。</translation>
     </message>
     <message>
       <source>Please enter an amount.</source>
-      <translation type="unfinished" />
+      <translation>請輸入金額。</translation>
     </message>
     <message>
       <source>The amount must be more than zero.</source>
-      <translation type="unfinished" />
+      <translation>金額必須大於零。</translation>
     </message>
     <message>
       <source>The amount is more than any single purchase; check it.</source>
-      <translation type="unfinished" />
+      <translation>金額超出單筆消費上限，請核對。</translation>
     </message>
     <message>
       <source>Please enter a number of points other than zero.</source>
-      <translation type="unfinished" />
+      <translation>請輸入不為零的積分數。</translation>
     </message>
     <message>
       <source>{value} points is out of range.</source>
-      <translation type="unfinished" />
+      <translation>{value} 積分超出允許範圍。</translation>
     </message>
     <message>
       <source>“{value}” is not one of the choices.</source>
-      <translation type="unfinished" />
+      <translation>「{value}」不是可選項之一。</translation>
     </message>
     <message>
       <source>Please enter a date like 2026-11-20.</source>
-      <translation type="unfinished" />
+      <translation>請輸入日期，例如 2026-11-20。</translation>
     </message>
     <message>
       <source>“{key}” must be yes or no.</source>
-      <translation type="unfinished" />
+      <translation>「{key}」須為是或否。</translation>
     </message>
     <message>
       <source>The consent record is missing.</source>
-      <translation type="unfinished" />
+      <translation>缺少同意記錄。</translation>
     </message>
     <message>
       <source>Please enter the birthday (month and day).</source>
-      <translation type="unfinished" />
+      <translation>請輸入生日（月和日）。</translation>
     </message>
     <message>
       <source>The member must accept the privacy policy to enroll.</source>
-      <translation type="unfinished" />
+      <translation>會員須同意隱私政策才能註冊。</translation>
     </message>
     <message>
       <source>Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>沒有任何修改。</translation>
     </message>
     <message>
       <source>“{field}” cannot be edited here.</source>
-      <translation type="unfinished" />
+      <translation>此處不能修改「{field}」。</translation>
     </message>
     <message>
       <source>The quantity must be from 1 to 20.</source>
-      <translation type="unfinished" />
+      <translation>數量須為 1 至 20。</translation>
     </message>
     <message>
       <source>Choose the transaction to reverse.</source>
-      <translation type="unfinished" />
+      <translation>請選擇要沖正的交易。</translation>
     </message>
     <message>
       <source>Keying in paper slips is not available yet.</source>
-      <translation type="unfinished" />
+      <translation>暫不支援紙本單據補錄。</translation>
     </message>
     <message>
       <source>Unknown operation “{kind}”.</source>
-      <translation type="unfinished" />
+      <translation>未知操作「{kind}」。</translation>
     </message>
     <message>
       <source>The operation has no details.</source>
-      <translation type="unfinished" />
+      <translation>該操作缺少詳細資訊。</translation>
     </message>
     <message>
       <source>“{text}” is not a mainland mobile number (11 digits starting with 13–19).</source>
-      <translation type="unfinished" />
+      <translation>「{text}」不是有效的大陸手機號（以 13–19 開頭的 11 位數字）。</translation>
     </message>
     <message>
       <source>Please enter the member's name.</source>
-      <translation type="unfinished" />
+      <translation>請輸入會員姓名。</translation>
     </message>
     <message>
       <source>A name can have at most {max} characters.</source>
-      <translation type="unfinished" />
+      <translation>姓名最多 {max} 個字元。</translation>
     </message>
     <message>
       <source>A name may contain letters, spaces, · - and ' only, not “{char}”.</source>
-      <translation type="unfinished" />
+      <translation>姓名只能包含文字、空格、· - 和 '，不能包含「{char}」。</translation>
     </message>
     <message>
       <source>This field is required.</source>
-      <translation type="unfinished" />
+      <translation>此項為必填項。</translation>
     </message>
     <message>
       <source>At most {max} characters, please.</source>
-      <translation type="unfinished" />
+      <translation>最多 {max} 個字元。</translation>
+    </message>
+    <message>
+      <source>Use letters, digits, - / and . only (at most {max} characters).</source>
+      <translation>只能使用字母、數字、- / 和 .（最多 {max} 個字元）。</translation>
     </message>
     <message>
       <source>Contains an invisible or control character (U+{code}).</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Use letters, digits, - and / only (at most {max} characters).</source>
-      <translation type="unfinished" />
+      <translation>包含不可見字元或控制字元（U+{code}）。</translation>
     </message>
     <message>
       <source>Write the birthday as month-day, e.g. 03-15, or 1990-03-15.</source>
-      <translation type="unfinished" />
+      <translation>請按「月-日」填寫生日，例如 03-15 或 1990-03-15。</translation>
     </message>
     <message>
       <source>{month}-{day} is not a date in the calendar.</source>
-      <translation type="unfinished" />
+      <translation>{month}-{day} 不是有效日期。</translation>
     </message>
     <message>
       <source>The birth year {year} is not plausible.</source>
-      <translation type="unfinished" />
+      <translation>出生年份 {year} 不合理。</translation>
     </message>
     <message>
       <source>{year} had no 29 February.</source>
-      <translation type="unfinished" />
+      <translation>{year} 年沒有 2 月 29 日。</translation>
+    </message>
+    <message>
+      <source>A staff number is 1 to 16 letters or digits.</source>
+      <translation>工號為 1 至 16 位字母或數字。</translation>
     </message>
   </context>
 </TS>
