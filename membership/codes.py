@@ -145,9 +145,11 @@ def verify_member_token(text: str, public_keys: dict[int, Ed25519PublicKey], tod
     if len(text) != TOKEN_LENGTH:
         raise _err("truncated", QT_TRANSLATE_NOOP("Codes", "The member code is incomplete; please scan it again."))
     try:
-        raw = _b32decode(text[len(TOKEN_PREFIX):])
+        raw = _b32decode(text[len(TOKEN_PREFIX) :])
     except ValueError:
-        raise _err("malformed", QT_TRANSLATE_NOOP("Codes", "The member code is damaged; please scan it again.")) from None
+        raise _err(
+            "malformed", QT_TRANSLATE_NOOP("Codes", "The member code is damaged; please scan it again.")
+        ) from None
     if len(raw) != _TOKEN_BYTES:
         raise _err("truncated", QT_TRANSLATE_NOOP("Codes", "The member code is incomplete; please scan it again."))
     body, signature = raw[:8], raw[8:]
@@ -156,22 +158,30 @@ def verify_member_token(text: str, public_keys: dict[int, Ed25519PublicKey], tod
     if key is None:
         raise _err(
             "unknown_key",
-            QT_TRANSLATE_NOOP("Codes", "This member code was signed with a key this terminal does not know (key {key}). "
-                              "Sync the terminal, or look the member up by phone."),
+            QT_TRANSLATE_NOOP(
+                "Codes",
+                "This member code was signed with a key this terminal does not know (key {key}). "
+                "Sync the terminal, or look the member up by phone.",
+            ),
             key=key_id,
         )
     try:
         key.verify(signature, _SIGNED_DOMAIN + body)
     except InvalidSignature:
-        raise _err("forged", QT_TRANSLATE_NOOP("Codes", "This member code is not genuine (signature check failed).")) from None
+        raise _err(
+            "forged", QT_TRANSLATE_NOOP("Codes", "This member code is not genuine (signature check failed).")
+        ) from None
     member_no = f"{int.from_bytes(body[1:6], 'big'):010d}"
     days = int.from_bytes(body[6:8], "big")
     valid_until = None if days == 0 else _EPOCH_DAY + timedelta(days=days)
     if not is_member_no(member_no):
         raise _err("forged", QT_TRANSLATE_NOOP("Codes", "This member code is not genuine (signature check failed)."))
     if valid_until is not None and today > valid_until:
-        raise _err("expired", QT_TRANSLATE_NOOP("Codes", "This member code expired on {date}; ask the member to refresh it."),
-                   date=valid_until.isoformat())
+        raise _err(
+            "expired",
+            QT_TRANSLATE_NOOP("Codes", "This member code expired on {date}; ask the member to refresh it."),
+            date=valid_until.isoformat(),
+        )
     return MemberToken(member_no, key_id, valid_until)
 
 
@@ -211,8 +221,11 @@ def parse_coupon_code(text: str) -> tuple[str, str]:
         raise _err("not_coupon", QT_TRANSLATE_NOOP("Codes", "“{code}” is not a coupon code."), code=code[:24])
     definition, serial, check = match.groups()
     if mod37_char(definition + serial) != check:
-        raise _err("bad_check", QT_TRANSLATE_NOOP("Codes", "The coupon code {code} has a typing error; check it again."),
-                   code=code)
+        raise _err(
+            "bad_check",
+            QT_TRANSLATE_NOOP("Codes", "The coupon code {code} has a typing error; check it again."),
+            code=code,
+        )
     return definition, code
 
 

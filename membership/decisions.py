@@ -160,7 +160,9 @@ def _require_active(state: MemberState) -> None:
     if state.status != "active":
         raise Refused(
             "member_inactive",
-            QT_TRANSLATE_NOOP("Refusal", "Member {member_no} is not active (merged or closed); look up the current record."),
+            QT_TRANSLATE_NOOP(
+                "Refusal", "Member {member_no} is not active (merged or closed); look up the current record."
+            ),
             member_no=state.member_no,
         )
 
@@ -182,7 +184,8 @@ def _spend(decision: Decision, lots: dict[int, int], points: int, kind: str, ctx
         raise Refused(
             "insufficient_points",
             QT_TRANSLATE_NOOP("Refusal", "Not enough points: this needs {need}, the member has {have}."),
-            need=points, have=have,
+            need=points,
+            have=have,
         )
     for year, take in ledger.consume_oldest_first(lots, points, ctx.today, ctx.rules):
         decision.ledger.append(LedgerLine(member_no, -take, kind, year))
@@ -228,8 +231,15 @@ def earn_multipliers(state: MemberState, category: str | None, ctx: Context) -> 
     return tier.points_multiplier, campaign
 
 
-def _purchase_points(state: MemberState, decision: Decision, amount_fen: int, category: str | None,
-                     kind: str, ctx: Context, lot_year: int | None = None) -> int:
+def _purchase_points(
+    state: MemberState,
+    decision: Decision,
+    amount_fen: int,
+    category: str | None,
+    kind: str,
+    ctx: Context,
+    lot_year: int | None = None,
+) -> int:
     """Points for a purchase judged as of ``ctx`` (its day's tier and campaigns), in lot ``lot_year``."""
     tier_mult, campaign_mult = earn_multipliers(state, category, ctx)
     points = points_for_spend(amount_fen, tier_mult, campaign_mult)
@@ -272,20 +282,30 @@ def decide_enroll(payload: dict[str, Any], ctx: Context, referrer: MemberState |
     year = ctx.today.year
     if rules.welcome_points:
         decision.ledger.append(LedgerLine(member_no, rules.welcome_points, ledger.WELCOME, year))
-        decision.lines.append(_line(QT_TRANSLATE_NOOP("Receipt", "Welcome points: {points}"), points=rules.welcome_points))
+        decision.lines.append(
+            _line(QT_TRANSLATE_NOOP("Receipt", "Welcome points: {points}"), points=rules.welcome_points)
+        )
     if payload["referrer_no"]:
         if referrer is None:
-            raise Refused("referrer_unknown",
-                          QT_TRANSLATE_NOOP("Refusal", "Referrer {member_no} was not found; check the number or leave it empty."),
-                          member_no=payload["referrer_no"])
+            raise Refused(
+                "referrer_unknown",
+                QT_TRANSLATE_NOOP("Refusal", "Referrer {member_no} was not found; check the number or leave it empty."),
+                member_no=payload["referrer_no"],
+            )
         _require_active(referrer)
         if rules.referee_points:
             decision.ledger.append(LedgerLine(member_no, rules.referee_points, ledger.REFERRAL, year))
         if rules.referrer_points:
             decision.ledger.append(LedgerLine(referrer.member_no, rules.referrer_points, ledger.REFERRAL, year))
         decision.lines.append(
-            _line(QT_TRANSLATE_NOOP("Receipt", "Referral points: {points} (referrer {referrer} receives {referrer_points})"),
-                  points=rules.referee_points, referrer=referrer.member_no, referrer_points=rules.referrer_points)
+            _line(
+                QT_TRANSLATE_NOOP(
+                    "Receipt", "Referral points: {points} (referrer {referrer} receives {referrer_points})"
+                ),
+                points=rules.referee_points,
+                referrer=referrer.member_no,
+                referrer_points=rules.referrer_points,
+            )
         )
     return decision
 
@@ -308,13 +328,21 @@ def decide_earn(state: MemberState, payload: dict[str, Any], ctx: Context) -> De
         decision.value_fen = discount
         amount -= discount
         decision.lines.append(
-            _line(QT_TRANSLATE_NOOP("Receipt", "Tier discount {percent}% off: −¥{discount}, to pay ¥{paid}"),
-                  percent=_fmt_mult(tier.discount_percent), discount=format_yuan(discount), paid=format_yuan(amount))
+            _line(
+                QT_TRANSLATE_NOOP("Receipt", "Tier discount {percent}% off: −¥{discount}, to pay ¥{paid}"),
+                percent=_fmt_mult(tier.discount_percent),
+                discount=format_yuan(discount),
+                paid=format_yuan(amount),
+            )
         )
     points = _purchase_points(state, decision, amount, payload["category"], ledger.EARN, ctx)
     decision.lines.insert(
         0,
-        _line(QT_TRANSLATE_NOOP("Receipt", "Purchase ¥{amount}: {points} points"), amount=format_yuan(amount), points=points),
+        _line(
+            QT_TRANSLATE_NOOP("Receipt", "Purchase ¥{amount}: {points} points"),
+            amount=format_yuan(amount),
+            points=points,
+        ),
     )
     return decision
 
@@ -329,24 +357,35 @@ def decide_credit_receipt(
     rules = ctx.rules
     tenant = ctx.master.tenant(payload["tenant_code"])
     if tenant is None:
-        raise Refused("tenant_unknown", QT_TRANSLATE_NOOP("Refusal", "Store code {code} is not a tenant of this mall."),
-                      code=payload["tenant_code"])
+        raise Refused(
+            "tenant_unknown",
+            QT_TRANSLATE_NOOP("Refusal", "Store code {code} is not a tenant of this mall."),
+            code=payload["tenant_code"],
+        )
     if existing is not None:
         raise Refused(
             "receipt_already_credited",
             QT_TRANSLATE_NOOP("Refusal", "This receipt was already credited on {when} at {desk} (member {member})."),
-            when=existing.credited_at, desk=existing.terminal_name, member=existing.member_no,
+            when=existing.credited_at,
+            desk=existing.terminal_name,
+            member=existing.member_no,
         )
     purchased = date.fromisoformat(payload["purchase_date"])
     if purchased > ctx.today:
-        raise Refused("receipt_in_future", QT_TRANSLATE_NOOP("Refusal", "The purchase date {date} is in the future."),
-                      date=purchased.isoformat())
+        raise Refused(
+            "receipt_in_future",
+            QT_TRANSLATE_NOOP("Refusal", "The purchase date {date} is in the future."),
+            date=purchased.isoformat(),
+        )
     age = (ctx.today - purchased).days
     if age > rules.receipt_max_age_days:
         raise Refused(
             "receipt_too_old",
-            QT_TRANSLATE_NOOP("Refusal", "Receipts older than {max} days cannot be credited (this one is {age} days old)."),
-            max=rules.receipt_max_age_days, age=age,
+            QT_TRANSLATE_NOOP(
+                "Refusal", "Receipts older than {max} days cannot be credited (this one is {age} days old)."
+            ),
+            max=rules.receipt_max_age_days,
+            age=age,
         )
     needs_manager = []
     if state.receipts_today >= rules.receipt_max_per_day:
@@ -357,7 +396,9 @@ def decide_credit_receipt(
         if "count" in needs_manager:
             raise Refused(
                 "receipt_needs_manager",
-                QT_TRANSLATE_NOOP("Refusal", "This member already credited {count} receipts today; a manager must approve more."),
+                QT_TRANSLATE_NOOP(
+                    "Refusal", "This member already credited {count} receipts today; a manager must approve more."
+                ),
                 count=state.receipts_today,
             )
         raise Refused(
@@ -369,16 +410,25 @@ def decide_credit_receipt(
     # Campaigns and multipliers are judged as of the purchase day, not the day the receipt is brought in.
     purchase_ctx = Context(ctx.rules, ctx.master, ctx.now - timedelta(days=age), ctx.online)
     # The lot is the year the points are credited in (the purchase may be in last December).
-    points = _purchase_points(state, decision, payload["amount_fen"], tenant.category, ledger.RECEIPT,
-                              purchase_ctx, lot_year=ctx.today.year)
+    points = _purchase_points(
+        state, decision, payload["amount_fen"], tenant.category, ledger.RECEIPT, purchase_ctx, lot_year=ctx.today.year
+    )
     decision.receipt = (tenant.code, payload["receipt_no"])
-    decision.lines.insert(0, _line(
-        QT_TRANSLATE_NOOP("Receipt", "Receipt {receipt_no} from {tenant}, ¥{amount} on {date}: {points} points"),
-        receipt_no=payload["receipt_no"], tenant=tenant.name, amount=format_yuan(payload["amount_fen"]),
-        date=purchased.isoformat(), points=points,
-    ))
+    decision.lines.insert(
+        0,
+        _line(
+            QT_TRANSLATE_NOOP("Receipt", "Receipt {receipt_no} from {tenant}, ¥{amount} on {date}: {points} points"),
+            receipt_no=payload["receipt_no"],
+            tenant=tenant.name,
+            amount=format_yuan(payload["amount_fen"]),
+            date=purchased.isoformat(),
+            points=points,
+        ),
+    )
     if payload["approved_by"]:
-        decision.lines.append(_line(QT_TRANSLATE_NOOP("Receipt", "Approved by manager {staff}"), staff=payload["approved_by"]))
+        decision.lines.append(
+            _line(QT_TRANSLATE_NOOP("Receipt", "Approved by manager {staff}"), staff=payload["approved_by"])
+        )
     return decision
 
 
@@ -389,37 +439,62 @@ def _offline_cap(state: MemberState, points: int, ctx: Context) -> None:
     if state.offline_redeemed_today + points > cap:
         raise Refused(
             "offline_cap",
-            QT_TRANSLATE_NOOP("Refusal", "Offline, a member can redeem at most {cap} points a day ({used} used today). "
-                              "Try again when the terminal is online."),
-            cap=cap, used=state.offline_redeemed_today,
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "Offline, a member can redeem at most {cap} points a day ({used} used today). "
+                "Try again when the terminal is online.",
+            ),
+            cap=cap,
+            used=state.offline_redeemed_today,
         )
 
 
 def decide_redeem_gift(state: MemberState, payload: dict[str, Any], ctx: Context, stock_left: int) -> Decision:
     item = ctx.master.catalogue.get(payload["item_code"])
     if item is None:
-        raise Refused("item_unknown", QT_TRANSLATE_NOOP("Refusal", "Gift {code} is not in the catalogue."), code=payload["item_code"])
+        raise Refused(
+            "item_unknown",
+            QT_TRANSLATE_NOOP("Refusal", "Gift {code} is not in the catalogue."),
+            code=payload["item_code"],
+        )
     quantity = payload["quantity"]
     if stock_left < quantity:
-        raise Refused("out_of_stock",
-                      QT_TRANSLATE_NOOP("Refusal", "Only {left} of “{item}” left at this desk."),
-                      left=max(stock_left, 0), item=item.name)
+        raise Refused(
+            "out_of_stock",
+            QT_TRANSLATE_NOOP("Refusal", "Only {left} of “{item}” left at this desk."),
+            left=max(stock_left, 0),
+            item=item.name,
+        )
     cost = item.points * quantity
     _offline_cap(state, cost, ctx)
     decision, lots = _start(state, ctx)
     _spend(decision, lots, cost, ledger.REDEEM, ctx)
     decision.stock.append((item.code, -quantity))
     decision.needs_signature = True
-    decision.lines.append(_line(QT_TRANSLATE_NOOP("Receipt", "{quantity} × {item}: −{points} points"),
-                                quantity=quantity, item=item.name, points=cost))
+    decision.lines.append(
+        _line(
+            QT_TRANSLATE_NOOP("Receipt", "{quantity} × {item}: −{points} points"),
+            quantity=quantity,
+            item=item.name,
+            points=cost,
+        )
+    )
     if item.kind == "coupon":
         if quantity != 1 or not payload["coupon_code"]:
             raise Refused("coupon_item_single", QT_TRANSLATE_NOOP("Refusal", "Coupons are redeemed one at a time."))
         definition = ctx.master.coupons[item.coupon]
         first, last = definition.window(ctx.today)
-        decision.coupons_issued.append(IssuedCoupon(payload["coupon_code"], definition.code, state.member_no, first, last))
-        decision.lines.append(_line(QT_TRANSLATE_NOOP("Receipt", "Coupon {code}, valid {first} to {last}"),
-                                    code=payload["coupon_code"], first=first.isoformat(), last=last.isoformat()))
+        decision.coupons_issued.append(
+            IssuedCoupon(payload["coupon_code"], definition.code, state.member_no, first, last)
+        )
+        decision.lines.append(
+            _line(
+                QT_TRANSLATE_NOOP("Receipt", "Coupon {code}, valid {first} to {last}"),
+                code=payload["coupon_code"],
+                first=first.isoformat(),
+                last=last.isoformat(),
+            )
+        )
         decision.terms.append(Message(DESC, "{terms}", {"terms": definition.terms}))
     return decision
 
@@ -429,23 +504,32 @@ def decide_cash_offset(state: MemberState, payload: dict[str, Any], ctx: Context
     points = payload["points"]
     rate = rules.cash_offset_points_per_yuan
     if (points * FEN_PER_YUAN) % rate:
-        raise Refused("offset_granularity",
-                      QT_TRANSLATE_NOOP("Refusal", "Points as cash go in steps of {step} points."),
-                      step=rate // _gcd(rate, FEN_PER_YUAN))
+        raise Refused(
+            "offset_granularity",
+            QT_TRANSLATE_NOOP("Refusal", "Points as cash go in steps of {step} points."),
+            step=rate // _gcd(rate, FEN_PER_YUAN),
+        )
     value = points * FEN_PER_YUAN // rate
     limit = percent_off(payload["purchase_amount_fen"], rules.max_cash_offset_percent)
     if value > limit:
         raise Refused(
             "offset_too_large",
             QT_TRANSLATE_NOOP("Refusal", "Points can pay at most {percent}% of this purchase (¥{limit})."),
-            percent=_fmt_mult(rules.max_cash_offset_percent), limit=format_yuan(limit),
+            percent=_fmt_mult(rules.max_cash_offset_percent),
+            limit=format_yuan(limit),
         )
     _offline_cap(state, points, ctx)
     decision, lots = _start(state, ctx)
     _spend(decision, lots, points, ledger.CASH_OFFSET, ctx)
     decision.value_fen = value
-    decision.lines.append(_line(QT_TRANSLATE_NOOP("Receipt", "{points} points paid ¥{value} of a ¥{amount} purchase"),
-                                points=points, value=format_yuan(value), amount=format_yuan(payload["purchase_amount_fen"])))
+    decision.lines.append(
+        _line(
+            QT_TRANSLATE_NOOP("Receipt", "{points} points paid ¥{value} of a ¥{amount} purchase"),
+            points=points,
+            value=format_yuan(value),
+            amount=format_yuan(payload["purchase_amount_fen"]),
+        )
+    )
     return decision
 
 
@@ -460,41 +544,72 @@ def decide_verify_coupon(
 ) -> Decision:
     code = payload["code"]
     if coupon is None:
-        raise Refused("coupon_unknown",
-                      QT_TRANSLATE_NOOP("Refusal", "Coupon {code} is not known here; it may be forged, or the terminal needs a sync."),
-                      code=code)
+        raise Refused(
+            "coupon_unknown",
+            QT_TRANSLATE_NOOP(
+                "Refusal", "Coupon {code} is not known here; it may be forged, or the terminal needs a sync."
+            ),
+            code=code,
+        )
     if coupon.status == "used":
-        raise Refused("coupon_used", QT_TRANSLATE_NOOP("Refusal", "Coupon {code} was already used on {when} at {where}."),
-                      code=code, when=coupon.used_at or "?", where=coupon.used_where or "?")
+        raise Refused(
+            "coupon_used",
+            QT_TRANSLATE_NOOP("Refusal", "Coupon {code} was already used on {when} at {where}."),
+            code=code,
+            when=coupon.used_at or "?",
+            where=coupon.used_where or "?",
+        )
     if coupon.status != "issued":
         raise Refused("coupon_void", QT_TRANSLATE_NOOP("Refusal", "Coupon {code} has been cancelled."), code=code)
     if ctx.today < coupon.valid_from:
-        raise Refused("coupon_not_yet_valid", QT_TRANSLATE_NOOP("Refusal", "Coupon {code} is valid from {date}."),
-                      code=code, date=coupon.valid_from.isoformat())
+        raise Refused(
+            "coupon_not_yet_valid",
+            QT_TRANSLATE_NOOP("Refusal", "Coupon {code} is valid from {date}."),
+            code=code,
+            date=coupon.valid_from.isoformat(),
+        )
     if ctx.today > coupon.valid_to:
-        raise Refused("coupon_expired", QT_TRANSLATE_NOOP("Refusal", "Coupon {code} expired on {date}."),
-                      code=code, date=coupon.valid_to.isoformat())
+        raise Refused(
+            "coupon_expired",
+            QT_TRANSLATE_NOOP("Refusal", "Coupon {code} expired on {date}."),
+            code=code,
+            date=coupon.valid_to.isoformat(),
+        )
     if coupon.member_no and payload["member_no"] and coupon.member_no != payload["member_no"]:
-        raise Refused("coupon_other_member",
-                      QT_TRANSLATE_NOOP("Refusal", "Coupon {code} belongs to another member."), code=code)
+        raise Refused(
+            "coupon_other_member", QT_TRANSLATE_NOOP("Refusal", "Coupon {code} belongs to another member."), code=code
+        )
     definition = ctx.master.coupons.get(coupon.definition)
     if definition is None:
-        raise Refused("coupon_unknown",
-                      QT_TRANSLATE_NOOP("Refusal", "Coupon {code} is not known here; it may be forged, or the terminal needs a sync."),
-                      code=code)
+        raise Refused(
+            "coupon_unknown",
+            QT_TRANSLATE_NOOP(
+                "Refusal", "Coupon {code} is not known here; it may be forged, or the terminal needs a sync."
+            ),
+            code=code,
+        )
     purchase = payload["purchase_amount_fen"]
     if purchase is not None and purchase < definition.min_spend_fen:
-        raise Refused("coupon_min_spend",
-                      QT_TRANSLATE_NOOP("Refusal", "Coupon {code} needs a purchase of at least ¥{min}."),
-                      code=code, min=format_yuan(definition.min_spend_fen))
+        raise Refused(
+            "coupon_min_spend",
+            QT_TRANSLATE_NOOP("Refusal", "Coupon {code} needs a purchase of at least ¥{min}."),
+            code=code,
+            min=format_yuan(definition.min_spend_fen),
+        )
     member_no = payload["member_no"] or coupon.member_no
     if state is not None:
         _require_active(state)
     decision = Decision(member_no)
     decision.coupon_used = code
     decision.value_fen = definition.value_fen
-    decision.lines.append(_line(QT_TRANSLATE_NOOP("Receipt", "Coupon {code}: {name}, value ¥{value}"),
-                                code=code, name=definition.name, value=format_yuan(definition.value_fen)))
+    decision.lines.append(
+        _line(
+            QT_TRANSLATE_NOOP("Receipt", "Coupon {code}: {name}, value ¥{value}"),
+            code=code,
+            name=definition.name,
+            value=format_yuan(definition.value_fen),
+        )
+    )
     decision.terms.append(Message(DESC, "{terms}", {"terms": definition.terms}))
     return decision
 
@@ -528,12 +643,16 @@ def _check_benefit(state: MemberState, benefit: str, ctx: Context) -> None:
         raise Refused("benefit_already_claimed", texts[benefit], period=period)
     if benefit == "birthday":
         if state.birthday is None or state.birthday.month != today.month:
-            raise Refused("not_birthday_month",
-                          QT_TRANSLATE_NOOP("Refusal", "The birthday gift can be claimed in the birthday month only."))
+            raise Refused(
+                "not_birthday_month",
+                QT_TRANSLATE_NOOP("Refusal", "The birthday gift can be claimed in the birthday month only."),
+            )
     elif benefit == "member_day" and not ctx.rules.is_member_day(today):
-        raise Refused("not_member_day",
-                      QT_TRANSLATE_NOOP("Refusal", "Today is not member day (the {day}th of each month)."),
-                      day=ctx.rules.member_day_of_month)
+        raise Refused(
+            "not_member_day",
+            QT_TRANSLATE_NOOP("Refusal", "Today is not member day (the {day}th of each month)."),
+            day=ctx.rules.member_day_of_month,
+        )
     elif benefit == "parking" and ctx.rules.tier(state.tier).parking_hours == 0:
         raise Refused("no_parking", QT_TRANSLATE_NOOP("Refusal", "This tier has no free parking."))
 
@@ -550,14 +669,22 @@ def decide_claim_benefit(state: MemberState, payload: dict[str, Any], ctx: Conte
         decision.lines.append(_line(QT_TRANSLATE_NOOP("Receipt", "Birthday gift: {gift}"), gift=tier.birthday_gift))
         if tier.birthday_coupon:
             if not payload["coupon_code"]:
-                raise Refused("coupon_code_missing", QT_TRANSLATE_NOOP("Refusal", "No coupon number was allocated; try again."))
+                raise Refused(
+                    "coupon_code_missing", QT_TRANSLATE_NOOP("Refusal", "No coupon number was allocated; try again.")
+                )
             definition = ctx.master.coupons[tier.birthday_coupon]
             first, last = definition.window(ctx.today)
             decision.coupons_issued.append(
                 IssuedCoupon(payload["coupon_code"], definition.code, state.member_no, first, last)
             )
-            decision.lines.append(_line(QT_TRANSLATE_NOOP("Receipt", "Coupon {code}, valid {first} to {last}"),
-                                        code=payload["coupon_code"], first=first.isoformat(), last=last.isoformat()))
+            decision.lines.append(
+                _line(
+                    QT_TRANSLATE_NOOP("Receipt", "Coupon {code}, valid {first} to {last}"),
+                    code=payload["coupon_code"],
+                    first=first.isoformat(),
+                    last=last.isoformat(),
+                )
+            )
             decision.terms.append(Message(DESC, "{terms}", {"terms": definition.terms}))
         if tier.lounge:
             decision.lines.append(_line(QT_TRANSLATE_NOOP("Receipt", "Lounge access today")))
@@ -568,7 +695,9 @@ def decide_claim_benefit(state: MemberState, payload: dict[str, Any], ctx: Conte
         decision.lines.append(_line(QT_TRANSLATE_NOOP("Receipt", "Free parking: {hours} h"), hours=tier.parking_hours))
     else:
         detail = ctx.rules.member_day_gift.zh_CN
-        decision.lines.append(_line(QT_TRANSLATE_NOOP("Receipt", "Member-day gift: {gift}"), gift=ctx.rules.member_day_gift))
+        decision.lines.append(
+            _line(QT_TRANSLATE_NOOP("Receipt", "Member-day gift: {gift}"), gift=ctx.rules.member_day_gift)
+        )
     decision.claims.append((benefit, period, detail))
     decision.needs_signature = benefit != "parking"
     return decision
@@ -581,8 +710,13 @@ def decide_adjust(state: MemberState, payload: dict[str, Any], ctx: Context) -> 
         decision.ledger.append(LedgerLine(state.member_no, points, ledger.ADJUST, ctx.today.year))
     else:
         _spend(decision, lots, -points, ledger.ADJUST, ctx)
-    decision.lines.append(_line(QT_TRANSLATE_NOOP("Receipt", "Adjustment {points:+d} points: {reason}"),
-                                points=points, reason=payload["reason"]))
+    decision.lines.append(
+        _line(
+            QT_TRANSLATE_NOOP("Receipt", "Adjustment {points:+d} points: {reason}"),
+            points=points,
+            reason=payload["reason"],
+        )
+    )
     return decision
 
 
@@ -595,9 +729,11 @@ def decide_reverse(
         raise Refused("already_reversed", QT_TRANSLATE_NOOP("Refusal", "This transaction was already reversed."))
     for code, status in original.coupons_issued:
         if status == "used":
-            raise Refused("issued_coupon_used",
-                          QT_TRANSLATE_NOOP("Refusal", "Coupon {code} issued with this transaction was already used."),
-                          code=code)
+            raise Refused(
+                "issued_coupon_used",
+                QT_TRANSLATE_NOOP("Refusal", "Coupon {code} issued with this transaction was already used."),
+                code=code,
+            )
     if state is None:
         decision = Decision(original.member_no)
         lots: dict[int, int] = {}
@@ -618,9 +754,12 @@ def decide_reverse(
         if to_remove > have:
             raise Refused(
                 "points_already_spent",
-                QT_TRANSLATE_NOOP("Refusal", "The member has only {have} of the {need} points to take back; "
-                                  "a manager can adjust instead."),
-                have=have, need=to_remove,
+                QT_TRANSLATE_NOOP(
+                    "Refusal",
+                    "The member has only {have} of the {need} points to take back; a manager can adjust instead.",
+                ),
+                have=have,
+                need=to_remove,
             )
         taken = ledger.consume_oldest_first(lots, to_remove, ctx.today, ctx.rules)
         for i, (year, take) in enumerate(taken):
@@ -634,9 +773,14 @@ def decide_reverse(
     decision.claims_released.extend(original.claims)
     decision.coupon_released = original.coupon_used
     decision.coupons_voided.extend(code for code, _ in original.coupons_issued)
-    decision.lines.append(_line(QT_TRANSLATE_NOOP("Receipt", "Reversal of {kind} {ref}: {reason}"),
-                                kind=Message("Operation", ops.KIND_LABELS[original.kind]), ref=original.op_id[:8],
-                                reason=payload["reason"]))
+    decision.lines.append(
+        _line(
+            QT_TRANSLATE_NOOP("Receipt", "Reversal of {kind} {ref}: {reason}"),
+            kind=Message("Operation", ops.KIND_LABELS[original.kind]),
+            ref=original.op_id[:8],
+            reason=payload["reason"],
+        )
+    )
     return decision
 
 
@@ -644,8 +788,11 @@ def decide_record_event(state: MemberState, payload: dict[str, Any], ctx: Contex
     _require_active(state)
     period = f"{ctx.today.year}:{payload['event_code']}"
     if ("event", period) in state.claims:
-        raise Refused("event_recorded", QT_TRANSLATE_NOOP("Refusal", "Attendance at {event} is already recorded."),
-                      event=payload["event_code"])
+        raise Refused(
+            "event_recorded",
+            QT_TRANSLATE_NOOP("Refusal", "Attendance at {event} is already recorded."),
+            event=payload["event_code"],
+        )
     decision = Decision(state.member_no)
     decision.claims.append(("event", period, payload["event_code"]))
     decision.lines.append(_line(QT_TRANSLATE_NOOP("Receipt", "Event attended: {event}"), event=payload["event_code"]))
@@ -666,11 +813,17 @@ def decide_tier_review(state: MemberState, payload: dict[str, Any], ctx: Context
     rules = ctx.rules
     review_day = date.fromisoformat(payload["review_date"])
     if review_day.month != rules.review_month or review_day.day != 1:
-        raise Refused("not_review_day", QT_TRANSLATE_NOOP("Refusal", "The annual review runs on the first day of month {month}."),
-                      month=rules.review_month)
+        raise Refused(
+            "not_review_day",
+            QT_TRANSLATE_NOOP("Refusal", "The annual review runs on the first day of month {month}."),
+            month=rules.review_month,
+        )
     if ("tier_review", str(review_day.year)) in state.claims:
-        raise Refused("review_done", QT_TRANSLATE_NOOP("Refusal", "The {year} review was already done for this member."),
-                      year=review_day.year)
+        raise Refused(
+            "review_done",
+            QT_TRANSLATE_NOOP("Refusal", "The {year} review was already done for this member."),
+            year=review_day.year,
+        )
     current = rules.tier(state.tier)
     supported = rules.tier_for_spend(state.spend_rolling_fen) if rules.upgrade_by_spend else rules.tiers[0]
     decision = Decision(state.member_no)
@@ -680,5 +833,7 @@ def decide_tier_review(state: MemberState, payload: dict[str, Any], ctx: Context
         new_tier = rules.tiers[new_rank]
         if new_rank != current.rank:
             decision.member_changes["tier"] = new_tier.code
-            decision.lines.append(_line(QT_TRANSLATE_NOOP("Receipt", "Tier after annual review: {tier}"), tier=new_tier.name))
+            decision.lines.append(
+                _line(QT_TRANSLATE_NOOP("Receipt", "Tier after annual review: {tier}"), tier=new_tier.name)
+            )
     return decision

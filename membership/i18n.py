@@ -50,8 +50,11 @@ class Message:
         language = catalog.language if catalog else "en"
         template = catalog.translate(self.context, self.text) if catalog else self.text
         params = {
-            key: value.get(language) if isinstance(value, Text)
-            else value.render(catalog) if isinstance(value, Message) else value
+            key: value.get(language)
+            if isinstance(value, Text)
+            else value.render(catalog)
+            if isinstance(value, Message)
+            else value
             for key, value in self.params.items()
         }
         try:
@@ -66,8 +69,11 @@ class Message:
     def to_json(self) -> dict[str, Any]:
         """A JSON form, so a receipt can be reprinted in any language later."""
         params = {
-            key: {"$text": value.to_json()} if isinstance(value, Text)
-            else {"$msg": value.to_json()} if isinstance(value, Message) else value
+            key: {"$text": value.to_json()}
+            if isinstance(value, Text)
+            else {"$msg": value.to_json()}
+            if isinstance(value, Message)
+            else value
             for key, value in self.params.items()
         }
         return {"context": self.context, "text": self.text, "params": params}

@@ -29,14 +29,20 @@ def parse_yuan(text: str) -> int:
     match = _YUAN_RE.match(text or "")
     if not match:
         raise AmountError(
-            Message("Amount", QT_TRANSLATE_NOOP("Amount", "“{text}” is not an amount in yuan, e.g. 128.50."),
-                    {"text": (text or "")[:20]})
+            Message(
+                "Amount",
+                QT_TRANSLATE_NOOP("Amount", "“{text}” is not an amount in yuan, e.g. 128.50."),
+                {"text": (text or "")[:20]},
+            )
         )
     fen = int(match.group(1).replace(",", "")) * FEN_PER_YUAN + int((match.group(2) or "0").ljust(2, "0"))
     if fen > MAX_AMOUNT_FEN:
         raise AmountError(
-            Message("Amount", QT_TRANSLATE_NOOP("Amount", "{yuan} yuan is more than any single purchase; check the amount."),
-                    {"yuan": format_yuan(fen)})
+            Message(
+                "Amount",
+                QT_TRANSLATE_NOOP("Amount", "{yuan} yuan is more than any single purchase; check the amount."),
+                {"yuan": format_yuan(fen)},
+            )
         )
     return fen
 
@@ -51,10 +57,10 @@ def format_yuan(fen: int) -> str:
 def parse_multiplier(text: str | int) -> Fraction:
     """An exact multiplier from a decimal string such as ``"1.5"``; floats are refused on purpose."""
     if isinstance(text, bool) or not isinstance(text, (str, int)):
-        raise ValueError("a multiplier must be written as a string such as \"1.5\" (no floats)")
+        raise ValueError('a multiplier must be written as a string such as "1.5" (no floats)')
     text = str(text).strip()
     if not _DECIMAL_RE.match(text):
-        raise ValueError(f"{text!r} is not a decimal multiplier such as \"1.5\"")
+        raise ValueError(f'{text!r} is not a decimal multiplier such as "1.5"')
     return Fraction(text)
 
 

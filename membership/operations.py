@@ -40,8 +40,19 @@ TIER_REVIEW = "tier_review"
 PAPER_SLIP = "paper_slip"  # reserved: keying in a paper slip after an outage (payload defined with that work)
 
 KINDS = (
-    ENROLL, EDIT_PROFILE, EARN, CREDIT_RECEIPT, REDEEM_GIFT, REDEEM_CASH_OFFSET, VERIFY_COUPON,
-    CLAIM_BENEFIT, REVERSE, ADJUST, RECORD_EVENT, TIER_REVIEW, PAPER_SLIP,
+    ENROLL,
+    EDIT_PROFILE,
+    EARN,
+    CREDIT_RECEIPT,
+    REDEEM_GIFT,
+    REDEEM_CASH_OFFSET,
+    VERIFY_COUPON,
+    CLAIM_BENEFIT,
+    REVERSE,
+    ADJUST,
+    RECORD_EVENT,
+    TIER_REVIEW,
+    PAPER_SLIP,
 )
 REVERSIBLE = (EARN, CREDIT_RECEIPT, REDEEM_GIFT, REDEEM_CASH_OFFSET, VERIFY_COUPON, CLAIM_BENEFIT)
 BENEFITS = ("birthday", "parking", "member_day")
@@ -79,7 +90,9 @@ def _member_no(p: dict[str, Any], key: str = "member_no", required: bool = True)
     if value in (None, "") and not required:
         return None
     if not isinstance(value, str) or not codes.is_member_no(value):
-        raise _bad(key, QT_TRANSLATE_NOOP("Validation", "“{value}” is not a valid member number."), value=str(value)[:20])
+        raise _bad(
+            key, QT_TRANSLATE_NOOP("Validation", "“{value}” is not a valid member number."), value=str(value)[:20]
+        )
     return value
 
 
@@ -160,7 +173,9 @@ def _birthday(p: dict[str, Any], key: str = "birthday") -> str:
 def _enroll(p: dict[str, Any]) -> dict[str, Any]:
     privacy = _consent(p, "privacy_consent")
     if not privacy["accepted"]:
-        raise _bad("privacy_consent", QT_TRANSLATE_NOOP("Validation", "The member must accept the privacy policy to enroll."))
+        raise _bad(
+            "privacy_consent", QT_TRANSLATE_NOOP("Validation", "The member must accept the privacy policy to enroll.")
+        )
     return {
         "member_no": _member_no(p),
         "name": normalize_name(str(p.get("name", ""))),
@@ -180,7 +195,9 @@ def _edit_profile(p: dict[str, Any]) -> dict[str, Any]:
         raise _bad("changes", QT_TRANSLATE_NOOP("Validation", "Nothing was changed."))
     unknown = set(changes) - set(PROFILE_FIELDS)
     if unknown:
-        raise _bad("changes", QT_TRANSLATE_NOOP("Validation", "“{field}” cannot be edited here."), field=sorted(unknown)[0])
+        raise _bad(
+            "changes", QT_TRANSLATE_NOOP("Validation", "“{field}” cannot be edited here."), field=sorted(unknown)[0]
+        )
     out: dict[str, Any] = {}
     if "name" in changes:
         out["name"] = normalize_name(str(changes["name"]))

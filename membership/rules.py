@@ -254,9 +254,7 @@ def rules_from_dict(data: dict[str, Any]) -> Rules:
     ):
         raise RulesError("campaigns.double_points_weekdays: must list weekdays 1 (Monday) to 7 (Sunday)")
     cats = camp.sub("category_multipliers")
-    category_multipliers = {
-        key: cats.fraction(key, Fraction(0), Fraction(10)) for key in cats.table
-    }
+    category_multipliers = {key: cats.fraction(key, Fraction(0), Fraction(10)) for key in cats.table}
     md = camp.sub("member_day")
     rc = r.sub("receipt_credit")
     red = r.sub("redemption")

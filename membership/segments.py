@@ -41,22 +41,38 @@ class Segment:
 
 # Keyed by (recency high, frequency high, monetary high).
 _SEGMENTS = {
-    (True, True, True): (QT_TRANSLATE_NOOP("Segment", "High-value loyal"),
-                         QT_TRANSLATE_NOOP("Segment", "Thank them: invite to VIP events, offer early access.")),
-    (True, False, True): (QT_TRANSLATE_NOOP("Segment", "High-value, developing"),
-                          QT_TRANSLATE_NOOP("Segment", "Encourage return visits: suggest a member-day offer.")),
-    (False, True, True): (QT_TRANSLATE_NOOP("Segment", "High-value, slipping away"),
-                          QT_TRANSLATE_NOOP("Segment", "Keep them: mention points expiring and tier benefits.")),
-    (False, False, True): (QT_TRANSLATE_NOOP("Segment", "High-value, dormant — worth waking"),
-                           QT_TRANSLATE_NOOP("Segment", "Win back: offer a personal coupon or a birthday reminder.")),
-    (True, True, False): (QT_TRANSLATE_NOOP("Segment", "Regular, loyal"),
-                          QT_TRANSLATE_NOOP("Segment", "Upsell: point out how close the next tier is.")),
-    (True, False, False): (QT_TRANSLATE_NOOP("Segment", "New or occasional"),
-                           QT_TRANSLATE_NOOP("Segment", "Welcome them: explain receipt crediting and gifts.")),
-    (False, True, False): (QT_TRANSLATE_NOOP("Segment", "Regular, drifting"),
-                           QT_TRANSLATE_NOOP("Segment", "Remind them of unused benefits and parking.")),
-    (False, False, False): (QT_TRANSLATE_NOOP("Segment", "Low-value, dormant"),
-                            QT_TRANSLATE_NOOP("Segment", "Low priority: include in mass campaigns only.")),
+    (True, True, True): (
+        QT_TRANSLATE_NOOP("Segment", "High-value loyal"),
+        QT_TRANSLATE_NOOP("Segment", "Thank them: invite to VIP events, offer early access."),
+    ),
+    (True, False, True): (
+        QT_TRANSLATE_NOOP("Segment", "High-value, developing"),
+        QT_TRANSLATE_NOOP("Segment", "Encourage return visits: suggest a member-day offer."),
+    ),
+    (False, True, True): (
+        QT_TRANSLATE_NOOP("Segment", "High-value, slipping away"),
+        QT_TRANSLATE_NOOP("Segment", "Keep them: mention points expiring and tier benefits."),
+    ),
+    (False, False, True): (
+        QT_TRANSLATE_NOOP("Segment", "High-value, dormant — worth waking"),
+        QT_TRANSLATE_NOOP("Segment", "Win back: offer a personal coupon or a birthday reminder."),
+    ),
+    (True, True, False): (
+        QT_TRANSLATE_NOOP("Segment", "Regular, loyal"),
+        QT_TRANSLATE_NOOP("Segment", "Upsell: point out how close the next tier is."),
+    ),
+    (True, False, False): (
+        QT_TRANSLATE_NOOP("Segment", "New or occasional"),
+        QT_TRANSLATE_NOOP("Segment", "Welcome them: explain receipt crediting and gifts."),
+    ),
+    (False, True, False): (
+        QT_TRANSLATE_NOOP("Segment", "Regular, drifting"),
+        QT_TRANSLATE_NOOP("Segment", "Remind them of unused benefits and parking."),
+    ),
+    (False, False, False): (
+        QT_TRANSLATE_NOOP("Segment", "Low-value, dormant"),
+        QT_TRANSLATE_NOOP("Segment", "Low priority: include in mass campaigns only."),
+    ),
 }
 
 

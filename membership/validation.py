@@ -44,7 +44,9 @@ def normalize_phone(text: str) -> str:
     if not _PHONE_RE.match(digits):
         raise _invalid(
             "phone",
-            QT_TRANSLATE_NOOP("Validation", "“{text}” is not a mainland mobile number (11 digits starting with 13–19)."),
+            QT_TRANSLATE_NOOP(
+                "Validation", "“{text}” is not a mainland mobile number (11 digits starting with 13–19)."
+            ),
             text=raw[:24],
         )
     return digits
@@ -80,7 +82,8 @@ def normalize_name(text: str) -> str:
     control = next((c for c in name if unicodedata.category(c) in ("Cc", "Cf") and c != " "), None)
     if control is not None:
         raise _invalid(
-            "name", QT_TRANSLATE_NOOP("Validation", "Contains an invisible or control character (U+{code})."),
+            "name",
+            QT_TRANSLATE_NOOP("Validation", "Contains an invisible or control character (U+{code})."),
             code=f"{ord(control):04X}",
         )
     name = re.sub(r"\s+", " ", name)
@@ -116,7 +119,8 @@ def normalize_text(text: str, field: str, max_chars: int = MAX_TEXT_CHARS, requi
     bad = next((c for c in value if unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs", "Cn")), None)
     if bad is not None:
         raise _invalid(
-            field, QT_TRANSLATE_NOOP("Validation", "Contains an invisible or control character (U+{code})."),
+            field,
+            QT_TRANSLATE_NOOP("Validation", "Contains an invisible or control character (U+{code})."),
             code=f"{ord(bad):04X}",
         )
     return value
@@ -166,14 +170,25 @@ def parse_birthday(text: str, this_year: int | None) -> Birthday:
     elif len(numbers) == 2:
         month, day = numbers
     else:
-        raise _invalid("birthday", QT_TRANSLATE_NOOP("Validation", "Write the birthday as month-day, e.g. 03-15, or 1990-03-15."))
+        raise _invalid(
+            "birthday", QT_TRANSLATE_NOOP("Validation", "Write the birthday as month-day, e.g. 03-15, or 1990-03-15.")
+        )
     if not 1 <= month <= 12 or not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
-        raise _invalid("birthday", QT_TRANSLATE_NOOP("Validation", "{month}-{day} is not a date in the calendar."), month=month, day=day)
+        raise _invalid(
+            "birthday",
+            QT_TRANSLATE_NOOP("Validation", "{month}-{day} is not a date in the calendar."),
+            month=month,
+            day=day,
+        )
     if year is not None:
         if this_year is not None and not this_year - 120 <= year <= this_year:
-            raise _invalid("birthday", QT_TRANSLATE_NOOP("Validation", "The birth year {year} is not plausible."), year=year)
+            raise _invalid(
+                "birthday", QT_TRANSLATE_NOOP("Validation", "The birth year {year} is not plausible."), year=year
+            )
         if year < 1 or year > 9999:
-            raise _invalid("birthday", QT_TRANSLATE_NOOP("Validation", "The birth year {year} is not plausible."), year=year)
+            raise _invalid(
+                "birthday", QT_TRANSLATE_NOOP("Validation", "The birth year {year} is not plausible."), year=year
+            )
         if month == 2 and day == 29 and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
             raise _invalid("birthday", QT_TRANSLATE_NOOP("Validation", "{year} had no 29 February."), year=year)
     return Birthday(month, day, year)

@@ -55,9 +55,19 @@ def update() -> None:
     files = [str(p) for pkg in SOURCES for p in sorted((ROOT / pkg).rglob("*.py"))]
     for lang in LANGS:
         subprocess.run(
-            [_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", "-target-language", lang, *files,
-             "-ts", str(_ts_path(lang))],
-            check=True, stdout=subprocess.DEVNULL,
+            [
+                _tool("pyside6-lupdate"),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-target-language",
+                lang,
+                *files,
+                "-ts",
+                str(_ts_path(lang)),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
         )
     rows = read_tsv_rows()
     for lang in ("zh_CN", "zh_TW"):
@@ -74,8 +84,12 @@ def update() -> None:
                     translation.text = row[0] if lang == "zh_CN" else row[1]
                     translation.attrib.pop("type", None)
         ET.indent(tree)
-        path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
-                        + ET.tostring(tree.getroot(), encoding="unicode") + "\n", encoding="utf-8")
+        path.write_text(
+            '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+            + ET.tostring(tree.getroot(), encoding="unicode")
+            + "\n",
+            encoding="utf-8",
+        )
     # English is the source language: mark every entry finished so lrelease and checks are quiet.
     path = _ts_path("en")
     tree = ET.parse(path)
@@ -83,8 +97,12 @@ def update() -> None:
         translation.attrib.pop("type", None)
         translation.text = None
     ET.indent(tree)
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
-                    + ET.tostring(tree.getroot(), encoding="unicode") + "\n", encoding="utf-8")
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+        + ET.tostring(tree.getroot(), encoding="unicode")
+        + "\n",
+        encoding="utf-8",
+    )
     missing = untranslated()
     print(f"translations updated; {len(missing)} strings still untranslated")
 
@@ -104,8 +122,11 @@ def untranslated() -> list[str]:
 
 def release() -> None:
     for lang in LANGS:
-        subprocess.run([_tool("pyside6-lrelease"), str(_ts_path(lang)), "-qm",
-                        str(TRANSLATIONS / f"memberdesk_{lang}.qm")], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [_tool("pyside6-lrelease"), str(_ts_path(lang)), "-qm", str(TRANSLATIONS / f"memberdesk_{lang}.qm")],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
 
 
 def main() -> None:

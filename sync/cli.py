@@ -49,9 +49,20 @@ def _login(services: DeskServices, args: argparse.Namespace) -> Session:
 def _print_result(cat: Catalog, result: ActionResult, as_json: bool) -> None:
     r = result.receipt
     if as_json:
-        print(json.dumps({"op_id": result.op_id, "op_ref": result.op_ref, "kind": result.kind,
-                          "member_no": result.member_no, "points_before": r.points_before,
-                          "points_after": r.points_after, "extra": result.extra}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "op_id": result.op_id,
+                    "op_ref": result.op_ref,
+                    "kind": result.kind,
+                    "member_no": result.member_no,
+                    "points_before": r.points_before,
+                    "points_after": r.points_after,
+                    "extra": result.extra,
+                },
+                ensure_ascii=False,
+            )
+        )
         return
     print(f"{r.kind_label.render(cat)}  {result.op_ref}  {r.at_local}")
     if result.member_no:
@@ -71,30 +82,55 @@ def _actions() -> dict[str, Callable[[DeskServices, Session, argparse.Namespace]
         return parse_yuan(text or "")
 
     return {
-        "enroll": lambda s, se, a: s.enroll(se, name=a.name, phone=a.phone, birthday=a.birthday, gender=a.gender or "",
-                                            referrer_no=a.referrer, privacy_accepted=a.privacy,
-                                            marketing_accepted=a.marketing, channel=a.channel or "desk"),
+        "enroll": lambda s, se, a: s.enroll(
+            se,
+            name=a.name,
+            phone=a.phone,
+            birthday=a.birthday,
+            gender=a.gender or "",
+            referrer_no=a.referrer,
+            privacy_accepted=a.privacy,
+            marketing_accepted=a.marketing,
+            channel=a.channel or "desk",
+        ),
         "earn": lambda s, se, a: s.earn(se, a.member, amount(a.amount), a.category or "general", a.discount),
         "credit-receipt": lambda s, se, a: s.credit_receipt(
-            se, a.member, a.tenant, a.receipt, amount(a.amount), a.date,
-            approver=(a.approver, a.approver_pin) if a.approver else None),
+            se,
+            a.member,
+            a.tenant,
+            a.receipt,
+            amount(a.amount),
+            a.date,
+            approver=(a.approver, a.approver_pin) if a.approver else None,
+        ),
         "redeem-gift": lambda s, se, a: s.redeem_gift(se, a.member, a.item, a.quantity or 1),
         "cash-offset": lambda s, se, a: s.redeem_cash_offset(se, a.member, a.points, amount(a.amount)),
-        "verify-coupon": lambda s, se, a: s.verify_coupon(se, a.coupon, a.member,
-                                                          amount(a.amount) if a.amount else None),
+        "verify-coupon": lambda s, se, a: s.verify_coupon(
+            se, a.coupon, a.member, amount(a.amount) if a.amount else None
+        ),
         "claim-benefit": lambda s, se, a: s.claim_benefit(se, a.member, a.benefit),
         "reverse": lambda s, se, a: s.reverse(se, a.op, a.reason),
         "adjust": lambda s, se, a: s.adjust(se, a.member, a.points, a.reason),
-        "edit-profile": lambda s, se, a: s.edit_profile(se, a.member, {k: v for k, v in (
-            ("name", a.name), ("phone", a.phone), ("birthday", a.birthday), ("gender", a.gender)) if v is not None}),
+        "edit-profile": lambda s, se, a: s.edit_profile(
+            se,
+            a.member,
+            {
+                k: v
+                for k, v in (("name", a.name), ("phone", a.phone), ("birthday", a.birthday), ("gender", a.gender))
+                if v is not None
+            },
+        ),
         "record-event": lambda s, se, a: s.record_event(se, a.member, a.event),
     }
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="memberdesk", description="MemberDesk terminal store and desk actions.")
-    p.add_argument("--db", default=os.environ.get("MEMBERDESK_DB", str(default_store_path())),
-                   help="the terminal store (default: %(default)s)")
+    p.add_argument(
+        "--db",
+        default=os.environ.get("MEMBERDESK_DB", str(default_store_path())),
+        help="the terminal store (default: %(default)s)",
+    )
     p.add_argument("--lang", default=os.environ.get("MEMBERDESK_LANG", DEFAULT_LANGUAGE), choices=LANGUAGES)
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -123,10 +159,15 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--seed", type=int, default=1)
 
     for name in ("lookup", "summary", "do", "reprint"):
-        q = sub.add_parser(name, help={"lookup": "find members by code, number, phone, card or name",
-                                       "summary": "show a member's summary",
-                                       "do": "run a desk action",
-                                       "reprint": "show a past receipt's data"}[name])
+        q = sub.add_parser(
+            name,
+            help={
+                "lookup": "find members by code, number, phone, card or name",
+                "summary": "show a member's summary",
+                "do": "run a desk action",
+                "reprint": "show a past receipt's data",
+            }[name],
+        )
         q.add_argument("--staff", required=True)
         q.add_argument("--pin", help="or set MEMBERDESK_PIN")
         q.add_argument("--json", action="store_true")
@@ -138,9 +179,28 @@ def build_parser() -> argparse.ArgumentParser:
             q.add_argument("op")
         else:
             q.add_argument("action", choices=sorted(_actions()))
-            for flag in ("--member", "--name", "--phone", "--birthday", "--gender", "--referrer", "--channel",
-                         "--amount", "--category", "--tenant", "--receipt", "--date", "--approver",
-                         "--approver-pin", "--item", "--coupon", "--benefit", "--op", "--reason", "--event"):
+            for flag in (
+                "--member",
+                "--name",
+                "--phone",
+                "--birthday",
+                "--gender",
+                "--referrer",
+                "--channel",
+                "--amount",
+                "--category",
+                "--tenant",
+                "--receipt",
+                "--date",
+                "--approver",
+                "--approver-pin",
+                "--item",
+                "--coupon",
+                "--benefit",
+                "--op",
+                "--reason",
+                "--event",
+            ):
                 q.add_argument(flag)
             q.add_argument("--points", type=int)
             q.add_argument("--quantity", type=int)
@@ -164,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     except USER_ERRORS as exc:
         print(_say(cat, exc.message), file=sys.stderr)  # type: ignore[attr-defined]
         return 1
-    except (AmountError,) as exc:
+    except AmountError as exc:
         print(_say(cat, exc.message), file=sys.stderr)
         return 1
     except RulesError as exc:
@@ -178,8 +238,9 @@ def _run(args: argparse.Namespace, cat: Catalog) -> int:
         if not 1 <= args.terminal_code <= 899:
             print("--terminal-code must be 1–899 (900–999 are reserved for imports)", file=sys.stderr)
             return 2
-        store = init_store(args.db, args.terminal_code, args.name, rules_path=args.rules,
-                           masterdata_dir=args.masterdata, now=now)
+        store = init_store(
+            args.db, args.terminal_code, args.name, rules_path=args.rules, masterdata_dir=args.masterdata, now=now
+        )
         t = store.terminal()
         print(f"terminal {t.terminal_id} “{t.name}” ready at {args.db} (rules {store.rules().version})")
         return 0
@@ -222,19 +283,26 @@ def _run(args: argparse.Namespace, cat: Catalog) -> int:
         _print_result(cat, result, args.json)
     elif args.command == "oplog":
         where = "WHERE status = 'pending'" if args.pending else ""
-        rows = store.query(f"SELECT epoch, seq, op_id, kind, staff_no, member_no, local_time, status, reversed_by "
-                           f"FROM oplog {where} ORDER BY id DESC LIMIT ?", (args.limit,))
+        rows = store.query(
+            f"SELECT epoch, seq, op_id, kind, staff_no, member_no, local_time, status, reversed_by "
+            f"FROM oplog {where} ORDER BY id DESC LIMIT ?",
+            (args.limit,),
+        )
         for r in reversed(rows):
             flag = f" reversed by {r['reversed_by'][:8]}" if r["reversed_by"] else ""
-            print(f"{r['epoch']}.{r['seq']:06d}  {r['local_time']}  {r['op_id']}  {r['kind']:<18} {r['staff_no']:<6} "
-                  f"{r['member_no'] or '-':<10} {r['status']}{flag}")
+            print(
+                f"{r['epoch']}.{r['seq']:06d}  {r['local_time']}  {r['op_id']}  {r['kind']:<18} {r['staff_no']:<6} "
+                f"{r['member_no'] or '-':<10} {r['status']}{flag}"
+            )
     elif args.command == "audit-verify":
         check = store.verify_audit_chain()
         if check.ok:
             print(f"audit chain intact: {check.rows_checked} rows")
             return 0
-        print(f"audit chain BROKEN at row {check.first_broken_id}: {check.reason} "
-              f"({check.rows_checked} rows before it verified)")
+        print(
+            f"audit chain BROKEN at row {check.first_broken_id}: {check.reason} "
+            f"({check.rows_checked} rows before it verified)"
+        )
         return 1
     return 0
 
@@ -243,11 +311,18 @@ def _print_summary(cat: Catalog, s: Any, as_json: bool) -> None:
     from membership.segments import LIFECYCLE_LABELS
 
     data = {
-        "member_no": s.member_no, "name": s.name_masked, "phone": s.phone_masked, "tier": s.tier.code,
-        "balance": s.balance, "expiring_points": s.expiring_points,
+        "member_no": s.member_no,
+        "name": s.name_masked,
+        "phone": s.phone_masked,
+        "tier": s.tier.code,
+        "balance": s.balance,
+        "expiring_points": s.expiring_points,
         "expiring_on": s.expiring_on.isoformat() if s.expiring_on else None,
-        "spend_12m_yuan": format_yuan(s.spend_rolling_fen), "to_next_tier_yuan": format_yuan(s.spend_to_next_fen),
-        "lifecycle": s.lifecycle, "rfm": s.segment.code, "benefits_available": list(s.benefits_available),
+        "spend_12m_yuan": format_yuan(s.spend_rolling_fen),
+        "to_next_tier_yuan": format_yuan(s.spend_to_next_fen),
+        "lifecycle": s.lifecycle,
+        "rfm": s.segment.code,
+        "benefits_available": list(s.benefits_available),
         "coupons": [c.code for c in s.coupons],
     }
     if as_json:
@@ -256,13 +331,21 @@ def _print_summary(cat: Catalog, s: Any, as_json: bool) -> None:
     print(f"{s.member_no}  {s.name_masked}  {s.phone_masked}  {s.tier.name.get(cat.language)}")
     print(f"  points {s.balance}; expiring {s.expiring_points} on {data['expiring_on'] or '-'}")
     if s.next_tier:
-        print(f"  spend 12m ¥{data['spend_12m_yuan']}; ¥{data['to_next_tier_yuan']} to "
-              f"{s.next_tier.name.get(cat.language)} ({s.progress_percent}%)")
-    print(f"  {Message('Segment', LIFECYCLE_LABELS[s.lifecycle]).render(cat)} · "
-          f"{Message('Segment', s.segment.label).render(cat)}: {Message('Segment', s.segment.action).render(cat)}")
+        print(
+            f"  spend 12m ¥{data['spend_12m_yuan']}; ¥{data['to_next_tier_yuan']} to "
+            f"{s.next_tier.name.get(cat.language)} ({s.progress_percent}%)"
+        )
+    print(
+        f"  {Message('Segment', LIFECYCLE_LABELS[s.lifecycle]).render(cat)} · "
+        f"{Message('Segment', s.segment.label).render(cat)}: {Message('Segment', s.segment.action).render(cat)}"
+    )
     print(f"  benefits today: {', '.join(s.benefits_available) or '-'}; coupons: {', '.join(data['coupons']) or '-'}")
     for h in s.history[:10]:
-        label = Message("Operation", ops.KIND_LABELS.get(h.kind, h.kind)).render(cat) if h.kind in ops.KIND_LABELS else h.kind
+        label = (
+            Message("Operation", ops.KIND_LABELS.get(h.kind, h.kind)).render(cat)
+            if h.kind in ops.KIND_LABELS
+            else h.kind
+        )
         print(f"  {h.at}  {label:<12} {h.points:+d}{'  (reversed)' if h.reversed else ''}")
 
 

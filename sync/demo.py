@@ -27,17 +27,44 @@ IMPORT_OP = "import"
 IMPORT_CODES = range(900, 1000)
 
 # The most common surnames, roughly weighted as in China's population registers.
-_SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤"
-)
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤"
 _SURNAME_WEIGHTS = [max(1, 100 - i) for i in range(len(_SURNAMES))]
 _GIVEN = (
     "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国文斌宇浩凯晨欣怡梓涵子轩雨萱佳琪思远嘉"
     "俊博文昊天瑞雪婷慧颖琳晓东海波宁健峰志鑫露丹倩蕾诗梦瑶博涛晗睿泽宇航一鸣雅楠"
 )
-_PHONE_PREFIXES = ("130", "131", "132", "135", "136", "137", "138", "139", "150", "151", "152", "155", "156",
-                   "157", "158", "159", "166", "176", "177", "180", "181", "182", "185", "186", "187", "188", "189",
-                   "191", "198", "199")
+_PHONE_PREFIXES = (
+    "130",
+    "131",
+    "132",
+    "135",
+    "136",
+    "137",
+    "138",
+    "139",
+    "150",
+    "151",
+    "152",
+    "155",
+    "156",
+    "157",
+    "158",
+    "159",
+    "166",
+    "176",
+    "177",
+    "180",
+    "181",
+    "182",
+    "185",
+    "186",
+    "187",
+    "188",
+    "189",
+    "191",
+    "198",
+    "199",
+)
 _CATEGORIES = ("fashion", "cosmetics", "dining", "sports", "electronics", "kids", "entertainment", "jewellery")
 
 
@@ -66,8 +93,9 @@ def _multipliers(rules: Rules) -> dict[str, tuple[int, int]]:
     return {t.code: (t.points_multiplier.numerator, t.points_multiplier.denominator) for t in rules.tiers}
 
 
-def generate_demo(store: Store, members: int, seed: int = 1, now: datetime | None = None,
-                  start_index: int | None = None) -> DemoReport:
+def generate_demo(
+    store: Store, members: int, seed: int = 1, now: datetime | None = None, start_index: int | None = None
+) -> DemoReport:
     """Add ``members`` demo members with two years of purchases, receipts, redemptions and expiry."""
     import time
 
@@ -80,8 +108,11 @@ def generate_demo(store: Store, members: int, seed: int = 1, now: datetime | Non
     at = to_utc_text(now)
     rng = random.Random(seed)
     mult = _multipliers(rules)
-    first = start_index if start_index is not None else (store.scalar(
-        "SELECT count(*) FROM members WHERE substr(member_no, 1, 3) >= '900'") or 0)
+    first = (
+        start_index
+        if start_index is not None
+        else (store.scalar("SELECT count(*) FROM members WHERE substr(member_no, 1, 3) >= '900'") or 0)
+    )
     counts = {"ledger": 0}
 
     def member_rows() -> Iterator[tuple]:
@@ -93,16 +124,29 @@ def generate_demo(store: Store, members: int, seed: int = 1, now: datetime | Non
             enrolled = today - timedelta(days=rng.randint(0, 1400))
             month = rng.randint(1, 12)
             day = rng.randint(1, 28)
-            birthday = f"{rng.randint(1955, 2005)}-{month:02d}-{day:02d}" if rng.random() < 0.6 else f"--{month:02d}-{day:02d}"
+            birthday = (
+                f"{rng.randint(1955, 2005)}-{month:02d}-{day:02d}" if rng.random() < 0.6 else f"--{month:02d}-{day:02d}"
+            )
             history, tier = _history(rng, member_no, enrolled, today, rules, mult)
             counts["ledger"] += len(history)
             ledger_batch.extend(history)
             if len(ledger_batch) > 50_000:
                 store.conn.executemany(_LEDGER_SQL, ledger_batch)
                 ledger_batch.clear()
-            yield (member_no, surname + given, _phone(i), birthday, rng.choice(("female", "male", "")), tier,
-                   enrolled.isoformat(), f"{enrolled.isoformat()}T02:00:00.000Z", enrolled.isoformat(), "import",
-                   '{"accepted":true,"wording_version":"IMPORT","at":"' + at + '"}', at)
+            yield (
+                member_no,
+                surname + given,
+                _phone(i),
+                birthday,
+                rng.choice(("female", "male", "")),
+                tier,
+                enrolled.isoformat(),
+                f"{enrolled.isoformat()}T02:00:00.000Z",
+                enrolled.isoformat(),
+                "import",
+                '{"accepted":true,"wording_version":"IMPORT","at":"' + at + '"}',
+                at,
+            )
         if ledger_batch:
             store.conn.executemany(_LEDGER_SQL, ledger_batch)
 
@@ -116,12 +160,15 @@ def generate_demo(store: Store, members: int, seed: int = 1, now: datetime | Non
     return DemoReport(members, counts["ledger"], time.perf_counter() - started)
 
 
-_LEDGER_SQL = ("INSERT INTO ledger (member_no, op_id, kind, delta, lot_year, spend_fen, business_day, created_at) "
-               "VALUES (?, 'import', ?, ?, ?, ?, ?, ?)")
+_LEDGER_SQL = (
+    "INSERT INTO ledger (member_no, op_id, kind, delta, lot_year, spend_fen, business_day, created_at) "
+    "VALUES (?, 'import', ?, ?, ?, ?, ?, ?)"
+)
 
 
-def _history(rng: random.Random, member_no: str, enrolled: date, today: date, rules: Rules,
-             mult: dict[str, tuple[int, int]]) -> tuple[list[tuple], str]:
+def _history(
+    rng: random.Random, member_no: str, enrolled: date, today: date, rules: Rules, mult: dict[str, tuple[int, int]]
+) -> tuple[list[tuple], str]:
     """Ledger rows for one member since enrollment (at most two years back) and the tier they end in."""
     start = max(enrolled, today - timedelta(days=730))
     rows: list[tuple] = []
@@ -197,8 +244,16 @@ def import_members_csv(store: Store, path: Path, now: datetime) -> tuple[int, li
         reader = csv.DictReader(handle)
         missing = {"name", "phone", "birthday"} - set(reader.fieldnames or ())
         if missing:
-            return 0, [ImportProblem(1, Message("Import", QT_TRANSLATE_NOOP("Import", "The header lacks the column “{column}”."),
-                                                {"column": sorted(missing)[0]}))]
+            return 0, [
+                ImportProblem(
+                    1,
+                    Message(
+                        "Import",
+                        QT_TRANSLATE_NOOP("Import", "The header lacks the column “{column}”."),
+                        {"column": sorted(missing)[0]},
+                    ),
+                )
+            ]
         for line, raw in enumerate(reader, start=2):
             try:
                 phone = normalize_phone(raw.get("phone") or "")
@@ -214,20 +269,46 @@ def import_members_csv(store: Store, path: Path, now: datetime) -> tuple[int, li
                 problems.append(ImportProblem(line, exc.message))
                 continue
             except ValueError:
-                problems.append(ImportProblem(line, Message("Import", QT_TRANSLATE_NOOP("Import", "Points must be a whole number."))))
+                problems.append(
+                    ImportProblem(
+                        line, Message("Import", QT_TRANSLATE_NOOP("Import", "Points must be a whole number."))
+                    )
+                )
                 continue
             if row["gender"] not in ("", "female", "male", "other"):
-                problems.append(ImportProblem(line, Message("Import", QT_TRANSLATE_NOOP("Import", "Gender must be female, male, other or empty."))))
+                problems.append(
+                    ImportProblem(
+                        line,
+                        Message("Import", QT_TRANSLATE_NOOP("Import", "Gender must be female, male, other or empty.")),
+                    )
+                )
                 continue
             if not 0 <= int(row["points"]) <= 10_000_000:  # type: ignore[arg-type]
-                problems.append(ImportProblem(line, Message("Import", QT_TRANSLATE_NOOP("Import", "Points must be from 0 to 10,000,000."))))
+                problems.append(
+                    ImportProblem(
+                        line, Message("Import", QT_TRANSLATE_NOOP("Import", "Points must be from 0 to 10,000,000."))
+                    )
+                )
                 continue
             if phone in seen_phones:
-                problems.append(ImportProblem(line, Message("Import", QT_TRANSLATE_NOOP("Import", "The phone number repeats line {line}."),
-                                                            {"line": seen_phones[phone]})))
+                problems.append(
+                    ImportProblem(
+                        line,
+                        Message(
+                            "Import",
+                            QT_TRANSLATE_NOOP("Import", "The phone number repeats line {line}."),
+                            {"line": seen_phones[phone]},
+                        ),
+                    )
+                )
                 continue
             if store.member_by_phone(phone) is not None:
-                problems.append(ImportProblem(line, Message("Import", QT_TRANSLATE_NOOP("Import", "The phone number already belongs to a member."))))
+                problems.append(
+                    ImportProblem(
+                        line,
+                        Message("Import", QT_TRANSLATE_NOOP("Import", "The phone number already belongs to a member.")),
+                    )
+                )
                 continue
             seen_phones[phone] = line
             rows.append(row)
@@ -240,9 +321,20 @@ def import_members_csv(store: Store, path: Path, now: datetime) -> tuple[int, li
             conn.execute(
                 "INSERT INTO members (member_no, name, phone, card_no, birthday, gender, tier, tier_since, enrolled_at, "
                 "enrolled_day, channel, privacy_consent, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?)",
-                (member_no, row["name"], row["phone"], row["card_no"], row["birthday"], row["gender"],
-                 rules.tiers[0].code, today.isoformat(), at, today.isoformat(),
-                 '{"accepted":true,"wording_version":"IMPORT","at":"' + at + '"}', at),
+                (
+                    member_no,
+                    row["name"],
+                    row["phone"],
+                    row["card_no"],
+                    row["birthday"],
+                    row["gender"],
+                    rules.tiers[0].code,
+                    today.isoformat(),
+                    at,
+                    today.isoformat(),
+                    '{"accepted":true,"wording_version":"IMPORT","at":"' + at + '"}',
+                    at,
+                ),
             )
             if row["points"]:
                 conn.execute(_LEDGER_SQL, (member_no, "adjust", row["points"], today.year, 0, today.isoformat(), at))

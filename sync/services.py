@@ -117,7 +117,9 @@ class DuplicatePhone(Refused):
     def __init__(self, member_no: str):
         super().__init__(
             "phone_enrolled",
-            QT_TRANSLATE_NOOP("Refusal", "This mobile number already belongs to member {member_no}; opening that member."),
+            QT_TRANSLATE_NOOP(
+                "Refusal", "This mobile number already belongs to member {member_no}; opening that member."
+            ),
             member_no=member_no,
         )
         self.member_no = member_no
@@ -151,8 +153,11 @@ class DeskServices:
         if row["locked_until"] and row["locked_until"] > at:
             raise AuthError(
                 "locked",
-                QT_TRANSLATE_NOOP("Auth", "Too many wrong PINs: {staff_no} is locked until {until}. A manager can unlock it."),
-                staff_no=staff_no, until=self._local_hm(row["locked_until"]),
+                QT_TRANSLATE_NOOP(
+                    "Auth", "Too many wrong PINs: {staff_no} is locked until {until}. A manager can unlock it."
+                ),
+                staff_no=staff_no,
+                until=self._local_hm(row["locked_until"]),
             )
         ok = auth.pin_matches(row["pin_hash"], pin or "")
         with self.store.transaction() as conn:
@@ -163,21 +168,26 @@ class DeskServices:
                     "UPDATE staff SET failed_count = ?, locked_until = ?, updated_at = ? WHERE staff_no = ?",
                     (0 if until else failures, to_utc_text(until) if until else None, at, staff_no),
                 )
-                self.store.append_audit(conn, at, staff_no, "login_failed", staff_no,
-                                        detail={"failures": failures, "locked": bool(until)})
+                self.store.append_audit(
+                    conn, at, staff_no, "login_failed", staff_no, detail={"failures": failures, "locked": bool(until)}
+                )
             else:
                 new_hash = auth.hash_pin(pin) if auth.needs_rehash(row["pin_hash"]) else row["pin_hash"]
                 conn.execute(
                     "UPDATE staff SET failed_count = 0, locked_until = NULL, pin_hash = ?, updated_at = ? "
-                    "WHERE staff_no = ?", (new_hash, at, staff_no),
+                    "WHERE staff_no = ?",
+                    (new_hash, at, staff_no),
                 )
                 self.store.append_audit(conn, at, staff_no, "login", staff_no)
         if not ok:
             if until:
                 raise AuthError(
                     "locked",
-                    QT_TRANSLATE_NOOP("Auth", "Too many wrong PINs: {staff_no} is locked until {until}. A manager can unlock it."),
-                    staff_no=staff_no, until=self._local_hm(to_utc_text(until)),
+                    QT_TRANSLATE_NOOP(
+                        "Auth", "Too many wrong PINs: {staff_no} is locked until {until}. A manager can unlock it."
+                    ),
+                    staff_no=staff_no,
+                    until=self._local_hm(to_utc_text(until)),
                 )
             raise AuthError("bad_login", QT_TRANSLATE_NOOP("Auth", "Staff number or PIN is wrong."))
         session = Session(secrets.token_hex(16), staff_no, row["name"], row["role"], now)
@@ -219,9 +229,19 @@ class DeskServices:
             self._authorize(session, "manage_staff")
         staff_no = (staff_no or "").strip().upper()
         if not staff_no or len(staff_no) > 16 or not staff_no.isalnum():
-            raise InvalidInput("staff_no", Message("Validation", QT_TRANSLATE_NOOP("Validation", "A staff number is 1 to 16 letters or digits.")))
+            raise InvalidInput(
+                "staff_no",
+                Message("Validation", QT_TRANSLATE_NOOP("Validation", "A staff number is 1 to 16 letters or digits.")),
+            )
         if role not in auth.ROLES:
-            raise InvalidInput("role", Message("Validation", QT_TRANSLATE_NOOP("Validation", "“{value}” is not one of the choices."), {"value": role}))
+            raise InvalidInput(
+                "role",
+                Message(
+                    "Validation",
+                    QT_TRANSLATE_NOOP("Validation", "“{value}” is not one of the choices."),
+                    {"value": role},
+                ),
+            )
         name = normalize_name(name)
         pin_hash = auth.hash_pin(pin)
         at = to_utc_text(self.clock())
@@ -233,8 +253,9 @@ class DeskServices:
                 "locked_until = NULL, updated_at = excluded.updated_at",
                 (staff_no, name, role, pin_hash, at),
             )
-            self.store.append_audit(conn, at, session.staff_no if session else "SYSTEM", "staff_saved", staff_no,
-                                    detail={"role": role})
+            self.store.append_audit(
+                conn, at, session.staff_no if session else "SYSTEM", "staff_saved", staff_no, detail={"role": role}
+            )
 
     # -- lookup ----------------------------------------------------------------------------------
 
@@ -262,15 +283,19 @@ class DeskServices:
                 "SELECT * FROM members WHERE name >= ? AND name < ? AND status = 'active' ORDER BY name LIMIT ?",
                 (name, name + "\U0010ffff", NAME_SEARCH_LIMIT),
             )
-        return [MemberHit(r["member_no"], mask_name(r["name"]), mask_phone(r["phone"]), r["tier"], r["status"])
-                for r in rows]
+        return [
+            MemberHit(r["member_no"], mask_name(r["name"]), mask_phone(r["phone"]), r["tier"], r["status"])
+            for r in rows
+        ]
 
     def _rows(self, sql: str, value: str) -> list[sqlite3.Row]:
         return self.store.query(sql, (value,))
 
     def public_keys(self) -> dict[int, Any]:
-        return {r["key_id"]: codes.public_key_from_hex(r["public_hex"])
-                for r in self.store.query("SELECT key_id, public_hex FROM qr_keys")}
+        return {
+            r["key_id"]: codes.public_key_from_hex(r["public_hex"])
+            for r in self.store.query("SELECT key_id, public_hex FROM qr_keys")
+        }
 
     def member_token(self, member_no: str) -> str | None:
         """A signed QR token for the member, if this terminal holds a signing key (newest key first)."""
@@ -337,12 +362,22 @@ class DeskServices:
             "FROM oplog o WHERE o.member_no = ? ORDER BY o.id DESC LIMIT ?",
             (member_no, member_no, limit),
         )
-        out = [HistoryRow(r["op_id"], r["kind"], self._local_time(r["local_time"]), r["points"], r["spend"],
-                          bool(r["reversed_by"])) for r in rows]
+        out = [
+            HistoryRow(
+                r["op_id"],
+                r["kind"],
+                self._local_time(r["local_time"]),
+                r["points"],
+                r["spend"],
+                bool(r["reversed_by"]),
+            )
+            for r in rows
+        ]
         if len(out) < limit:  # history imported from the previous system, newest first
             imported = self.store.query(
                 "SELECT kind, delta, spend_fen, business_day FROM ledger WHERE member_no = ? AND op_id = 'import' "
-                "ORDER BY business_day DESC, entry_id DESC LIMIT ?", (member_no, limit - len(out)),
+                "ORDER BY business_day DESC, entry_id DESC LIMIT ?",
+                (member_no, limit - len(out)),
             )
             out += [HistoryRow(None, r["kind"], r["business_day"], r["delta"], r["spend_fen"], False) for r in imported]
         return out
@@ -389,30 +424,48 @@ class DeskServices:
             "gender": gender or "",
             "referrer_no": (referrer_no or "").strip() or None,
             "channel": channel,
-            "privacy_consent": {"accepted": bool(privacy_accepted), "wording_version": rules.privacy_consent_version,
-                                "at": at},
-            "marketing_consent": {"accepted": bool(marketing_accepted),
-                                  "wording_version": rules.marketing_consent_version, "at": at},
+            "privacy_consent": {
+                "accepted": bool(privacy_accepted),
+                "wording_version": rules.privacy_consent_version,
+                "at": at,
+            },
+            "marketing_consent": {
+                "accepted": bool(marketing_accepted),
+                "wording_version": rules.marketing_consent_version,
+                "at": at,
+            },
         }
         ops.validate_payload(ops.ENROLL, {**payload, "member_no": codes.make_member_no(0, 1)})
 
         def decide(conn: sqlite3.Connection, ctx: Context, _: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
             terminal = self.store.terminal()
             seq = self.store.next_counter(conn, "member_seq")
-            final = ops.validate_payload(ops.ENROLL, {**payload, "member_no": codes.make_member_no(terminal.terminal_code, seq)})
-            referrer = self.store.member_state(final["referrer_no"], ctx.today, ctx.rules) if final["referrer_no"] else None
+            final = ops.validate_payload(
+                ops.ENROLL, {**payload, "member_no": codes.make_member_no(terminal.terminal_code, seq)}
+            )
+            referrer = (
+                self.store.member_state(final["referrer_no"], ctx.today, ctx.rules) if final["referrer_no"] else None
+            )
             return final, dec.decide_enroll(final, ctx, referrer)
 
         result = self._perform(session, ops.ENROLL, payload, decide, now=now, prevalidated=True)
         token = self.member_token(result.member_no or "")
-        return ActionResult(result.op_id, result.op_ref, result.kind, result.member_no, result.receipt,
-                            {**result.extra, "member_token": token})
+        return ActionResult(
+            result.op_id,
+            result.op_ref,
+            result.kind,
+            result.member_no,
+            result.receipt,
+            {**result.extra, "member_token": token},
+        )
 
     def edit_profile(self, session: Session, member_no: str, changes: dict[str, Any]) -> ActionResult:
         rules = self.store.rules()
         changes = dict(changes)
         if "birthday" in changes:
-            changes["birthday"] = parse_birthday(str(changes["birthday"]), self.clock().astimezone(rules.timezone).year).text()
+            changes["birthday"] = parse_birthday(
+                str(changes["birthday"]), self.clock().astimezone(rules.timezone).year
+            ).text()
         if "phone" in changes:
             phone = normalize_phone(str(changes["phone"]))
             other = self.store.member_by_phone(phone)
@@ -424,17 +477,41 @@ class DeskServices:
 
         return self._perform(session, ops.EDIT_PROFILE, {"member_no": member_no, "changes": changes}, decide)
 
-    def earn(self, session: Session, member_no: str, amount_fen: int, category: str = "general",
-             apply_discount: bool = False, pos_ref: str = "") -> ActionResult:
+    def earn(
+        self,
+        session: Session,
+        member_no: str,
+        amount_fen: int,
+        category: str = "general",
+        apply_discount: bool = False,
+        pos_ref: str = "",
+    ) -> ActionResult:
         def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
             return p, dec.decide_earn(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
 
-        return self._perform(session, ops.EARN, {"member_no": member_no, "amount_fen": amount_fen,
-                                                 "category": category, "apply_discount": apply_discount,
-                                                 "pos_ref": pos_ref}, decide)
+        return self._perform(
+            session,
+            ops.EARN,
+            {
+                "member_no": member_no,
+                "amount_fen": amount_fen,
+                "category": category,
+                "apply_discount": apply_discount,
+                "pos_ref": pos_ref,
+            },
+            decide,
+        )
 
-    def credit_receipt(self, session: Session, member_no: str, tenant_code: str, receipt_no: str, amount_fen: int,
-                       purchase_date: str | date, approver: tuple[str, str] | None = None) -> ActionResult:
+    def credit_receipt(
+        self,
+        session: Session,
+        member_no: str,
+        tenant_code: str,
+        receipt_no: str,
+        amount_fen: int,
+        purchase_date: str | date,
+        approver: tuple[str, str] | None = None,
+    ) -> ActionResult:
         self._authorize(session, "credit_receipt")
         approved_by = self._verify_manager(approver, session)
 
@@ -443,10 +520,19 @@ class DeskServices:
             existing = self.store.receipt_record(p["tenant_code"], p["receipt_no"])
             return p, dec.decide_credit_receipt(state, p, ctx, existing, approver_is_manager=approved_by is not None)
 
-        return self._perform(session, ops.CREDIT_RECEIPT, {
-            "member_no": member_no, "tenant_code": tenant_code, "receipt_no": receipt_no, "amount_fen": amount_fen,
-            "purchase_date": str(purchase_date), "approved_by": approved_by,
-        }, decide)
+        return self._perform(
+            session,
+            ops.CREDIT_RECEIPT,
+            {
+                "member_no": member_no,
+                "tenant_code": tenant_code,
+                "receipt_no": receipt_no,
+                "amount_fen": amount_fen,
+                "purchase_date": str(purchase_date),
+                "approved_by": approved_by,
+            },
+            decide,
+        )
 
     def redeem_gift(self, session: Session, member_no: str, item_code: str, quantity: int = 1) -> ActionResult:
         self._authorize(session, "redeem_gift")
@@ -458,16 +544,26 @@ class DeskServices:
             state = self._state(p["member_no"], ctx.today, ctx.rules)
             return p, dec.decide_redeem_gift(state, p, ctx, self.store.stock_level(p["item_code"]))
 
-        return self._perform(session, ops.REDEEM_GIFT, {"member_no": member_no, "item_code": item_code,
-                                                        "quantity": quantity}, decide)
+        return self._perform(
+            session, ops.REDEEM_GIFT, {"member_no": member_no, "item_code": item_code, "quantity": quantity}, decide
+        )
 
-    def redeem_cash_offset(self, session: Session, member_no: str, points: int, purchase_amount_fen: int) -> ActionResult:
+    def redeem_cash_offset(
+        self, session: Session, member_no: str, points: int, purchase_amount_fen: int
+    ) -> ActionResult:
         def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
             return p, dec.decide_cash_offset(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
 
-        return self._perform(session, ops.REDEEM_CASH_OFFSET, {
-            "member_no": member_no, "points": points, "purchase_amount_fen": purchase_amount_fen,
-        }, decide)
+        return self._perform(
+            session,
+            ops.REDEEM_CASH_OFFSET,
+            {
+                "member_no": member_no,
+                "points": points,
+                "purchase_amount_fen": purchase_amount_fen,
+            },
+            decide,
+        )
 
     def check_coupon(self, session: Session, code: str) -> tuple[dec.CouponRecord, Any]:
         """The coupon and its definition, to show terms and validity before verifying it."""
@@ -475,21 +571,30 @@ class DeskServices:
         _, normal = codes.parse_coupon_code(code)
         record = self.store.coupon_record(normal)
         if record is None:
-            raise Refused("coupon_unknown",
-                          QT_TRANSLATE_NOOP("Refusal", "Coupon {code} is not known here; it may be forged, or the terminal needs a sync."),
-                          code=normal)
+            raise Refused(
+                "coupon_unknown",
+                QT_TRANSLATE_NOOP(
+                    "Refusal", "Coupon {code} is not known here; it may be forged, or the terminal needs a sync."
+                ),
+                code=normal,
+            )
         return record, self.store.master().coupons.get(record.definition)
 
-    def verify_coupon(self, session: Session, code: str, member_no: str | None = None,
-                      purchase_amount_fen: int | None = None) -> ActionResult:
+    def verify_coupon(
+        self, session: Session, code: str, member_no: str | None = None, purchase_amount_fen: int | None = None
+    ) -> ActionResult:
         def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
             coupon = self.store.coupon_record(p["code"])
             owner = p["member_no"] or (coupon.member_no if coupon else None)
             state = self.store.member_state(owner, ctx.today, ctx.rules) if owner else None
             return p, dec.decide_verify_coupon(coupon, state, p, ctx)
 
-        return self._perform(session, ops.VERIFY_COUPON, {"code": code, "member_no": member_no,
-                                                          "purchase_amount_fen": purchase_amount_fen}, decide)
+        return self._perform(
+            session,
+            ops.VERIFY_COUPON,
+            {"code": code, "member_no": member_no, "purchase_amount_fen": purchase_amount_fen},
+            decide,
+        )
 
     def claim_benefit(self, session: Session, member_no: str, benefit: str) -> ActionResult:
         def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
@@ -505,7 +610,9 @@ class DeskServices:
         def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
             original = self.store.original_operation(p["target_op_id"])
             if original is None:
-                raise Refused("op_unknown", QT_TRANSLATE_NOOP("Refusal", "That transaction was not found on this terminal."))
+                raise Refused(
+                    "op_unknown", QT_TRANSLATE_NOOP("Refusal", "That transaction was not found on this terminal.")
+                )
             state = self.store.member_state(original.member_no, ctx.today, ctx.rules) if original.member_no else None
             return p, dec.decide_reverse(original, state, p, ctx)
 
@@ -527,13 +634,17 @@ class DeskServices:
         def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
             return p, dec.decide_tier_review(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
 
-        return self._perform(session, ops.TIER_REVIEW, {"member_no": member_no, "review_date": str(review_date)}, decide)
+        return self._perform(
+            session, ops.TIER_REVIEW, {"member_no": member_no, "review_date": str(review_date)}, decide
+        )
 
     def reprint_receipt(self, session: Session, op_id: str) -> ReceiptData:
         self._authorize(session, "summary")
         body = self.store.scalar("SELECT receipt FROM oplog WHERE op_id = ?", (op_id,))
         if body is None:
-            raise Refused("op_unknown", QT_TRANSLATE_NOOP("Refusal", "That transaction was not found on this terminal."))
+            raise Refused(
+                "op_unknown", QT_TRANSLATE_NOOP("Refusal", "That transaction was not found on this terminal.")
+            )
         with self.store.transaction() as conn:
             self.store.append_audit(conn, to_utc_text(self.clock()), session.staff_no, "reprint", op_id, op_id)
         return ReceiptData.from_json(json.loads(body))
@@ -550,9 +661,11 @@ class DeskServices:
         return from_utc_text(utc_text).astimezone(self.store.rules().timezone).strftime("%Y-%m-%d %H:%M")
 
     def _no_member(self, member_no: str) -> Refused:
-        return Refused("member_unknown",
-                       QT_TRANSLATE_NOOP("Refusal", "Member {member_no} was not found on this terminal."),
-                       member_no=member_no)
+        return Refused(
+            "member_unknown",
+            QT_TRANSLATE_NOOP("Refusal", "Member {member_no} was not found on this terminal."),
+            member_no=member_no,
+        )
 
     def _state(self, member_no: str, today: date, rules: Rules) -> MemberState:
         state = self.store.member_state(member_no, today, rules)
@@ -591,22 +704,46 @@ class DeskServices:
             before_state = store.member_state(member_no, ctx.today, rules) if member_no else None
             points_before = ledger_math.available(before_state.lots, ctx.today, rules) if before_state else 0
             op_id = codes.uuid7(int(now.timestamp() * 1000), os.urandom(10))
-            seq = (conn.execute("SELECT coalesce(max(seq), 0) FROM oplog WHERE epoch = ?", (terminal.epoch,))
-                   .fetchone()[0] + 1)
+            seq = (
+                conn.execute("SELECT coalesce(max(seq), 0) FROM oplog WHERE epoch = ?", (terminal.epoch,)).fetchone()[0]
+                + 1
+            )
             at = to_utc_text(now)
             day = ctx.today.isoformat()
             conn.execute(
                 "INSERT INTO oplog (op_id, terminal_id, epoch, seq, staff_no, kind, member_no, local_time, "
                 "business_day, online, payload, payload_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (op_id, terminal.terminal_id, terminal.epoch, seq, session.staff_no, kind, member_no, at, day,
-                 int(ctx.online), ops.canonical_json(payload), ops.payload_hash(kind, payload)),
+                (
+                    op_id,
+                    terminal.terminal_id,
+                    terminal.epoch,
+                    seq,
+                    session.staff_no,
+                    kind,
+                    member_no,
+                    at,
+                    day,
+                    int(ctx.online),
+                    ops.canonical_json(payload),
+                    ops.payload_hash(kind, payload),
+                ),
             )
             self._write(conn, decision, op_id, payload, kind, at, day, terminal.name)
             after_state = store.member_state(member_no, ctx.today, rules) if member_no else None
             receipt = self._receipt(session, kind, op_id, seq, decision, ctx, after_state, points_before)
-            conn.execute("UPDATE oplog SET receipt = ? WHERE op_id = ?", (json.dumps(receipt.to_json(), ensure_ascii=False), op_id))
-            store.append_audit(conn, at, session.staff_no, kind, member_no or "", op_id,
-                               {"seq": seq, "points": decision.points_delta()})
+            conn.execute(
+                "UPDATE oplog SET receipt = ? WHERE op_id = ?",
+                (json.dumps(receipt.to_json(), ensure_ascii=False), op_id),
+            )
+            store.append_audit(
+                conn,
+                at,
+                session.staff_no,
+                kind,
+                member_no or "",
+                op_id,
+                {"seq": seq, "points": decision.points_delta()},
+            )
         return ActionResult(op_id, receipt.op_ref, kind, member_no, receipt, self._extra(decision))
 
     @staticmethod
@@ -618,8 +755,17 @@ class DeskServices:
             extra["coupon_used"] = decision.coupon_used
         return extra
 
-    def _write(self, conn: sqlite3.Connection, d: Decision, op_id: str, payload: dict[str, Any], kind: str,
-               at: str, day: str, terminal_name: str) -> None:
+    def _write(
+        self,
+        conn: sqlite3.Connection,
+        d: Decision,
+        op_id: str,
+        payload: dict[str, Any],
+        kind: str,
+        at: str,
+        day: str,
+        terminal_name: str,
+    ) -> None:
         if d.new_member is not None:
             m = d.new_member
             try:
@@ -627,9 +773,22 @@ class DeskServices:
                     "INSERT INTO members (member_no, name, phone, birthday, gender, tier, tier_since, enrolled_at, "
                     "enrolled_day, channel, referrer_no, privacy_consent, marketing_consent, status, updated_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)",
-                    (m["member_no"], m["name"], m["phone"], m["birthday"], m["gender"], m["tier"], day, at, day,
-                     m["channel"], m["referrer_no"], ops.canonical_json(m["privacy_consent"]),
-                     ops.canonical_json(m["marketing_consent"]), at),
+                    (
+                        m["member_no"],
+                        m["name"],
+                        m["phone"],
+                        m["birthday"],
+                        m["gender"],
+                        m["tier"],
+                        day,
+                        at,
+                        day,
+                        m["channel"],
+                        m["referrer_no"],
+                        ops.canonical_json(m["privacy_consent"]),
+                        ops.canonical_json(m["marketing_consent"]),
+                        at,
+                    ),
                 )
             except sqlite3.IntegrityError:
                 existing = self.store.member_by_phone(m["phone"])
@@ -643,8 +802,10 @@ class DeskServices:
                 changes["tier_since"] = day
             columns = ", ".join(f"{name} = ?" for name in changes)
             try:
-                conn.execute(f"UPDATE members SET {columns}, updated_at = ? WHERE member_no = ?",
-                             (*changes.values(), at, d.member_no))
+                conn.execute(
+                    f"UPDATE members SET {columns}, updated_at = ? WHERE member_no = ?",
+                    (*changes.values(), at, d.member_no),
+                )
             except sqlite3.IntegrityError:
                 existing = self.store.member_by_phone(changes.get("phone", ""))
                 raise DuplicatePhone(existing["member_no"] if existing else "?") from None
@@ -654,18 +815,27 @@ class DeskServices:
             [(x.member_no, op_id, x.kind, x.delta, x.lot_year, x.spend_fen, day, at) for x in d.ledger],
         )
         for item, delta in d.stock:
-            conn.execute("INSERT INTO stock (item_code, quantity) VALUES (?, ?) "
-                         "ON CONFLICT (item_code) DO UPDATE SET quantity = quantity + excluded.quantity", (item, delta))
-            conn.execute("INSERT INTO stock_moves (op_id, item_code, delta, business_day, created_at) VALUES (?, ?, ?, ?, ?)",
-                         (op_id, item, delta, day, at))
+            conn.execute(
+                "INSERT INTO stock (item_code, quantity) VALUES (?, ?) "
+                "ON CONFLICT (item_code) DO UPDATE SET quantity = quantity + excluded.quantity",
+                (item, delta),
+            )
+            conn.execute(
+                "INSERT INTO stock_moves (op_id, item_code, delta, business_day, created_at) VALUES (?, ?, ?, ?, ?)",
+                (op_id, item, delta, day, at),
+            )
         for benefit, period, detail in d.claims:
             conn.execute(
                 "INSERT INTO benefit_claims (member_no, benefit, period, detail, op_id, business_day, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)", (d.member_no, benefit, period, detail, op_id, day, at),
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (d.member_no, benefit, period, detail, op_id, day, at),
             )
         for benefit, period in d.claims_released:
-            conn.execute("UPDATE benefit_claims SET status = 'reversed' WHERE member_no = ? AND benefit = ? "
-                         "AND period = ? AND status = 'claimed'", (d.member_no, benefit, period))
+            conn.execute(
+                "UPDATE benefit_claims SET status = 'reversed' WHERE member_no = ? AND benefit = ? "
+                "AND period = ? AND status = 'claimed'",
+                (d.member_no, benefit, period),
+            )
         for c in d.coupons_issued:
             conn.execute(
                 "INSERT INTO coupons (code, definition, member_no, status, valid_from, valid_to, issued_op, updated_at) "
@@ -675,24 +845,47 @@ class DeskServices:
         for code in d.coupons_voided:
             conn.execute("UPDATE coupons SET status = 'void', updated_at = ? WHERE code = ?", (at, code))
         if d.coupon_used:
-            conn.execute("UPDATE coupons SET status = 'used', used_op = ?, used_at = ?, used_where = ?, updated_at = ? "
-                         "WHERE code = ? AND status = 'issued'", (op_id, at[:16].replace("T", " "), terminal_name, at,
-                                                                  d.coupon_used))
+            conn.execute(
+                "UPDATE coupons SET status = 'used', used_op = ?, used_at = ?, used_where = ?, updated_at = ? "
+                "WHERE code = ? AND status = 'issued'",
+                (op_id, at[:16].replace("T", " "), terminal_name, at, d.coupon_used),
+            )
         if d.coupon_released:
-            conn.execute("UPDATE coupons SET status = 'issued', used_op = NULL, used_at = NULL, used_where = NULL, "
-                         "updated_at = ? WHERE code = ?", (at, d.coupon_released))
+            conn.execute(
+                "UPDATE coupons SET status = 'issued', used_op = NULL, used_at = NULL, used_where = NULL, "
+                "updated_at = ? WHERE code = ?",
+                (at, d.coupon_released),
+            )
         if d.receipt:
             conn.execute(
                 "INSERT INTO receipts (tenant_code, receipt_no, member_no, amount_fen, purchase_date, op_id, "
                 "terminal_name, business_day, credited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (d.receipt[0], d.receipt[1], d.member_no, payload["amount_fen"], payload["purchase_date"], op_id,
-                 terminal_name, day, at),
+                (
+                    d.receipt[0],
+                    d.receipt[1],
+                    d.member_no,
+                    payload["amount_fen"],
+                    payload["purchase_date"],
+                    op_id,
+                    terminal_name,
+                    day,
+                    at,
+                ),
             )
         if kind == ops.REVERSE:
             conn.execute("UPDATE oplog SET reversed_by = ? WHERE op_id = ?", (op_id, payload["target_op_id"]))
 
-    def _receipt(self, session: Session, kind: str, op_id: str, seq: int, d: Decision, ctx: Context,
-                 state: MemberState | None, points_before: int) -> ReceiptData:
+    def _receipt(
+        self,
+        session: Session,
+        kind: str,
+        op_id: str,
+        seq: int,
+        d: Decision,
+        ctx: Context,
+        state: MemberState | None,
+        points_before: int,
+    ) -> ReceiptData:
         rules = ctx.rules
         terminal = self.store.terminal()
         ref = f"{terminal.terminal_code:03d}-{seq:06d}" + (f"/{terminal.epoch}" if terminal.epoch > 1 else "")

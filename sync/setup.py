@@ -74,7 +74,14 @@ def load_masterdata(store: Store, directory: Path, now: datetime) -> None:
             store.save_document(target, name, str(parsed[name].get("version", "")), body, at)
         for item in master.catalogue.values():
             # The allocation is this desk's opening stock; later changes come from operations and the server.
-            target.execute("INSERT OR IGNORE INTO stock (item_code, quantity) VALUES (?, ?)",
-                           (item.code, item.stock_per_desk))
-        store.append_audit(target, at, "SYSTEM", "masterdata_loaded", "",
-                           detail={n: str(parsed[n].get("version", "")) for n in MASTERDATA_FILES})
+            target.execute(
+                "INSERT OR IGNORE INTO stock (item_code, quantity) VALUES (?, ?)", (item.code, item.stock_per_desk)
+            )
+        store.append_audit(
+            target,
+            at,
+            "SYSTEM",
+            "masterdata_loaded",
+            "",
+            detail={n: str(parsed[n].get("version", "")) for n in MASTERDATA_FILES},
+        )

@@ -92,8 +92,11 @@ class Store:
         synchronous = conn.execute("PRAGMA synchronous").fetchone()[0]
         if mode.lower() != "wal" or synchronous != 2:
             raise StoreError(
-                QT_TRANSLATE_NOOP("Store", "The database at {path} cannot run in safe mode (WAL, synchronous=FULL); "
-                                  "check that the folder is on a local disk."),
+                QT_TRANSLATE_NOOP(
+                    "Store",
+                    "The database at {path} cannot run in safe mode (WAL, synchronous=FULL); "
+                    "check that the folder is on a local disk.",
+                ),
                 path=str(self.path),
             )
 
@@ -102,8 +105,11 @@ class Store:
         unknown = [m.name for m in migrations.applied(self.db) if m.name not in known]
         if unknown:
             raise StoreError(
-                QT_TRANSLATE_NOOP("Store", "This database was upgraded by a newer MemberDesk (migration {name}); "
-                                  "install that version or newer."),
+                QT_TRANSLATE_NOOP(
+                    "Store",
+                    "This database was upgraded by a newer MemberDesk (migration {name}); "
+                    "install that version or newer.",
+                ),
                 name=unknown[0],
             )
         migrations.apply(self.db)
@@ -209,8 +215,9 @@ class Store:
 
         body = self.scalar("SELECT body FROM documents WHERE name = ?", (name,))
         if body is None:
-            raise StoreError(QT_TRANSLATE_NOOP("Store", "No {name} are loaded on this terminal; run “memberdesk init”."),
-                             name=name)
+            raise StoreError(
+                QT_TRANSLATE_NOOP("Store", "No {name} are loaded on this terminal; run “memberdesk init”."), name=name
+            )
         return tomllib.loads(body)
 
     def rules(self) -> Rules:
@@ -265,8 +272,17 @@ class Store:
                     return AuditCheck(False, count, row["id"], "a row is missing before this one")
                 if row["prev_hash"] != previous:
                     return AuditCheck(False, count, row["id"], "its link to the previous row is broken")
-                digest = audit_hash(previous, row["id"], row["at"], row["terminal_id"], row["staff_no"],
-                                    row["action"], row["subject"], row["op_id"], row["detail"])
+                digest = audit_hash(
+                    previous,
+                    row["id"],
+                    row["at"],
+                    row["terminal_id"],
+                    row["staff_no"],
+                    row["action"],
+                    row["subject"],
+                    row["op_id"],
+                    row["detail"],
+                )
                 if digest != row["hash"]:
                     return AuditCheck(False, count, row["id"], "its content was changed")
                 previous = row["hash"]
@@ -339,20 +355,32 @@ class Store:
         )
 
     def receipt_record(self, tenant_code: str, receipt_no: str) -> ReceiptRecord | None:
-        row = self.query_one("SELECT * FROM receipts WHERE tenant_code = ? AND receipt_no = ?", (tenant_code, receipt_no))
+        row = self.query_one(
+            "SELECT * FROM receipts WHERE tenant_code = ? AND receipt_no = ?", (tenant_code, receipt_no)
+        )
         if row is None:
             return None
-        return ReceiptRecord(row["tenant_code"], row["receipt_no"], row["member_no"], row["credited_at"][:16].replace("T", " "),
-                             row["terminal_name"])
+        return ReceiptRecord(
+            row["tenant_code"],
+            row["receipt_no"],
+            row["member_no"],
+            row["credited_at"][:16].replace("T", " "),
+            row["terminal_name"],
+        )
 
     def coupon_record(self, code: str) -> CouponRecord | None:
         row = self.query_one("SELECT * FROM coupons WHERE code = ?", (code,))
         if row is None:
             return None
         return CouponRecord(
-            code=row["code"], definition=row["definition"], member_no=row["member_no"], status=row["status"],
-            valid_from=date.fromisoformat(row["valid_from"]), valid_to=date.fromisoformat(row["valid_to"]),
-            used_at=row["used_at"], used_where=row["used_where"],
+            code=row["code"],
+            definition=row["definition"],
+            member_no=row["member_no"],
+            status=row["status"],
+            valid_from=date.fromisoformat(row["valid_from"]),
+            valid_to=date.fromisoformat(row["valid_to"]),
+            used_at=row["used_at"],
+            used_where=row["used_where"],
         )
 
     def stock_level(self, item_code: str) -> int:
@@ -360,8 +388,9 @@ class Store:
 
     def original_operation(self, op_id: str) -> OriginalOperation | None:
         with self._lock:
-            op = self.conn.execute("SELECT op_id, kind, member_no, reversed_by FROM oplog WHERE op_id = ?",
-                                   (op_id,)).fetchone()
+            op = self.conn.execute(
+                "SELECT op_id, kind, member_no, reversed_by FROM oplog WHERE op_id = ?", (op_id,)
+            ).fetchone()
             if op is None:
                 return None
             lines = self.conn.execute(
@@ -395,10 +424,22 @@ class AuditCheck:
     reason: str
 
 
-def audit_hash(prev_hash: str, row_id: int, at: str, terminal_id: str, staff_no: str, action: str, subject: str,
-               op_id: str | None, detail_json: str) -> str:
-    content = json.dumps([row_id, at, terminal_id, staff_no, action, subject, op_id, detail_json],
-                         ensure_ascii=False, separators=(",", ":"))
+def audit_hash(
+    prev_hash: str,
+    row_id: int,
+    at: str,
+    terminal_id: str,
+    staff_no: str,
+    action: str,
+    subject: str,
+    op_id: str | None,
+    detail_json: str,
+) -> str:
+    content = json.dumps(
+        [row_id, at, terminal_id, staff_no, action, subject, op_id, detail_json],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
     return hashlib.sha256(f"{prev_hash}\n{content}".encode()).hexdigest()
 
 

@@ -108,8 +108,9 @@ def cashier(services):
 
 
 def enroll(services, session, phone="13812345678", name="张三", birthday="03-15", **kw):
-    return services.enroll(session, name=name, phone=phone, birthday=birthday, privacy_accepted=True,
-                           marketing_accepted=False, **kw)
+    return services.enroll(
+        session, name=name, phone=phone, birthday=birthday, privacy_accepted=True, marketing_accepted=False, **kw
+    )
 
 
 @pytest.fixture

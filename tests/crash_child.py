@@ -27,14 +27,16 @@ def main() -> None:
         try:
             if kind == "enroll" or not members:
                 phone = f"139{seed % 10_000:04d}{n % 10_000:04d}"
-                result = services.enroll(manager, name="测试", phone=phone, birthday="01-01",
-                                         privacy_accepted=True, marketing_accepted=False)
+                result = services.enroll(
+                    manager, name="测试", phone=phone, birthday="01-01", privacy_accepted=True, marketing_accepted=False
+                )
                 members.append(result.member_no)
             elif kind == "earn":
                 result = services.earn(manager, rng.choice(members), rng.randint(100, 500_000))
             elif kind == "receipt":
-                result = services.credit_receipt(manager, rng.choice(members), "F101", f"S{seed}N{n}",
-                                                 rng.randint(100, 50_000), "2026-11-20")
+                result = services.credit_receipt(
+                    manager, rng.choice(members), "F101", f"S{seed}N{n}", rng.randint(100, 50_000), "2026-11-20"
+                )
             elif kind == "gift":
                 result = services.redeem_gift(manager, rng.choice(members), "G002")
             elif kind == "adjust":

@@ -66,8 +66,17 @@ def test_rehashed_forgery_breaks_the_next_link(busy_store):
     from sync.store import audit_hash
 
     row = busy_store.query_one("SELECT * FROM audit WHERE id = 5")
-    forged = audit_hash(row["prev_hash"], 5, row["at"], row["terminal_id"], "M001", row["action"], row["subject"],
-                        row["op_id"], row["detail"])
+    forged = audit_hash(
+        row["prev_hash"],
+        5,
+        row["at"],
+        row["terminal_id"],
+        "M001",
+        row["action"],
+        row["subject"],
+        row["op_id"],
+        row["detail"],
+    )
     tamper(busy_store, "UPDATE audit SET staff_no = 'M001', hash = ? WHERE id = 5", forged)
     check = busy_store.verify_audit_chain()
     assert (check.ok, check.first_broken_id) == (False, 6)

@@ -15,26 +15,85 @@ SQL = "'); DROP TABLE members; --"
 def cases(member: str):
     """(description, role, call) — call(services, session) must be refused."""
     return [
-        ("malformed phone", "desk", lambda s, se: s.enroll(se, name="张三", phone="1234", birthday="03-15",
-                                                           privacy_accepted=True, marketing_accepted=True)),
-        ("phone with letters", "desk", lambda s, se: s.enroll(se, name="张三", phone="138abcd5678", birthday="03-15",
-                                                              privacy_accepted=True, marketing_accepted=True)),
-        ("no privacy consent", "desk", lambda s, se: s.enroll(se, name="张三", phone="13900001234", birthday="03-15",
-                                                              privacy_accepted=False, marketing_accepted=True)),
-        ("oversized name", "desk", lambda s, se: s.enroll(se, name="张" * 200, phone="13900001234", birthday="03-15",
-                                                          privacy_accepted=True, marketing_accepted=True)),
-        ("odd-unicode name", "desk", lambda s, se: s.enroll(se, name="张\u202e三\u200d", phone="13900001234",
-                                                            birthday="03-15", privacy_accepted=True,
-                                                            marketing_accepted=True)),
-        ("emoji name", "desk", lambda s, se: s.enroll(se, name="张三🎉", phone="13900001234", birthday="03-15",
-                                                      privacy_accepted=True, marketing_accepted=True)),
-        ("SQL-looking name", "desk", lambda s, se: s.enroll(se, name=SQL, phone="13900001234", birthday="03-15",
-                                                            privacy_accepted=True, marketing_accepted=True)),
-        ("impossible birthday", "desk", lambda s, se: s.enroll(se, name="张三", phone="13900001234", birthday="02-30",
-                                                               privacy_accepted=True, marketing_accepted=True)),
-        ("unknown referrer", "desk", lambda s, se: s.enroll(se, name="张三", phone="13900001234", birthday="03-15",
-                                                            referrer_no="0070009993", privacy_accepted=True,
-                                                            marketing_accepted=True)),
+        (
+            "malformed phone",
+            "desk",
+            lambda s, se: s.enroll(
+                se, name="张三", phone="1234", birthday="03-15", privacy_accepted=True, marketing_accepted=True
+            ),
+        ),
+        (
+            "phone with letters",
+            "desk",
+            lambda s, se: s.enroll(
+                se, name="张三", phone="138abcd5678", birthday="03-15", privacy_accepted=True, marketing_accepted=True
+            ),
+        ),
+        (
+            "no privacy consent",
+            "desk",
+            lambda s, se: s.enroll(
+                se, name="张三", phone="13900001234", birthday="03-15", privacy_accepted=False, marketing_accepted=True
+            ),
+        ),
+        (
+            "oversized name",
+            "desk",
+            lambda s, se: s.enroll(
+                se,
+                name="张" * 200,
+                phone="13900001234",
+                birthday="03-15",
+                privacy_accepted=True,
+                marketing_accepted=True,
+            ),
+        ),
+        (
+            "odd-unicode name",
+            "desk",
+            lambda s, se: s.enroll(
+                se,
+                name="张\u202e三\u200d",
+                phone="13900001234",
+                birthday="03-15",
+                privacy_accepted=True,
+                marketing_accepted=True,
+            ),
+        ),
+        (
+            "emoji name",
+            "desk",
+            lambda s, se: s.enroll(
+                se, name="张三🎉", phone="13900001234", birthday="03-15", privacy_accepted=True, marketing_accepted=True
+            ),
+        ),
+        (
+            "SQL-looking name",
+            "desk",
+            lambda s, se: s.enroll(
+                se, name=SQL, phone="13900001234", birthday="03-15", privacy_accepted=True, marketing_accepted=True
+            ),
+        ),
+        (
+            "impossible birthday",
+            "desk",
+            lambda s, se: s.enroll(
+                se, name="张三", phone="13900001234", birthday="02-30", privacy_accepted=True, marketing_accepted=True
+            ),
+        ),
+        (
+            "unknown referrer",
+            "desk",
+            lambda s, se: s.enroll(
+                se,
+                name="张三",
+                phone="13900001234",
+                birthday="03-15",
+                referrer_no="0070009993",
+                privacy_accepted=True,
+                marketing_accepted=True,
+            ),
+        ),
         ("negative amount", "cashier", lambda s, se: s.earn(se, member, -100)),
         ("zero amount", "cashier", lambda s, se: s.earn(se, member, 0)),
         ("absurd amount", "cashier", lambda s, se: s.earn(se, member, 10**15)),
@@ -43,7 +102,11 @@ def cases(member: str):
         ("unknown member", "cashier", lambda s, se: s.earn(se, "0070009993", 100)),
         ("member number with bad check digit", "cashier", lambda s, se: s.earn(se, "0070000014", 100)),
         ("SQL-looking member", "cashier", lambda s, se: s.earn(se, SQL, 100)),
-        ("SQL-looking receipt number", "desk", lambda s, se: s.credit_receipt(se, member, "F101", SQL, 100, "2026-11-20")),
+        (
+            "SQL-looking receipt number",
+            "desk",
+            lambda s, se: s.credit_receipt(se, member, "F101", SQL, 100, "2026-11-20"),
+        ),
         ("SQL-looking tenant", "desk", lambda s, se: s.credit_receipt(se, member, SQL, "R1", 100, "2026-11-20")),
         ("unknown tenant", "desk", lambda s, se: s.credit_receipt(se, member, "ZZ99", "R1", 100, "2026-11-20")),
         ("receipt date not a date", "desk", lambda s, se: s.credit_receipt(se, member, "F101", "R1", 100, "yesterday")),
@@ -60,7 +123,11 @@ def cases(member: str):
         ("reverse without reason", "manager", lambda s, se: s.reverse(se, "01a20000-0000-7000-8000-000000000000", " ")),
         ("cashier adjusts points", "cashier", lambda s, se: s.adjust(se, member, 1000, "gift to friend")),
         ("desk reverses", "desk", lambda s, se: s.reverse(se, "01a20000-0000-7000-8000-000000000000", "x")),
-        ("cashier credits receipt", "cashier", lambda s, se: s.credit_receipt(se, member, "F101", "R9", 100, "2026-11-20")),
+        (
+            "cashier credits receipt",
+            "cashier",
+            lambda s, se: s.credit_receipt(se, member, "F101", "R9", 100, "2026-11-20"),
+        ),
         ("cashier reveals phone", "cashier", lambda s, se: s.reveal_phone(se, member)),
         ("cashier adds staff", "cashier", lambda s, se: s.add_staff(se, "X1", "黑客", "manager", "0000")),
         ("adjust by zero", "manager", lambda s, se: s.adjust(se, member, 0, "nothing")),

@@ -26,7 +26,7 @@ def test_member_numbers_are_unique_per_terminal_and_check_digit_catches_typos():
     for i in range(10):  # every single-digit error is caught
         for d in "0123456789":
             if d != no[i]:
-                assert not codes.is_member_no(no[:i] + d + no[i + 1:])
+                assert not codes.is_member_no(no[:i] + d + no[i + 1 :])
     swapped = no[:3] + no[4] + no[3] + no[5:]
     assert swapped == no or not codes.is_member_no(swapped)
     with pytest.raises(ValueError):

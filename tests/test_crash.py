@@ -29,10 +29,16 @@ def check_store(path: Path, reported: set[str]) -> None:
         # Every logged operation is whole: exactly one audit row and its receipt; nothing without its log row.
         orphans = store.scalar(
             "SELECT count(*) FROM oplog o WHERE o.receipt IS NULL "
-            "OR (SELECT count(*) FROM audit a WHERE a.op_id = o.op_id) != 1")
+            "OR (SELECT count(*) FROM audit a WHERE a.op_id = o.op_id) != 1"
+        )
         assert orphans == 0
-        assert store.scalar("SELECT count(*) FROM ledger l WHERE l.op_id != 'import' AND NOT EXISTS "
-                            "(SELECT 1 FROM oplog o WHERE o.op_id = l.op_id)") == 0
+        assert (
+            store.scalar(
+                "SELECT count(*) FROM ledger l WHERE l.op_id != 'import' AND NOT EXISTS "
+                "(SELECT 1 FROM oplog o WHERE o.op_id = l.op_id)"
+            )
+            == 0
+        )
         seqs = [r[0] for r in store.query("SELECT seq FROM oplog ORDER BY seq")]
         assert seqs == list(range(1, len(seqs) + 1))
         check = store.verify_audit_chain()
@@ -49,8 +55,9 @@ def test_random_sigkill_loses_nothing_committed(template_store, tmp_path):
     reported: set[str] = set()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(CHILD.parent.parent), os.environ.get("PYTHONPATH", "")])}
     for kill in range(KILLS):
-        child = subprocess.Popen([sys.executable, str(CHILD), str(path), str(kill)], stdout=subprocess.PIPE,
-                                 text=True, env=env)
+        child = subprocess.Popen(
+            [sys.executable, str(CHILD), str(path), str(kill)], stdout=subprocess.PIPE, text=True, env=env
+        )
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "READY"
         wanted = rng.randint(0, 6)

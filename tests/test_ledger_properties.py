@@ -39,8 +39,14 @@ class World:
         self.desk = self.services.login("D001", "2345")
         self.cashier = self.services.login("C001", "3456")
         self.manager = self.services.login("M001", "1234")
-        self.member = self.services.enroll(self.desk, name="张三", phone="13812345678", birthday="03-15",
-                                           privacy_accepted=True, marketing_accepted=False).member_no
+        self.member = self.services.enroll(
+            self.desk,
+            name="张三",
+            phone="13812345678",
+            birthday="03-15",
+            privacy_accepted=True,
+            marketing_accepted=False,
+        ).member_no
         self.ops: list[str] = []
         self.receipt_no = 0
 
@@ -70,8 +76,9 @@ class World:
             pass  # a refusal is a legitimate outcome; the properties must hold either way
 
     def lots(self) -> dict[int, int]:
-        rows = self.store.query("SELECT lot_year, sum(delta) FROM ledger WHERE member_no = ? GROUP BY lot_year",
-                                (self.member,))
+        rows = self.store.query(
+            "SELECT lot_year, sum(delta) FROM ledger WHERE member_no = ? GROUP BY lot_year", (self.member,)
+        )
         return {r[0]: r[1] for r in rows}
 
 
@@ -87,8 +94,9 @@ def test_ledger_properties(template_store, tmp_path_factory, clock, actions):
             world.run(kind, value)
             today = world.services._today()
             lots = world.lots()
-            ledger_sum = world.store.scalar("SELECT coalesce(sum(delta), 0) FROM ledger WHERE member_no = ?",
-                                            (world.member,))
+            ledger_sum = world.store.scalar(
+                "SELECT coalesce(sum(delta), 0) FROM ledger WHERE member_no = ?", (world.member,)
+            )
             summary = world.services.summary(world.desk, world.member)
             # 1. The balance is the sum of ledger entries (lapsed lots count as expired, as the next action writes).
             lapsed = sum(p for y, p in lots.items() if ledger.lot_lapsed(y, today, RULES))
@@ -99,7 +107,8 @@ def test_ledger_properties(template_store, tmp_path_factory, clock, actions):
             # 3. Expiry never removes points earned later than points kept: each expire entry empties a lot
             #    that had lapsed on the day it was written, and every point still kept is from a later year.
             expiries = world.store.query(
-                "SELECT lot_year, business_day FROM ledger WHERE member_no = ? AND kind = 'expire'", (world.member,))
+                "SELECT lot_year, business_day FROM ledger WHERE member_no = ? AND kind = 'expire'", (world.member,)
+            )
             for row in expiries:
                 written = __import__("datetime").date.fromisoformat(row["business_day"])
                 assert ledger.lot_lapsed(row["lot_year"], written, RULES), tuple(row)
@@ -109,8 +118,11 @@ def test_ledger_properties(template_store, tmp_path_factory, clock, actions):
         world.store.close()
 
 
-@given(st.dictionaries(st.integers(2020, 2030), st.integers(0, 10_000), max_size=6), st.integers(1, 30_000),
-       st.dates(min_value=__import__("datetime").date(2026, 1, 1), max_value=__import__("datetime").date(2031, 12, 31)))
+@given(
+    st.dictionaries(st.integers(2020, 2030), st.integers(0, 10_000), max_size=6),
+    st.integers(1, 30_000),
+    st.dates(min_value=__import__("datetime").date(2026, 1, 1), max_value=__import__("datetime").date(2031, 12, 31)),
+)
 def test_oldest_first_consumption_takes_older_lots_before_newer(lots, points, today):
     have = ledger.available(lots, today, RULES)
     if points > have:

@@ -30,15 +30,30 @@ def ctx(local: str = "2026-11-20 10:00", online: bool = False) -> Context:
 
 
 def state(**kw) -> MemberState:
-    base = dict(member_no="0070000013", name="张三", phone="13812345678", birthday=Birthday(3, 15),
-                tier="regular", enrolled_on=date(2025, 1, 1))
+    base = dict(
+        member_no="0070000013",
+        name="张三",
+        phone="13812345678",
+        birthday=Birthday(3, 15),
+        tier="regular",
+        enrolled_on=date(2025, 1, 1),
+    )
     base.update(kw)
     return MemberState(**base)
 
 
 def earn(s: MemberState, yuan: int, local: str = "2026-11-20 10:00", category: str = "general", discount=False):
-    return dec.decide_earn(s, {"member_no": s.member_no, "amount_fen": yuan * 100, "category": category,
-                               "apply_discount": discount, "pos_ref": ""}, ctx(local))
+    return dec.decide_earn(
+        s,
+        {
+            "member_no": s.member_no,
+            "amount_fen": yuan * 100,
+            "category": category,
+            "apply_discount": discount,
+            "pos_ref": "",
+        },
+        ctx(local),
+    )
 
 
 # -- tiers ------------------------------------------------------------------------------------------
@@ -46,8 +61,12 @@ def earn(s: MemberState, yuan: int, local: str = "2026-11-20 10:00", category: s
 
 @pytest.mark.parametrize(
     ("code", "threshold_yuan", "multiplier", "discount", "parking"),
-    [("regular", 0, "1", "0", 1), ("silver", 5000, "1.2", "10", 2), ("gold", 10000, "1.5", "15", 3),
-     ("diamond", 20000, "2", "20", 5)],
+    [
+        ("regular", 0, "1", "0", 1),
+        ("silver", 5000, "1.2", "10", 2),
+        ("gold", 10000, "1.5", "15", 3),
+        ("diamond", 20000, "2", "20", 5),
+    ],
 )
 def test_tier_table_matches_the_programme(code, threshold_yuan, multiplier, discount, parking):
     tier = RULES.tier(code)
@@ -59,8 +78,16 @@ def test_tier_table_matches_the_programme(code, threshold_yuan, multiplier, disc
 
 @pytest.mark.parametrize(
     ("spend_yuan", "tier"),
-    [(0, "regular"), (4999, "regular"), (5000, "silver"), (9999, "silver"), (10000, "gold"), (19999, "gold"),
-     (20000, "diamond"), (1_000_000, "diamond")],
+    [
+        (0, "regular"),
+        (4999, "regular"),
+        (5000, "silver"),
+        (9999, "silver"),
+        (10000, "gold"),
+        (19999, "gold"),
+        (20000, "diamond"),
+        (1_000_000, "diamond"),
+    ],
 )
 def test_tier_for_rolling_spend(spend_yuan, tier):
     assert RULES.tier_for_spend(spend_yuan * 100).code == tier
@@ -68,8 +95,15 @@ def test_tier_for_rolling_spend(spend_yuan, tier):
 
 @pytest.mark.parametrize(
     ("tier", "yuan", "points"),
-    [("regular", 100, 100), ("silver", 100, 120), ("gold", 99, 148), ("diamond", 100, 200), ("silver", 1, 1),
-     ("gold", 1, 1), ("regular", 0, 0)],
+    [
+        ("regular", 100, 100),
+        ("silver", 100, 120),
+        ("gold", 99, 148),
+        ("diamond", 100, 200),
+        ("silver", 1, 1),
+        ("gold", 1, 1),
+        ("regular", 0, 0),
+    ],
 )
 def test_points_per_yuan_by_tier_floored_once(tier, yuan, points):
     decision = earn(state(tier=tier), yuan) if yuan else None
@@ -83,9 +117,11 @@ def test_points_floored_once_not_per_factor():
     # ¥333 × 1.5 (gold) × 1.5 (cosmetics) = 749.25 → 749; flooring after each factor would give 748.
     assert earn(state(tier="gold"), 333, category="cosmetics").points_delta() == 749
     # ¥0.99 × 2.25 = 2.2275 → 2; flooring the amount to whole yuan first would give 0.
-    decision = dec.decide_earn(state(tier="gold"), {"member_no": "0070000013", "amount_fen": 99,
-                                                    "category": "cosmetics", "apply_discount": False, "pos_ref": ""},
-                               ctx())
+    decision = dec.decide_earn(
+        state(tier="gold"),
+        {"member_no": "0070000013", "amount_fen": 99, "category": "cosmetics", "apply_discount": False, "pos_ref": ""},
+        ctx(),
+    )
     assert decision.points_delta() == 2
 
 
@@ -112,13 +148,15 @@ def test_tier_discount_applied_at_checkout():
 
 @pytest.mark.parametrize(
     ("local", "category", "expected"),
-    [("2026-11-20 10:00", "general", 100),  # ordinary Friday
-     ("2026-11-11 10:00", "general", 200),  # double-points day
-     ("2026-12-12 21:00", "general", 200),  # double-points day, evening
-     ("2026-11-18 10:00", "general", 200),  # member day (18th)
-     ("2026-11-20 10:00", "cosmetics", 150),  # category multiplier
-     ("2026-11-11 10:00", "cosmetics", 300),  # double × 1.5 = 3
-     ("2026-11-18 10:00", "cosmetics", 300)],  # member day × 1.5, capped at 3
+    [
+        ("2026-11-20 10:00", "general", 100),  # ordinary Friday
+        ("2026-11-11 10:00", "general", 200),  # double-points day
+        ("2026-12-12 21:00", "general", 200),  # double-points day, evening
+        ("2026-11-18 10:00", "general", 200),  # member day (18th)
+        ("2026-11-20 10:00", "cosmetics", 150),  # category multiplier
+        ("2026-11-11 10:00", "cosmetics", 300),  # double × 1.5 = 3
+        ("2026-11-18 10:00", "cosmetics", 300),
+    ],  # member day × 1.5, capped at 3
 )
 def test_campaign_multipliers(local, category, expected):
     assert earn(state(), 100, local, category).points_delta() == expected
@@ -127,8 +165,9 @@ def test_campaign_multipliers(local, category, expected):
 def test_campaign_multiplier_is_capped():
     # Member day ×2 and cosmetics ×1.5 would be 3; a double-points date on member day would make 6 → capped at 3.
     assert RULES.campaign_multiplier(date(2026, 11, 18), "cosmetics") == Fraction(3)
-    capped = rules_from_dict({**_rules_data(), "campaigns": {**_rules_data()["campaigns"],
-                                                             "double_points_dates": ["2026-11-18"]}})
+    capped = rules_from_dict(
+        {**_rules_data(), "campaigns": {**_rules_data()["campaigns"], "double_points_dates": ["2026-11-18"]}}
+    )
     assert capped.campaign_multiplier(date(2026, 11, 18), "cosmetics") == Fraction(3)
     assert capped.campaign_multiplier(date(2026, 11, 18), "general") == Fraction(3)  # 2 × 2 = 4 → 3
 
@@ -158,10 +197,17 @@ def test_silver_birthday_double_points_on_the_day_only():
 
 
 def _enroll_payload(referrer=None):
-    return {"member_no": "0070000021", "name": "李四", "phone": "13900001111", "birthday": "--05-01", "gender": "",
-            "referrer_no": referrer, "channel": "desk",
-            "privacy_consent": {"accepted": True, "wording_version": "P1", "at": "x"},
-            "marketing_consent": {"accepted": False, "wording_version": "M1", "at": "x"}}
+    return {
+        "member_no": "0070000021",
+        "name": "李四",
+        "phone": "13900001111",
+        "birthday": "--05-01",
+        "gender": "",
+        "referrer_no": referrer,
+        "channel": "desk",
+        "privacy_consent": {"accepted": True, "wording_version": "P1", "at": "x"},
+        "marketing_consent": {"accepted": False, "wording_version": "M1", "at": "x"},
+    }
 
 
 def test_welcome_points_on_enrollment():
@@ -172,8 +218,11 @@ def test_welcome_points_on_enrollment():
 def test_referral_points_for_both():
     decision = dec.decide_enroll(_enroll_payload("0070000013"), ctx(), state())
     by_member = {(x.member_no, x.kind): x.delta for x in decision.ledger}
-    assert by_member == {("0070000021", "welcome"): 100, ("0070000021", "referral"): 100,
-                         ("0070000013", "referral"): 200}
+    assert by_member == {
+        ("0070000021", "welcome"): 100,
+        ("0070000021", "referral"): 100,
+        ("0070000013", "referral"): 200,
+    }
 
 
 def test_unknown_referrer_refused():
@@ -185,15 +234,28 @@ def test_unknown_referrer_refused():
 # -- receipt crediting ------------------------------------------------------------------------------------
 
 
-def receipt(s: MemberState, yuan=500, purchased="2026-11-19", approved=None, existing=None, manager=False,
-            tenant="F101"):
+def receipt(
+    s: MemberState, yuan=500, purchased="2026-11-19", approved=None, existing=None, manager=False, tenant="F101"
+):
     return dec.decide_credit_receipt(
-        s, {"member_no": s.member_no, "tenant_code": tenant, "receipt_no": "R1", "amount_fen": yuan * 100,
-            "purchase_date": purchased, "approved_by": approved}, ctx(), existing, manager)
+        s,
+        {
+            "member_no": s.member_no,
+            "tenant_code": tenant,
+            "receipt_no": "R1",
+            "amount_fen": yuan * 100,
+            "purchase_date": purchased,
+            "approved_by": approved,
+        },
+        ctx(),
+        existing,
+        manager,
+    )
 
 
-@pytest.mark.parametrize(("purchased", "ok"), [("2026-11-20", True), ("2026-11-13", True), ("2026-11-12", False),
-                                               ("2026-11-21", False)])
+@pytest.mark.parametrize(
+    ("purchased", "ok"), [("2026-11-20", True), ("2026-11-13", True), ("2026-11-12", False), ("2026-11-21", False)]
+)
 def test_receipt_age_limit_seven_days(purchased, ok):
     if ok:
         assert receipt(state(), purchased=purchased).points_delta() == 500
@@ -245,9 +307,14 @@ def test_receipt_unknown_tenant():
 # -- expiry and FIFO ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("earned", "last_day"), [(date(2025, 1, 1), date(2026, 12, 31)),
-                                                   (date(2025, 12, 31), date(2026, 12, 31)),
-                                                   (date(2026, 6, 1), date(2027, 12, 31))])
+@pytest.mark.parametrize(
+    ("earned", "last_day"),
+    [
+        (date(2025, 1, 1), date(2026, 12, 31)),
+        (date(2025, 12, 31), date(2026, 12, 31)),
+        (date(2026, 6, 1), date(2027, 12, 31)),
+    ],
+)
 def test_points_expire_at_end_of_following_year(earned, last_day):
     assert RULES.expiry_date(earned) == last_day
     assert not ledger.lot_lapsed(earned.year, last_day, RULES)
@@ -263,8 +330,19 @@ def test_expiry_entry_written_with_the_next_operation_after_year_end():
 
 def test_redemption_uses_oldest_points_first():
     s = state(lots={2025: 400, 2026: 2000})
-    decision = dec.decide_redeem_gift(s, {"member_no": s.member_no, "item_code": "G001", "quantity": 1,
-                                          "online": True, "coupon_code": None, "approved_by": None}, ctx(online=True), 10)
+    decision = dec.decide_redeem_gift(
+        s,
+        {
+            "member_no": s.member_no,
+            "item_code": "G001",
+            "quantity": 1,
+            "online": True,
+            "coupon_code": None,
+            "approved_by": None,
+        },
+        ctx(online=True),
+        10,
+    )
     assert [(x.lot_year, x.delta) for x in decision.ledger] == [(2025, -400), (2026, -1100)]
 
 
@@ -277,7 +355,9 @@ def test_expiring_next_shows_oldest_lot():
 
 
 def claim(s, benefit, local="2026-11-20 10:00", coupon=None):
-    return dec.decide_claim_benefit(s, {"member_no": s.member_no, "benefit": benefit, "coupon_code": coupon}, ctx(local))
+    return dec.decide_claim_benefit(
+        s, {"member_no": s.member_no, "benefit": benefit, "coupon_code": coupon}, ctx(local)
+    )
 
 
 def test_birthday_gift_once_a_year_in_birthday_month():
@@ -288,8 +368,12 @@ def test_birthday_gift_once_a_year_in_birthday_month():
         claim(state(birthday=Birthday(11, 2), claims=frozenset({("birthday", "2026")})), "birthday")
     assert err.value.code == "benefit_already_claimed"
     # Next year it is available again.
-    assert claim(state(birthday=Birthday(11, 2), claims=frozenset({("birthday", "2026")})), "birthday",
-                 "2027-11-03 10:00").claims[0][1] == "2027"
+    assert (
+        claim(
+            state(birthday=Birthday(11, 2), claims=frozenset({("birthday", "2026")})), "birthday", "2027-11-03 10:00"
+        ).claims[0][1]
+        == "2027"
+    )
     with pytest.raises(Refused) as err:
         claim(state(birthday=Birthday(3, 15)), "birthday")
     assert err.value.code == "not_birthday_month"
@@ -321,12 +405,20 @@ def test_member_day_gift_only_on_member_day():
 
 @pytest.mark.parametrize(
     ("tier", "spend_yuan", "after"),
-    [("diamond", 0, "gold"), ("gold", 0, "silver"), ("silver", 0, "regular"), ("gold", 12000, None),
-     ("diamond", 6000, "gold"), ("regular", 0, None)],
+    [
+        ("diamond", 0, "gold"),
+        ("gold", 0, "silver"),
+        ("silver", 0, "regular"),
+        ("gold", 12000, None),
+        ("diamond", 6000, "gold"),
+        ("regular", 0, None),
+    ],
 )
 def test_annual_review_downgrades_one_step_at_most(tier, spend_yuan, after):
     s = state(tier=tier, spend_rolling_fen=spend_yuan * 100)
-    decision = dec.decide_tier_review(s, {"member_no": s.member_no, "review_date": "2027-01-01"}, ctx("2027-01-01 10:00"))
+    decision = dec.decide_tier_review(
+        s, {"member_no": s.member_no, "review_date": "2027-01-01"}, ctx("2027-01-01 10:00")
+    )
     assert decision.member_changes.get("tier") == after
 
 
@@ -335,8 +427,14 @@ def test_annual_review_downgrades_one_step_at_most(tier, spend_yuan, after):
 
 def test_offline_redemption_cap_per_member_per_day():
     s = state(lots={2026: 10_000}, offline_redeemed_today=1500)
-    payload = {"member_no": s.member_no, "item_code": "G002", "quantity": 1, "online": False, "coupon_code": None,
-               "approved_by": None}
+    payload = {
+        "member_no": s.member_no,
+        "item_code": "G002",
+        "quantity": 1,
+        "online": False,
+        "coupon_code": None,
+        "approved_by": None,
+    }
     assert dec.decide_redeem_gift(s, payload, ctx(), 10).points_delta() == -300  # 1500 + 300 ≤ 2000
     payload["item_code"] = "P001"
     s2 = state(lots={2026: 10_000}, offline_redeemed_today=1700)
@@ -346,8 +444,10 @@ def test_offline_redemption_cap_per_member_per_day():
     assert dec.decide_redeem_gift(s2, payload, ctx(online=True), 10).points_delta() == -400
 
 
-@pytest.mark.parametrize(("points", "purchase", "ok", "value"), [(1000, 10_000, True, 1000), (5000, 10_000, True, 5000),
-                                                                 (5001, 10_000, False, 0)])
+@pytest.mark.parametrize(
+    ("points", "purchase", "ok", "value"),
+    [(1000, 10_000, True, 1000), (5000, 10_000, True, 5000), (5001, 10_000, False, 0)],
+)
 def test_cash_offset_rate_and_limit(points, purchase, ok, value):
     s = state(lots={2026: 100_000})
     payload = {"member_no": s.member_no, "points": points, "purchase_amount_fen": purchase, "online": True}
@@ -363,13 +463,15 @@ def test_cash_offset_rate_and_limit(points, purchase, ok, value):
 
 @pytest.mark.parametrize(
     ("path", "value", "field"),
-    [(("tiers", 1, "points_multiplier"), "abc", "tiers[1].points_multiplier"),
-     (("tiers", 2, "qualifying_spend_yuan"), 100, "tiers[2].qualifying_spend_yuan"),
-     (("receipt_credit", "max_age_days"), -1, "receipt_credit.max_age_days"),
-     (("campaigns", "member_day", "day_of_month"), 31, "campaigns.member_day.day_of_month"),
-     (("timezone",), "Mars/Olympus", "timezone"),
-     (("tiers", 0, "name", "en"), "", "tiers[0].name.en"),
-     (("redemption", "cash_offset_points_per_yuan"), 1.5, "redemption.cash_offset_points_per_yuan")],
+    [
+        (("tiers", 1, "points_multiplier"), "abc", "tiers[1].points_multiplier"),
+        (("tiers", 2, "qualifying_spend_yuan"), 100, "tiers[2].qualifying_spend_yuan"),
+        (("receipt_credit", "max_age_days"), -1, "receipt_credit.max_age_days"),
+        (("campaigns", "member_day", "day_of_month"), 31, "campaigns.member_day.day_of_month"),
+        (("timezone",), "Mars/Olympus", "timezone"),
+        (("tiers", 0, "name", "en"), "", "tiers[0].name.en"),
+        (("redemption", "cash_offset_points_per_yuan"), 1.5, "redemption.cash_offset_points_per_yuan"),
+    ],
 )
 def test_invalid_rules_name_the_field(path, value, field):
     import copy

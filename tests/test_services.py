@@ -18,8 +18,10 @@ def balance(services, session, member_no):
 
 
 def ops_and_audit(store, op_id):
-    return (store.scalar("SELECT count(*) FROM oplog WHERE op_id = ?", (op_id,)),
-            store.scalar("SELECT count(*) FROM audit WHERE op_id = ?", (op_id,)))
+    return (
+        store.scalar("SELECT count(*) FROM oplog WHERE op_id = ?", (op_id,)),
+        store.scalar("SELECT count(*) FROM audit WHERE op_id = ?", (op_id,)),
+    )
 
 
 def test_enroll_records_consents_welcome_points_and_a_scannable_code(services, desk, store, clock):

@@ -17,8 +17,10 @@ def test_wal_and_full_sync_are_set_and_checked(store):
 
 def test_a_newer_schema_is_refused(store, tmp_path):
     path = store.path
-    store.conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                       "VALUES ('memberdesk-terminal', 'm999_from_the_future', 'x')")
+    store.conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('memberdesk-terminal', 'm999_from_the_future', 'x')"
+    )
     store.conn.commit()
     store.close()
     with pytest.raises(StoreError) as err:
