@@ -10,6 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+pytest_plugins = ["server_fixtures"]
+
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
 
