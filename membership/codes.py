@@ -258,6 +258,11 @@ def parse_slip_serial(text: str) -> tuple[str, int, int]:
 # -- operation ids -----------------------------------------------------------------------------------
 
 
+def op_ref(terminal_code: int, epoch: int, seq: int) -> str:
+    """The short reference people read out and receipts print: ``007-000123`` (``/2`` from epoch 2 on)."""
+    return f"{terminal_code:03d}-{seq:06d}" + (f"/{epoch}" if epoch > 1 else "")
+
+
 def uuid7(unix_ms: int, random_bytes: bytes) -> str:
     """A UUIDv7 (RFC 9562) from a millisecond timestamp and 10 random bytes, both passed in."""
     if len(random_bytes) < 10:

@@ -47,8 +47,8 @@ class Message:
     params: dict[str, Any] = field(default_factory=dict)
 
     def render(self, catalog: Catalog | None = None) -> str:
-        language = catalog.language if catalog else "en"
-        template = catalog.translate(self.context, self.text) if catalog else self.text
+        language = catalog.language if catalog is not None else "en"
+        template = catalog.translate(self.context, self.text) if catalog is not None else self.text
         params = {
             key: value.get(language)
             if isinstance(value, Text)

@@ -203,3 +203,56 @@ def m001_initial(db: Database) -> None:
     )
     for table in ("ledger", "stock_moves", "audit"):
         db.executescript(_APPEND_ONLY.format(table=table))
+
+
+@migrations()
+def m002_sync(db: Database) -> None:
+    """Replication with the central server: re-sequenced operations, outcomes adopted, rows held back, inbox."""
+    db.executescript(
+        """
+        -- Operations re-sequenced into a new epoch after this terminal was restored from a backup
+        -- (the logged envelope is immutable; this is only how the operation travels).
+        CREATE TABLE sync_wire (
+            op_id TEXT PRIMARY KEY,
+            epoch INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            UNIQUE (epoch, seq)
+        ) WITHOUT ROWID;
+
+        -- Own operations whose server outcome has been adopted (corrections appended, rows taken over).
+        CREATE TABLE sync_reconciled (
+            op_id TEXT PRIMARY KEY,
+            change_no INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            code TEXT,
+            at TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        -- The server's version of a row this terminal's provisional operations still change, held back
+        -- until those operations' outcomes arrive (so pending desk work stays visible on top).
+        CREATE TABLE sync_deferred (
+            entity TEXT NOT NULL,
+            key TEXT NOT NULL,
+            change_no INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (entity, key)
+        ) WITHOUT ROWID;
+
+        -- The managers' exceptions inbox: what the server rejected or booked with a doubt.
+        CREATE TABLE sync_exceptions (
+            id INTEGER PRIMARY KEY,             -- the server's exception id
+            code TEXT NOT NULL,
+            op_id TEXT,
+            member_no TEXT,
+            message TEXT NOT NULL,              -- JSON Message, rendered in the reader's language
+            detail TEXT NOT NULL DEFAULT '{}',
+            status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+            resolution TEXT,
+            resolved_by TEXT,
+            resolved_at TEXT,
+            opened_at TEXT NOT NULL,
+            change_no INTEGER NOT NULL
+        );
+        CREATE INDEX sync_exceptions_status ON sync_exceptions (status);
+        """
+    )

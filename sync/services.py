@@ -257,6 +257,36 @@ class DeskServices:
                 conn, at, session.staff_no if session else "SYSTEM", "staff_saved", staff_no, detail={"role": role}
             )
 
+    def list_staff(self, session: Session) -> list[sqlite3.Row]:
+        self._authorize(session, "manage_staff")
+        return self.store.query(
+            "SELECT staff_no, name, role, active, failed_count, locked_until FROM staff ORDER BY staff_no"
+        )
+
+    def terminal_facts(self, session: Session) -> list[tuple[Message, str]]:
+        """What a manager or store IT asks about this terminal, as (label, value) pairs."""
+        self._authorize(session, "manage_staff")
+        t = self.store.terminal()
+        pending = self.store.query_one(
+            "SELECT count(*), min(local_time) FROM oplog WHERE status = 'pending'"
+        )
+        facts = [
+            (QT_TRANSLATE_NOOP("Terminal", "Terminal"), f"{t.terminal_id} · {t.name}"),
+            (QT_TRANSLATE_NOOP("Terminal", "Terminal code"), f"{t.terminal_code:03d}"),
+            (QT_TRANSLATE_NOOP("Terminal", "Epoch"), str(t.epoch)),
+            (QT_TRANSLATE_NOOP("Terminal", "Rules version"), self.store.rules().version),
+            (QT_TRANSLATE_NOOP("Terminal", "Operations waiting to be sent"), str(pending[0])),
+            (QT_TRANSLATE_NOOP("Terminal", "Oldest waiting since"), pending[1] or "—"),
+            (QT_TRANSLATE_NOOP("Terminal", "Members in this store"), f"{self.store.scalar('SELECT count(*) FROM members'):,d}"),
+            (QT_TRANSLATE_NOOP("Terminal", "Database"), str(self.store.path)),
+        ]
+        return [(Message("Terminal", key), value) for key, value in facts]
+
+    def pending_operations(self) -> tuple[int, str | None]:
+        """How many operations wait to be sent, and the local time of the oldest (for the banner)."""
+        row = self.store.query_one("SELECT count(*), min(local_time) FROM oplog WHERE status = 'pending'")
+        return row[0], row[1]
+
     # -- lookup ----------------------------------------------------------------------------------
 
     def lookup(self, session: Session, text: str) -> list[MemberHit]:
@@ -888,7 +918,7 @@ class DeskServices:
     ) -> ReceiptData:
         rules = ctx.rules
         terminal = self.store.terminal()
-        ref = f"{terminal.terminal_code:03d}-{seq:06d}" + (f"/{terminal.epoch}" if terminal.epoch > 1 else "")
+        ref = codes.op_ref(terminal.terminal_code, terminal.epoch, seq)
         local = ctx.now.astimezone(rules.timezone)
         tier_name: Text | None = None
         next_name: Text | None = None
@@ -908,6 +938,7 @@ class DeskServices:
         extra: dict[str, Any] = {}
         if d.coupons_issued:
             extra["coupons_issued"] = [c.code for c in d.coupons_issued]
+            extra["coupon_code"] = d.coupons_issued[0].code  # printed as a QR the member can show at checkout
         if d.value_fen:
             extra["value_yuan"] = format_yuan(d.value_fen)
         return ReceiptData(

@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
   <context>
+    <name>ActionScreen</name>
+    <message>
+      <source>{points} points</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>AdjustScreen</name>
+    <message>
+      <source>Adjust points (manager)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points (+ or −)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation />
+    </message>
+    <message>
+      <source>Adjust</source>
+      <translation />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation />
+    </message>
+    <message>
+      <source>Enter a whole number of points, e.g. 200 or -150.</source>
+      <translation />
+    </message>
+  </context>
+  <context>
     <name>Amount</name>
     <message>
       <source>“{text}” is not an amount in yuan, e.g. 128.50.</source>
@@ -52,6 +86,72 @@
     </message>
   </context>
   <context>
+    <name>BenefitScreen</name>
+    <message>
+      <source>Claim a benefit</source>
+      <translation />
+    </message>
+    <message>
+      <source>Birthday gift</source>
+      <translation />
+    </message>
+    <message>
+      <source>Free parking</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member-day gift</source>
+      <translation />
+    </message>
+    <message>
+      <source>Claim</source>
+      <translation />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation />
+    </message>
+    <message>
+      <source>Parking for this tier: {hours} h a day.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Choose a benefit.</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>CashOffsetScreen</name>
+    <message>
+      <source>Pay with points</source>
+      <translation />
+    </message>
+    <message>
+      <source>Purchase amount (¥)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points to use</source>
+      <translation />
+    </message>
+    <message>
+      <source>Use points</source>
+      <translation />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation />
+    </message>
+    <message>
+      <source>Worth ¥{value}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Enter the number of points to use.</source>
+      <translation />
+    </message>
+  </context>
+  <context>
     <name>Codes</name>
     <message>
       <source>This is not a member code.</source>
@@ -91,6 +191,322 @@
     </message>
   </context>
   <context>
+    <name>CouponScreen</name>
+    <message>
+      <source>Verify a coupon</source>
+      <translation />
+    </message>
+    <message>
+      <source>Coupon code</source>
+      <translation />
+    </message>
+    <message>
+      <source>Purchase amount (¥, optional)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Check</source>
+      <translation />
+    </message>
+    <message>
+      <source>Verify and use</source>
+      <translation />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation />
+    </message>
+    <message>
+      <source>Unused</source>
+      <translation />
+    </message>
+    <message>
+      <source>Already used</source>
+      <translation />
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation />
+    </message>
+    <message>
+      <source>Value ¥{value}, minimum spend ¥{min}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Valid {first} to {last}</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>EarnScreen</name>
+    <message>
+      <source>Points for a purchase</source>
+      <translation />
+    </message>
+    <message>
+      <source>Amount (¥)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Category</source>
+      <translation />
+    </message>
+    <message>
+      <source>Apply the member's tier discount</source>
+      <translation />
+    </message>
+    <message>
+      <source>General</source>
+      <translation />
+    </message>
+    <message>
+      <source>Fashion</source>
+      <translation />
+    </message>
+    <message>
+      <source>Cosmetics</source>
+      <translation />
+    </message>
+    <message>
+      <source>Dining</source>
+      <translation />
+    </message>
+    <message>
+      <source>Sports</source>
+      <translation />
+    </message>
+    <message>
+      <source>Electronics</source>
+      <translation />
+    </message>
+    <message>
+      <source>Kids</source>
+      <translation />
+    </message>
+    <message>
+      <source>Entertainment</source>
+      <translation />
+    </message>
+    <message>
+      <source>Jewellery</source>
+      <translation />
+    </message>
+    <message>
+      <source>Credit points</source>
+      <translation />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>EnrollScreen</name>
+    <message>
+      <source>Enroll a new member</source>
+      <translation />
+    </message>
+    <message>
+      <source>Name</source>
+      <translation />
+    </message>
+    <message>
+      <source>Mobile number</source>
+      <translation />
+    </message>
+    <message>
+      <source>Birthday</source>
+      <translation />
+    </message>
+    <message>
+      <source>Gender</source>
+      <translation />
+    </message>
+    <message>
+      <source>Referrer (member no.)</source>
+      <translation />
+    </message>
+    <message>
+      <source>month-day, e.g. 03-15 (year optional)</source>
+      <translation />
+    </message>
+    <message>
+      <source>11 digits</source>
+      <translation />
+    </message>
+    <message>
+      <source>Not given</source>
+      <translation />
+    </message>
+    <message>
+      <source>Female</source>
+      <translation />
+    </message>
+    <message>
+      <source>Male</source>
+      <translation />
+    </message>
+    <message>
+      <source>Other</source>
+      <translation />
+    </message>
+    <message>
+      <source>The member accepts the privacy policy (required)</source>
+      <translation />
+    </message>
+    <message>
+      <source>The member agrees to receive marketing messages (optional)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Enroll</source>
+      <translation />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>Exceptions</name>
+    <message>
+      <source>Opened</source>
+      <translation />
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member</source>
+      <translation />
+    </message>
+    <message>
+      <source>Terminal</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation />
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>Gift</name>
+    <message>
+      <source>Code</source>
+      <translation />
+    </message>
+    <message>
+      <source>Gift</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points</source>
+      <translation />
+    </message>
+    <message>
+      <source>In stock</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>GiftScreen</name>
+    <message>
+      <source>Redeem a gift</source>
+      <translation />
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation />
+    </message>
+    <message>
+      <source>Redeem…</source>
+      <translation />
+    </message>
+    <message>
+      <source>Choose a gift from the catalogue.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Spend {points} points on {quantity} × {gift}? Press Confirm.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Confirm</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>History</name>
+    <message>
+      <source>Time</source>
+      <translation />
+    </message>
+    <message>
+      <source>Transaction</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points</source>
+      <translation />
+    </message>
+    <message>
+      <source>Spend (¥)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Status</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reversed</source>
+      <translation />
+    </message>
+    <message>
+      <source>Imported</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>HomeScreen</name>
+    <message>
+      <source>Member service</source>
+      <translation />
+    </message>
+    <message>
+      <source>Scan the member's code, or type a phone number, member number, card number or name.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Scan or search…</source>
+      <translation />
+    </message>
+    <message>
+      <source>Search</source>
+      <translation />
+    </message>
+    <message>
+      <source>Enroll a new member</source>
+      <translation />
+    </message>
+    <message>
+      <source>Verify a coupon</source>
+      <translation />
+    </message>
+    <message>
+      <source>No member found. Check the number, or enroll a new member.</source>
+      <translation />
+    </message>
+  </context>
+  <context>
     <name>Import</name>
     <message>
       <source>The header lacks the column “{column}”.</source>
@@ -114,6 +530,262 @@
     </message>
     <message>
       <source>The phone number already belongs to a member.</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>LoginScreen</name>
+    <message>
+      <source>Locked</source>
+      <translation />
+    </message>
+    <message>
+      <source>Log in</source>
+      <translation />
+    </message>
+    <message>
+      <source>The terminal was locked. Log in to continue.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Enter your staff number and PIN.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Staff number</source>
+      <translation />
+    </message>
+    <message>
+      <source>PIN</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>{mall} · {desk} · MemberDesk</source>
+      <translation />
+    </message>
+    <message>
+      <source>Home</source>
+      <translation />
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation />
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation />
+    </message>
+    <message>
+      <source>Lock</source>
+      <translation />
+    </message>
+    <message>
+      <source>Settings saved.</source>
+      <translation />
+    </message>
+    <message>
+      <source>This installation has no sync module yet; the terminal works on its own.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Terminal registered.</source>
+      <translation />
+    </message>
+    <message>
+      <source>No server is configured; operations stay on this terminal until one is.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Sent to the printer.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Save receipt</source>
+      <translation />
+    </message>
+    <message>
+      <source>Saved to {path}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Something went wrong. Nothing you saved is lost; please tell the manager.</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>ManagerScreen</name>
+    <message>
+      <source>Manager</source>
+      <translation />
+    </message>
+    <message>
+      <source>Exceptions inbox</source>
+      <translation />
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation />
+    </message>
+    <message>
+      <source>Terminal</source>
+      <translation />
+    </message>
+    <message>
+      <source>Decision, e.g. 'credited at Desk 2 is correct; told member'</source>
+      <translation />
+    </message>
+    <message>
+      <source>Record decision</source>
+      <translation />
+    </message>
+    <message>
+      <source>Staff number</source>
+      <translation />
+    </message>
+    <message>
+      <source>Name</source>
+      <translation />
+    </message>
+    <message>
+      <source>Role</source>
+      <translation />
+    </message>
+    <message>
+      <source>PIN</source>
+      <translation />
+    </message>
+    <message>
+      <source>Desk staff</source>
+      <translation />
+    </message>
+    <message>
+      <source>Cashier</source>
+      <translation />
+    </message>
+    <message>
+      <source>Add or update staff</source>
+      <translation />
+    </message>
+    <message>
+      <source>Back</source>
+      <translation />
+    </message>
+    <message>
+      <source>This terminal is not connected to a server, so there are no sync rejections to review.</source>
+      <translation />
+    </message>
+    <message>
+      <source>{open} open, {total} in all. Every sync rejection lands here; record a decision for each.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Choose an exception first.</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>MemberScreen</name>
+    <message>
+      <source>Birthday gift</source>
+      <translation />
+    </message>
+    <message>
+      <source>Free parking</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member-day gift</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member</source>
+      <translation />
+    </message>
+    <message>
+      <source>Purchase points</source>
+      <translation />
+    </message>
+    <message>
+      <source>Receipt credit</source>
+      <translation />
+    </message>
+    <message>
+      <source>Redeem gift</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points as cash</source>
+      <translation />
+    </message>
+    <message>
+      <source>Verify coupon</source>
+      <translation />
+    </message>
+    <message>
+      <source>Benefits</source>
+      <translation />
+    </message>
+    <message>
+      <source>Adjust points</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reverse selected</source>
+      <translation />
+    </message>
+    <message>
+      <source>Show full phone</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points</source>
+      <translation />
+    </message>
+    <message>
+      <source>History</source>
+      <translation />
+    </message>
+    <message>
+      <source>Done</source>
+      <translation />
+    </message>
+    <message>
+      <source>All transactions</source>
+      <translation />
+    </message>
+    <message>
+      <source>{points} points expire after {date}</source>
+      <translation />
+    </message>
+    <message>
+      <source>No points due to expire</source>
+      <translation />
+    </message>
+    <message>
+      <source>¥{amount} more spending to {tier} (12-month spend ¥{spend})</source>
+      <translation />
+    </message>
+    <message>
+      <source>Top tier (12-month spend ¥{spend})</source>
+      <translation />
+    </message>
+    <message>
+      <source>{stage} · {segment}: {action}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Benefits available now: {list}</source>
+      <translation />
+    </message>
+    <message>
+      <source>none</source>
+      <translation />
+    </message>
+    <message>
+      <source>Coupons held: {list}</source>
       <translation />
     </message>
   </context>
@@ -355,7 +1027,7 @@
       <translation />
     </message>
     <message>
-      <source>Member day, the {day}th of every month: points ×{mult} and a member-day gift ({gift}).</source>
+      <source>Member day, the {day}th of every month: points ×{mult}; gift: {gift}.</source>
       <translation />
     </message>
     <message>
@@ -943,7 +1615,7 @@
       <translation />
     </message>
     <message>
-      <source>Could not save the PDF to {path}: {reason}. Choose another folder and try again.</source>
+      <source>Could not save the PDF to {path}: {problem}. Choose another folder and try again.</source>
       <translation />
     </message>
     <message>
@@ -1020,6 +1692,14 @@
     </message>
     <message>
       <source>Member since</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points you earned</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points you used</source>
       <translation />
     </message>
     <message>
@@ -1227,6 +1907,53 @@
     </message>
   </context>
   <context>
+    <name>ReceiptScreen</name>
+    <message>
+      <source>Credit a store receipt</source>
+      <translation />
+    </message>
+    <message>
+      <source>Store</source>
+      <translation />
+    </message>
+    <message>
+      <source>Receipt number</source>
+      <translation />
+    </message>
+    <message>
+      <source>Amount (¥)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Purchase date</source>
+      <translation />
+    </message>
+    <message>
+      <source>Manager (if needed)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Manager PIN</source>
+      <translation />
+    </message>
+    <message>
+      <source>Search by name, code or floor…</source>
+      <translation />
+    </message>
+    <message>
+      <source>Credit receipt</source>
+      <translation />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation />
+    </message>
+    <message>
+      <source>Choose the store the receipt is from.</source>
+      <translation />
+    </message>
+  </context>
+  <context>
     <name>Refusal</name>
     <message>
       <source>Member {member_no} is not active (merged or closed); look up the current record.</source>
@@ -1386,6 +2113,60 @@
     </message>
   </context>
   <context>
+    <name>ResultScreen</name>
+    <message>
+      <source>Done</source>
+      <translation />
+    </message>
+    <message>
+      <source>Print receipt</source>
+      <translation />
+    </message>
+    <message>
+      <source>Save as PDF</source>
+      <translation />
+    </message>
+    <message>
+      <source>Back to member</source>
+      <translation />
+    </message>
+    <message>
+      <source>{before} → {after} points</source>
+      <translation />
+    </message>
+    <message>
+      <source>Saved on this terminal; it will be sent to the server when online.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Back</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>ReverseScreen</name>
+    <message>
+      <source>Reverse a transaction</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reverse</source>
+      <translation />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation />
+    </message>
+    <message>
+      <source>{time} · {kind} · {points} points</source>
+      <translation />
+    </message>
+  </context>
+  <context>
     <name>Segment</name>
     <message>
       <source>New</source>
@@ -1469,6 +2250,159 @@
     </message>
   </context>
   <context>
+    <name>Server</name>
+    <message>
+      <source>Operation {op_id} arrived damaged (its checksum does not match).</source>
+      <translation />
+    </message>
+    <message>
+      <source>Operation {op_id} was already received with different content; it is not applied again.</source>
+      <translation />
+    </message>
+    <message>
+      <source>This terminal's operation log has forked from the server's (it was restored from a backup); its new operations must continue in a new epoch.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Operations are missing before {epoch}/{seq}; send from {expected}.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The server could not apply this operation ({error}); it is kept for an administrator.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member number {member_no} is already used by another member; this enrollment was not recorded.</source>
+      <translation />
+    </message>
+    <message>
+      <source>A redemption for member {member_no} was booked although the member had {short} points too few (the gift was already handed over). Decide whether to recover the points.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Operations of kind {kind} are not accepted.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Coupon code {code} is already in use; this coupon was not issued.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member {alias} has the same mobile number as member {primary}, who enrolled first; it was merged into {primary}. Review the merge.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Paper slip {serial} was already keyed in.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The {field} of member {member_no} was changed at two desks at once; the later change was kept. Check which is right.</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>SettingsScreen</name>
+    <message>
+      <source>Settings</source>
+      <translation />
+    </message>
+    <message>
+      <source>Server address</source>
+      <translation />
+    </message>
+    <message>
+      <source>One-time registration code</source>
+      <translation />
+    </message>
+    <message>
+      <source>Printer</source>
+      <translation />
+    </message>
+    <message>
+      <source>Receipt paper</source>
+      <translation />
+    </message>
+    <message>
+      <source>Camera</source>
+      <translation />
+    </message>
+    <message>
+      <source>Language</source>
+      <translation />
+    </message>
+    <message>
+      <source>Lock after idle (minutes)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Register this terminal</source>
+      <translation />
+    </message>
+    <message>
+      <source>Save</source>
+      <translation />
+    </message>
+    <message>
+      <source>Back</source>
+      <translation />
+    </message>
+    <message>
+      <source>The language changes at once, without a restart. Settings are kept in this terminal's database.</source>
+      <translation />
+    </message>
+    <message>
+      <source>80 mm thermal</source>
+      <translation />
+    </message>
+    <message>
+      <source>58 mm thermal</source>
+      <translation />
+    </message>
+    <message>
+      <source>Save receipts as PDF (no printer)</source>
+      <translation />
+    </message>
+    <message>
+      <source>No camera (scanner only)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Camera {index}</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>Staff</name>
+    <message>
+      <source>Staff no.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Name</source>
+      <translation />
+    </message>
+    <message>
+      <source>Role</source>
+      <translation />
+    </message>
+    <message>
+      <source>Status</source>
+      <translation />
+    </message>
+    <message>
+      <source>Disabled</source>
+      <translation />
+    </message>
+    <message>
+      <source>Locked</source>
+      <translation />
+    </message>
+    <message>
+      <source>Active</source>
+      <translation />
+    </message>
+  </context>
+  <context>
     <name>Store</name>
     <message>
       <source>The database at {path} cannot run in safe mode (WAL, synchronous=FULL); check that the folder is on a local disk.</source>
@@ -1484,6 +2418,87 @@
     </message>
     <message>
       <source>No {name} are loaded on this terminal; run “memberdesk init”.</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>SyncBanner</name>
+    <message>
+      <source>Sync now</source>
+      <translation />
+    </message>
+    <message>
+      <source>Online</source>
+      <translation />
+    </message>
+    <message>
+      <source>Offline</source>
+      <translation />
+    </message>
+    <message>
+      <source>{count} operations waiting since {since}</source>
+      <translation />
+    </message>
+    <message>
+      <source>nothing waiting</source>
+      <translation />
+    </message>
+    <message>
+      <source>last sync {when}</source>
+      <translation />
+    </message>
+    <message>
+      <source>never</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>Tenant</name>
+    <message>
+      <source>Code</source>
+      <translation />
+    </message>
+    <message>
+      <source>Store</source>
+      <translation />
+    </message>
+    <message>
+      <source>Floor</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>Terminal</name>
+    <message>
+      <source>Terminal</source>
+      <translation />
+    </message>
+    <message>
+      <source>Terminal code</source>
+      <translation />
+    </message>
+    <message>
+      <source>Epoch</source>
+      <translation />
+    </message>
+    <message>
+      <source>Rules version</source>
+      <translation />
+    </message>
+    <message>
+      <source>Operations waiting to be sent</source>
+      <translation />
+    </message>
+    <message>
+      <source>Oldest waiting since</source>
+      <translation />
+    </message>
+    <message>
+      <source>Members in this store</source>
+      <translation />
+    </message>
+    <message>
+      <source>Database</source>
       <translation />
     </message>
   </context>

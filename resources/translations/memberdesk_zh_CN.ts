@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>ActionScreen</name>
+    <message>
+      <source>{points} points</source>
+      <translation>{points} 积分</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdjustScreen</name>
+    <message>
+      <source>Adjust points (manager)</source>
+      <translation>积分调整（经理）</translation>
+    </message>
+    <message>
+      <source>Points (+ or −)</source>
+      <translation>积分（+ 或 −）</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Adjust</source>
+      <translation>调整</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Enter a whole number of points, e.g. 200 or -150.</source>
+      <translation>请输入整数积分，例如 200 或 -150。</translation>
+    </message>
+  </context>
+  <context>
     <name>Amount</name>
     <message>
       <source>“{text}” is not an amount in yuan, e.g. 128.50.</source>
@@ -52,6 +86,72 @@
     </message>
   </context>
   <context>
+    <name>BenefitScreen</name>
+    <message>
+      <source>Claim a benefit</source>
+      <translation>领取权益</translation>
+    </message>
+    <message>
+      <source>Birthday gift</source>
+      <translation>生日礼</translation>
+    </message>
+    <message>
+      <source>Free parking</source>
+      <translation>免费停车</translation>
+    </message>
+    <message>
+      <source>Member-day gift</source>
+      <translation>会员日礼</translation>
+    </message>
+    <message>
+      <source>Claim</source>
+      <translation>领取</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Parking for this tier: {hours} h a day.</source>
+      <translation>本等级停车权益：每天 {hours} 小时。</translation>
+    </message>
+    <message>
+      <source>Choose a benefit.</source>
+      <translation>请选择一项权益。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CashOffsetScreen</name>
+    <message>
+      <source>Pay with points</source>
+      <translation>积分抵现</translation>
+    </message>
+    <message>
+      <source>Purchase amount (¥)</source>
+      <translation>消费金额（元）</translation>
+    </message>
+    <message>
+      <source>Points to use</source>
+      <translation>使用积分</translation>
+    </message>
+    <message>
+      <source>Use points</source>
+      <translation>确认抵现</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Worth ¥{value}</source>
+      <translation>可抵 ¥{value}</translation>
+    </message>
+    <message>
+      <source>Enter the number of points to use.</source>
+      <translation>请输入要使用的积分数。</translation>
+    </message>
+  </context>
+  <context>
     <name>Codes</name>
     <message>
       <source>This is not a member code.</source>
@@ -91,6 +191,322 @@
     </message>
   </context>
   <context>
+    <name>CouponScreen</name>
+    <message>
+      <source>Verify a coupon</source>
+      <translation>核销优惠券</translation>
+    </message>
+    <message>
+      <source>Coupon code</source>
+      <translation>优惠券码</translation>
+    </message>
+    <message>
+      <source>Purchase amount (¥, optional)</source>
+      <translation>消费金额（元，可选）</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>查询</translation>
+    </message>
+    <message>
+      <source>Verify and use</source>
+      <translation>确认核销</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Unused</source>
+      <translation>未使用</translation>
+    </message>
+    <message>
+      <source>Already used</source>
+      <translation>已使用</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已作废</translation>
+    </message>
+    <message>
+      <source>Value ¥{value}, minimum spend ¥{min}</source>
+      <translation>面值 ¥{value}，满 ¥{min} 可用</translation>
+    </message>
+    <message>
+      <source>Valid {first} to {last}</source>
+      <translation>有效期 {first} 至 {last}</translation>
+    </message>
+  </context>
+  <context>
+    <name>EarnScreen</name>
+    <message>
+      <source>Points for a purchase</source>
+      <translation>消费积分</translation>
+    </message>
+    <message>
+      <source>Amount (¥)</source>
+      <translation>金额（元）</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>品类</translation>
+    </message>
+    <message>
+      <source>Apply the member's tier discount</source>
+      <translation>使用会员等级折扣</translation>
+    </message>
+    <message>
+      <source>General</source>
+      <translation>综合</translation>
+    </message>
+    <message>
+      <source>Fashion</source>
+      <translation>服饰</translation>
+    </message>
+    <message>
+      <source>Cosmetics</source>
+      <translation>化妆品</translation>
+    </message>
+    <message>
+      <source>Dining</source>
+      <translation>餐饮</translation>
+    </message>
+    <message>
+      <source>Sports</source>
+      <translation>运动</translation>
+    </message>
+    <message>
+      <source>Electronics</source>
+      <translation>数码</translation>
+    </message>
+    <message>
+      <source>Kids</source>
+      <translation>儿童</translation>
+    </message>
+    <message>
+      <source>Entertainment</source>
+      <translation>娱乐</translation>
+    </message>
+    <message>
+      <source>Jewellery</source>
+      <translation>珠宝</translation>
+    </message>
+    <message>
+      <source>Credit points</source>
+      <translation>确认积分</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrollScreen</name>
+    <message>
+      <source>Enroll a new member</source>
+      <translation>注册新会员</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Mobile number</source>
+      <translation>手机号</translation>
+    </message>
+    <message>
+      <source>Birthday</source>
+      <translation>生日</translation>
+    </message>
+    <message>
+      <source>Gender</source>
+      <translation>性别</translation>
+    </message>
+    <message>
+      <source>Referrer (member no.)</source>
+      <translation>推荐人（会员号）</translation>
+    </message>
+    <message>
+      <source>month-day, e.g. 03-15 (year optional)</source>
+      <translation>月-日，例如 03-15（年份可选）</translation>
+    </message>
+    <message>
+      <source>11 digits</source>
+      <translation>11 位数字</translation>
+    </message>
+    <message>
+      <source>Not given</source>
+      <translation>不填写</translation>
+    </message>
+    <message>
+      <source>Female</source>
+      <translation>女</translation>
+    </message>
+    <message>
+      <source>Male</source>
+      <translation>男</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>The member accepts the privacy policy (required)</source>
+      <translation>会员同意隐私政策（必选）</translation>
+    </message>
+    <message>
+      <source>The member agrees to receive marketing messages (optional)</source>
+      <translation>会员同意接收营销信息（可选）</translation>
+    </message>
+    <message>
+      <source>Enroll</source>
+      <translation>注册</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>Exceptions</name>
+    <message>
+      <source>Opened</source>
+      <translation>发生时间</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <source>Terminal</source>
+      <translation>终端</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>处理决定</translation>
+    </message>
+  </context>
+  <context>
+    <name>Gift</name>
+    <message>
+      <source>Code</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Gift</source>
+      <translation>礼品</translation>
+    </message>
+    <message>
+      <source>Points</source>
+      <translation>积分</translation>
+    </message>
+    <message>
+      <source>In stock</source>
+      <translation>库存</translation>
+    </message>
+  </context>
+  <context>
+    <name>GiftScreen</name>
+    <message>
+      <source>Redeem a gift</source>
+      <translation>积分兑礼</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Redeem…</source>
+      <translation>兑换…</translation>
+    </message>
+    <message>
+      <source>Choose a gift from the catalogue.</source>
+      <translation>请从礼品目录中选择礼品。</translation>
+    </message>
+    <message>
+      <source>Spend {points} points on {quantity} × {gift}? Press Confirm.</source>
+      <translation>使用 {points} 积分兑换 {gift} × {quantity}？请按“确认”。</translation>
+    </message>
+    <message>
+      <source>Confirm</source>
+      <translation>确认</translation>
+    </message>
+  </context>
+  <context>
+    <name>History</name>
+    <message>
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Transaction</source>
+      <translation>交易</translation>
+    </message>
+    <message>
+      <source>Points</source>
+      <translation>积分</translation>
+    </message>
+    <message>
+      <source>Spend (¥)</source>
+      <translation>消费（元）</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Reversed</source>
+      <translation>已冲正</translation>
+    </message>
+    <message>
+      <source>Imported</source>
+      <translation>历史导入</translation>
+    </message>
+  </context>
+  <context>
+    <name>HomeScreen</name>
+    <message>
+      <source>Member service</source>
+      <translation>会员服务</translation>
+    </message>
+    <message>
+      <source>Scan the member's code, or type a phone number, member number, card number or name.</source>
+      <translation>请扫描会员码，或输入手机号、会员号、卡号或姓名。</translation>
+    </message>
+    <message>
+      <source>Scan or search…</source>
+      <translation>扫码或搜索…</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>搜索</translation>
+    </message>
+    <message>
+      <source>Enroll a new member</source>
+      <translation>注册新会员</translation>
+    </message>
+    <message>
+      <source>Verify a coupon</source>
+      <translation>核销优惠券</translation>
+    </message>
+    <message>
+      <source>No member found. Check the number, or enroll a new member.</source>
+      <translation>未找到会员。请核对号码，或注册新会员。</translation>
+    </message>
+  </context>
+  <context>
     <name>Import</name>
     <message>
       <source>The header lacks the column “{column}”.</source>
@@ -115,6 +531,262 @@
     <message>
       <source>The phone number already belongs to a member.</source>
       <translation>该手机号已属于一位会员。</translation>
+    </message>
+  </context>
+  <context>
+    <name>LoginScreen</name>
+    <message>
+      <source>Locked</source>
+      <translation>已锁定</translation>
+    </message>
+    <message>
+      <source>Log in</source>
+      <translation>登录</translation>
+    </message>
+    <message>
+      <source>The terminal was locked. Log in to continue.</source>
+      <translation>终端已锁定，请登录后继续。</translation>
+    </message>
+    <message>
+      <source>Enter your staff number and PIN.</source>
+      <translation>请输入工号和密码。</translation>
+    </message>
+    <message>
+      <source>Staff number</source>
+      <translation>工号</translation>
+    </message>
+    <message>
+      <source>PIN</source>
+      <translation>密码</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>{mall} · {desk} · MemberDesk</source>
+      <translation>{mall} · {desk} · MemberDesk 会员服务台</translation>
+    </message>
+    <message>
+      <source>Home</source>
+      <translation>首页</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>经理</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <source>Lock</source>
+      <translation>锁屏</translation>
+    </message>
+    <message>
+      <source>Settings saved.</source>
+      <translation>设置已保存。</translation>
+    </message>
+    <message>
+      <source>This installation has no sync module yet; the terminal works on its own.</source>
+      <translation>此安装尚无同步模块，终端将独立运行。</translation>
+    </message>
+    <message>
+      <source>Terminal registered.</source>
+      <translation>终端已注册。</translation>
+    </message>
+    <message>
+      <source>No server is configured; operations stay on this terminal until one is.</source>
+      <translation>尚未配置服务器，操作将保存在本终端，直到配置服务器。</translation>
+    </message>
+    <message>
+      <source>Sent to the printer.</source>
+      <translation>已发送到打印机。</translation>
+    </message>
+    <message>
+      <source>Save receipt</source>
+      <translation>保存小票</translation>
+    </message>
+    <message>
+      <source>Saved to {path}</source>
+      <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+      <source>Something went wrong. Nothing you saved is lost; please tell the manager.</source>
+      <translation>程序出错了。已保存的内容不会丢失，请告知经理。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ManagerScreen</name>
+    <message>
+      <source>Manager</source>
+      <translation>经理</translation>
+    </message>
+    <message>
+      <source>Exceptions inbox</source>
+      <translation>异常处理</translation>
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation>员工</translation>
+    </message>
+    <message>
+      <source>Terminal</source>
+      <translation>终端</translation>
+    </message>
+    <message>
+      <source>Decision, e.g. 'credited at Desk 2 is correct; told member'</source>
+      <translation>处理决定，例如“以 2 号服务台积分为准，已告知会员”</translation>
+    </message>
+    <message>
+      <source>Record decision</source>
+      <translation>记录决定</translation>
+    </message>
+    <message>
+      <source>Staff number</source>
+      <translation>工号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>PIN</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Desk staff</source>
+      <translation>服务台专员</translation>
+    </message>
+    <message>
+      <source>Cashier</source>
+      <translation>收银员</translation>
+    </message>
+    <message>
+      <source>Add or update staff</source>
+      <translation>添加或更新员工</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+    <message>
+      <source>This terminal is not connected to a server, so there are no sync rejections to review.</source>
+      <translation>本终端未连接服务器，因此没有需要处理的同步异常。</translation>
+    </message>
+    <message>
+      <source>{open} open, {total} in all. Every sync rejection lands here; record a decision for each.</source>
+      <translation>待处理 {open} 条，共 {total} 条。所有同步被拒的操作都在这里，请逐条记录处理决定。</translation>
+    </message>
+    <message>
+      <source>Choose an exception first.</source>
+      <translation>请先选择一条异常。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MemberScreen</name>
+    <message>
+      <source>Birthday gift</source>
+      <translation>生日礼</translation>
+    </message>
+    <message>
+      <source>Free parking</source>
+      <translation>免费停车</translation>
+    </message>
+    <message>
+      <source>Member-day gift</source>
+      <translation>会员日礼</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>会员</translation>
+    </message>
+    <message>
+      <source>Purchase points</source>
+      <translation>消费积分</translation>
+    </message>
+    <message>
+      <source>Receipt credit</source>
+      <translation>小票积分</translation>
+    </message>
+    <message>
+      <source>Redeem gift</source>
+      <translation>积分兑礼</translation>
+    </message>
+    <message>
+      <source>Points as cash</source>
+      <translation>积分抵现</translation>
+    </message>
+    <message>
+      <source>Verify coupon</source>
+      <translation>核销优惠券</translation>
+    </message>
+    <message>
+      <source>Benefits</source>
+      <translation>会员权益</translation>
+    </message>
+    <message>
+      <source>Adjust points</source>
+      <translation>积分调整</translation>
+    </message>
+    <message>
+      <source>Reverse selected</source>
+      <translation>冲正所选交易</translation>
+    </message>
+    <message>
+      <source>Show full phone</source>
+      <translation>显示完整手机号</translation>
+    </message>
+    <message>
+      <source>Points</source>
+      <translation>积分</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>交易记录</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>All transactions</source>
+      <translation>全部交易</translation>
+    </message>
+    <message>
+      <source>{points} points expire after {date}</source>
+      <translation>{points} 积分将于 {date} 后过期</translation>
+    </message>
+    <message>
+      <source>No points due to expire</source>
+      <translation>暂无即将过期的积分</translation>
+    </message>
+    <message>
+      <source>¥{amount} more spending to {tier} (12-month spend ¥{spend})</source>
+      <translation>再消费 ¥{amount} 可升级为{tier}（近 12 个月消费 ¥{spend}）</translation>
+    </message>
+    <message>
+      <source>Top tier (12-month spend ¥{spend})</source>
+      <translation>已是最高等级（近 12 个月消费 ¥{spend}）</translation>
+    </message>
+    <message>
+      <source>{stage} · {segment}: {action}</source>
+      <translation>{stage} · {segment}：{action}</translation>
+    </message>
+    <message>
+      <source>Benefits available now: {list}</source>
+      <translation>当前可领权益：{list}</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <source>Coupons held: {list}</source>
+      <translation>持有优惠券：{list}</translation>
     </message>
   </context>
   <context>
@@ -355,8 +1027,8 @@
       <translation>品类加倍：{list}。</translation>
     </message>
     <message>
-      <source>Member day, the {day}th of every month: points ×{mult} and a member-day gift ({gift}).</source>
-      <translation>会员日（每月 {day} 日）：积分 ×{mult}，并可领取会员日礼品（{gift}）。</translation>
+      <source>Member day, the {day}th of every month: points ×{mult}; gift: {gift}.</source>
+      <translation>会员日（每月 {day} 日）：积分 ×{mult}；礼品：{gift}。</translation>
     </message>
     <message>
       <source>Campaign multipliers combine, up to ×{max} in total.</source>
@@ -943,8 +1615,8 @@
       <translation>班次</translation>
     </message>
     <message>
-      <source>Could not save the PDF to {path}: {reason}. Choose another folder and try again.</source>
-      <translation>无法将 PDF 保存到 {path}：{reason}。请选择其他文件夹后重试。</translation>
+      <source>Could not save the PDF to {path}: {problem}. Choose another folder and try again.</source>
+      <translation>无法将 PDF 保存到 {path}：{problem}。请选择其他文件夹后重试。</translation>
     </message>
     <message>
       <source>Printing is not set up on this terminal (the print service is not installed). Save the document as PDF instead, and ask IT to install the printer.</source>
@@ -1021,6 +1693,14 @@
     <message>
       <source>Member since</source>
       <translation>入会日期</translation>
+    </message>
+    <message>
+      <source>Points you earned</source>
+      <translation>获得积分</translation>
+    </message>
+    <message>
+      <source>Points you used</source>
+      <translation>已用积分</translation>
     </message>
     <message>
       <source>Saved</source>
@@ -1227,6 +1907,53 @@
     </message>
   </context>
   <context>
+    <name>ReceiptScreen</name>
+    <message>
+      <source>Credit a store receipt</source>
+      <translation>小票积分</translation>
+    </message>
+    <message>
+      <source>Store</source>
+      <translation>商户</translation>
+    </message>
+    <message>
+      <source>Receipt number</source>
+      <translation>小票号</translation>
+    </message>
+    <message>
+      <source>Amount (¥)</source>
+      <translation>金额（元）</translation>
+    </message>
+    <message>
+      <source>Purchase date</source>
+      <translation>消费日期</translation>
+    </message>
+    <message>
+      <source>Manager (if needed)</source>
+      <translation>经理工号（如需）</translation>
+    </message>
+    <message>
+      <source>Manager PIN</source>
+      <translation>经理密码</translation>
+    </message>
+    <message>
+      <source>Search by name, code or floor…</source>
+      <translation>按名称、编码或楼层搜索…</translation>
+    </message>
+    <message>
+      <source>Credit receipt</source>
+      <translation>确认积分</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Choose the store the receipt is from.</source>
+      <translation>请选择小票所属商户。</translation>
+    </message>
+  </context>
+  <context>
     <name>Refusal</name>
     <message>
       <source>Member {member_no} is not active (merged or closed); look up the current record.</source>
@@ -1386,6 +2113,60 @@
     </message>
   </context>
   <context>
+    <name>ResultScreen</name>
+    <message>
+      <source>Done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>Print receipt</source>
+      <translation>打印凭条</translation>
+    </message>
+    <message>
+      <source>Save as PDF</source>
+      <translation>另存为 PDF</translation>
+    </message>
+    <message>
+      <source>Back to member</source>
+      <translation>返回会员</translation>
+    </message>
+    <message>
+      <source>{before} → {after} points</source>
+      <translation>积分 {before} → {after}</translation>
+    </message>
+    <message>
+      <source>Saved on this terminal; it will be sent to the server when online.</source>
+      <translation>已保存在本终端，联网后将发送到服务器。</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReverseScreen</name>
+    <message>
+      <source>Reverse a transaction</source>
+      <translation>交易冲正</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Reverse</source>
+      <translation>确认冲正</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>{time} · {kind} · {points} points</source>
+      <translation>{time} · {kind} · {points} 积分</translation>
+    </message>
+  </context>
+  <context>
     <name>Segment</name>
     <message>
       <source>New</source>
@@ -1469,6 +2250,159 @@
     </message>
   </context>
   <context>
+    <name>Server</name>
+    <message>
+      <source>Operation {op_id} arrived damaged (its checksum does not match).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operation {op_id} was already received with different content; it is not applied again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This terminal's operation log has forked from the server's (it was restored from a backup); its new operations must continue in a new epoch.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operations are missing before {epoch}/{seq}; send from {expected}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The server could not apply this operation ({error}); it is kept for an administrator.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Member number {member_no} is already used by another member; this enrollment was not recorded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A redemption for member {member_no} was booked although the member had {short} points too few (the gift was already handed over). Decide whether to recover the points.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operations of kind {kind} are not accepted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Coupon code {code} is already in use; this coupon was not issued.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Member {alias} has the same mobile number as member {primary}, who enrolled first; it was merged into {primary}. Review the merge.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paper slip {serial} was already keyed in.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The {field} of member {member_no} was changed at two desks at once; the later change was kept. Check which is right.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>SettingsScreen</name>
+    <message>
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <source>Server address</source>
+      <translation>服务器地址</translation>
+    </message>
+    <message>
+      <source>One-time registration code</source>
+      <translation>一次性注册码</translation>
+    </message>
+    <message>
+      <source>Printer</source>
+      <translation>打印机</translation>
+    </message>
+    <message>
+      <source>Receipt paper</source>
+      <translation>小票纸</translation>
+    </message>
+    <message>
+      <source>Camera</source>
+      <translation>摄像头</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>语言</translation>
+    </message>
+    <message>
+      <source>Lock after idle (minutes)</source>
+      <translation>闲置锁屏（分钟）</translation>
+    </message>
+    <message>
+      <source>Register this terminal</source>
+      <translation>注册本终端</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+    <message>
+      <source>The language changes at once, without a restart. Settings are kept in this terminal's database.</source>
+      <translation>语言立即切换，无需重启。设置保存在本终端的数据库中。</translation>
+    </message>
+    <message>
+      <source>80 mm thermal</source>
+      <translation>80 毫米热敏纸</translation>
+    </message>
+    <message>
+      <source>58 mm thermal</source>
+      <translation>58 毫米热敏纸</translation>
+    </message>
+    <message>
+      <source>Save receipts as PDF (no printer)</source>
+      <translation>小票另存为 PDF（无打印机）</translation>
+    </message>
+    <message>
+      <source>No camera (scanner only)</source>
+      <translation>不使用摄像头（仅扫码枪）</translation>
+    </message>
+    <message>
+      <source>Camera {index}</source>
+      <translation>摄像头 {index}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Staff</name>
+    <message>
+      <source>Staff no.</source>
+      <translation>工号</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Disabled</source>
+      <translation>已停用</translation>
+    </message>
+    <message>
+      <source>Locked</source>
+      <translation>已锁定</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>正常</translation>
+    </message>
+  </context>
+  <context>
     <name>Store</name>
     <message>
       <source>The database at {path} cannot run in safe mode (WAL, synchronous=FULL); check that the folder is on a local disk.</source>
@@ -1485,6 +2419,87 @@
     <message>
       <source>No {name} are loaded on this terminal; run “memberdesk init”.</source>
       <translation>本终端未加载 {name}，请运行“memberdesk init”。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncBanner</name>
+    <message>
+      <source>Sync now</source>
+      <translation>立即同步</translation>
+    </message>
+    <message>
+      <source>Online</source>
+      <translation>在线</translation>
+    </message>
+    <message>
+      <source>Offline</source>
+      <translation>离线</translation>
+    </message>
+    <message>
+      <source>{count} operations waiting since {since}</source>
+      <translation>{count} 笔操作待发送（自 {since}）</translation>
+    </message>
+    <message>
+      <source>nothing waiting</source>
+      <translation>无待发送操作</translation>
+    </message>
+    <message>
+      <source>last sync {when}</source>
+      <translation>上次同步 {when}</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从未</translation>
+    </message>
+  </context>
+  <context>
+    <name>Tenant</name>
+    <message>
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>Store</source>
+      <translation>商户</translation>
+    </message>
+    <message>
+      <source>Floor</source>
+      <translation>楼层</translation>
+    </message>
+  </context>
+  <context>
+    <name>Terminal</name>
+    <message>
+      <source>Terminal</source>
+      <translation>终端</translation>
+    </message>
+    <message>
+      <source>Terminal code</source>
+      <translation>终端编号</translation>
+    </message>
+    <message>
+      <source>Epoch</source>
+      <translation>纪元</translation>
+    </message>
+    <message>
+      <source>Rules version</source>
+      <translation>规则版本</translation>
+    </message>
+    <message>
+      <source>Operations waiting to be sent</source>
+      <translation>待发送操作</translation>
+    </message>
+    <message>
+      <source>Oldest waiting since</source>
+      <translation>最早待发送时间</translation>
+    </message>
+    <message>
+      <source>Members in this store</source>
+      <translation>本机会员数</translation>
+    </message>
+    <message>
+      <source>Database</source>
+      <translation>数据库</translation>
     </message>
   </context>
   <context>

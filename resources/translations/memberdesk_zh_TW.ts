@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
   <context>
+    <name>ActionScreen</name>
+    <message>
+      <source>{points} points</source>
+      <translation>{points} 積分</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdjustScreen</name>
+    <message>
+      <source>Adjust points (manager)</source>
+      <translation>積分調整（經理）</translation>
+    </message>
+    <message>
+      <source>Points (+ or −)</source>
+      <translation>積分（+ 或 −）</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Adjust</source>
+      <translation>調整</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Enter a whole number of points, e.g. 200 or -150.</source>
+      <translation>請輸入整數積分，例如 200 或 -150。</translation>
+    </message>
+  </context>
+  <context>
     <name>Amount</name>
     <message>
       <source>“{text}” is not an amount in yuan, e.g. 128.50.</source>
@@ -52,6 +86,72 @@
     </message>
   </context>
   <context>
+    <name>BenefitScreen</name>
+    <message>
+      <source>Claim a benefit</source>
+      <translation>領取權益</translation>
+    </message>
+    <message>
+      <source>Birthday gift</source>
+      <translation>生日禮</translation>
+    </message>
+    <message>
+      <source>Free parking</source>
+      <translation>免費停車</translation>
+    </message>
+    <message>
+      <source>Member-day gift</source>
+      <translation>會員日禮</translation>
+    </message>
+    <message>
+      <source>Claim</source>
+      <translation>領取</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Parking for this tier: {hours} h a day.</source>
+      <translation>本等級停車權益：每天 {hours} 小時。</translation>
+    </message>
+    <message>
+      <source>Choose a benefit.</source>
+      <translation>請選擇一項權益。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CashOffsetScreen</name>
+    <message>
+      <source>Pay with points</source>
+      <translation>積分抵現</translation>
+    </message>
+    <message>
+      <source>Purchase amount (¥)</source>
+      <translation>消費金額（元）</translation>
+    </message>
+    <message>
+      <source>Points to use</source>
+      <translation>使用積分</translation>
+    </message>
+    <message>
+      <source>Use points</source>
+      <translation>確認抵現</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Worth ¥{value}</source>
+      <translation>可抵 ¥{value}</translation>
+    </message>
+    <message>
+      <source>Enter the number of points to use.</source>
+      <translation>請輸入要使用的積分數。</translation>
+    </message>
+  </context>
+  <context>
     <name>Codes</name>
     <message>
       <source>This is not a member code.</source>
@@ -91,6 +191,322 @@
     </message>
   </context>
   <context>
+    <name>CouponScreen</name>
+    <message>
+      <source>Verify a coupon</source>
+      <translation>核銷優惠券</translation>
+    </message>
+    <message>
+      <source>Coupon code</source>
+      <translation>優惠券碼</translation>
+    </message>
+    <message>
+      <source>Purchase amount (¥, optional)</source>
+      <translation>消費金額（元，可選）</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>查詢</translation>
+    </message>
+    <message>
+      <source>Verify and use</source>
+      <translation>確認核銷</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Unused</source>
+      <translation>未使用</translation>
+    </message>
+    <message>
+      <source>Already used</source>
+      <translation>已使用</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>已作廢</translation>
+    </message>
+    <message>
+      <source>Value ¥{value}, minimum spend ¥{min}</source>
+      <translation>面值 ¥{value}，滿 ¥{min} 可用</translation>
+    </message>
+    <message>
+      <source>Valid {first} to {last}</source>
+      <translation>有效期 {first} 至 {last}</translation>
+    </message>
+  </context>
+  <context>
+    <name>EarnScreen</name>
+    <message>
+      <source>Points for a purchase</source>
+      <translation>消費積分</translation>
+    </message>
+    <message>
+      <source>Amount (¥)</source>
+      <translation>金額（元）</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>品類</translation>
+    </message>
+    <message>
+      <source>Apply the member's tier discount</source>
+      <translation>使用會員等級折扣</translation>
+    </message>
+    <message>
+      <source>General</source>
+      <translation>綜合</translation>
+    </message>
+    <message>
+      <source>Fashion</source>
+      <translation>服飾</translation>
+    </message>
+    <message>
+      <source>Cosmetics</source>
+      <translation>化妝品</translation>
+    </message>
+    <message>
+      <source>Dining</source>
+      <translation>餐飲</translation>
+    </message>
+    <message>
+      <source>Sports</source>
+      <translation>運動</translation>
+    </message>
+    <message>
+      <source>Electronics</source>
+      <translation>數碼</translation>
+    </message>
+    <message>
+      <source>Kids</source>
+      <translation>兒童</translation>
+    </message>
+    <message>
+      <source>Entertainment</source>
+      <translation>娛樂</translation>
+    </message>
+    <message>
+      <source>Jewellery</source>
+      <translation>珠寶</translation>
+    </message>
+    <message>
+      <source>Credit points</source>
+      <translation>確認積分</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrollScreen</name>
+    <message>
+      <source>Enroll a new member</source>
+      <translation>註冊新會員</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Mobile number</source>
+      <translation>手機號</translation>
+    </message>
+    <message>
+      <source>Birthday</source>
+      <translation>生日</translation>
+    </message>
+    <message>
+      <source>Gender</source>
+      <translation>性別</translation>
+    </message>
+    <message>
+      <source>Referrer (member no.)</source>
+      <translation>推薦人（會員號）</translation>
+    </message>
+    <message>
+      <source>month-day, e.g. 03-15 (year optional)</source>
+      <translation>月-日，例如 03-15（年份可選）</translation>
+    </message>
+    <message>
+      <source>11 digits</source>
+      <translation>11 位數字</translation>
+    </message>
+    <message>
+      <source>Not given</source>
+      <translation>不填寫</translation>
+    </message>
+    <message>
+      <source>Female</source>
+      <translation>女</translation>
+    </message>
+    <message>
+      <source>Male</source>
+      <translation>男</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>The member accepts the privacy policy (required)</source>
+      <translation>會員同意隱私政策（必選）</translation>
+    </message>
+    <message>
+      <source>The member agrees to receive marketing messages (optional)</source>
+      <translation>會員同意接收行銷資訊（可選）</translation>
+    </message>
+    <message>
+      <source>Enroll</source>
+      <translation>註冊</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>Exceptions</name>
+    <message>
+      <source>Opened</source>
+      <translation>發生時間</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>類型</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>會員</translation>
+    </message>
+    <message>
+      <source>Terminal</source>
+      <translation>終端</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>處理決定</translation>
+    </message>
+  </context>
+  <context>
+    <name>Gift</name>
+    <message>
+      <source>Code</source>
+      <translation>編號</translation>
+    </message>
+    <message>
+      <source>Gift</source>
+      <translation>禮品</translation>
+    </message>
+    <message>
+      <source>Points</source>
+      <translation>積分</translation>
+    </message>
+    <message>
+      <source>In stock</source>
+      <translation>庫存</translation>
+    </message>
+  </context>
+  <context>
+    <name>GiftScreen</name>
+    <message>
+      <source>Redeem a gift</source>
+      <translation>積分兌禮</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>數量</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Redeem…</source>
+      <translation>兌換…</translation>
+    </message>
+    <message>
+      <source>Choose a gift from the catalogue.</source>
+      <translation>請從禮品目錄中選擇禮品。</translation>
+    </message>
+    <message>
+      <source>Spend {points} points on {quantity} × {gift}? Press Confirm.</source>
+      <translation>使用 {points} 積分兌換 {gift} × {quantity}？請按「確認」。</translation>
+    </message>
+    <message>
+      <source>Confirm</source>
+      <translation>確認</translation>
+    </message>
+  </context>
+  <context>
+    <name>History</name>
+    <message>
+      <source>Time</source>
+      <translation>時間</translation>
+    </message>
+    <message>
+      <source>Transaction</source>
+      <translation>交易</translation>
+    </message>
+    <message>
+      <source>Points</source>
+      <translation>積分</translation>
+    </message>
+    <message>
+      <source>Spend (¥)</source>
+      <translation>消費（元）</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>狀態</translation>
+    </message>
+    <message>
+      <source>Reversed</source>
+      <translation>已沖正</translation>
+    </message>
+    <message>
+      <source>Imported</source>
+      <translation>歷史匯入</translation>
+    </message>
+  </context>
+  <context>
+    <name>HomeScreen</name>
+    <message>
+      <source>Member service</source>
+      <translation>會員服務</translation>
+    </message>
+    <message>
+      <source>Scan the member's code, or type a phone number, member number, card number or name.</source>
+      <translation>請掃描會員碼，或輸入手機號、會員號、卡號或姓名。</translation>
+    </message>
+    <message>
+      <source>Scan or search…</source>
+      <translation>掃碼或搜尋…</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>搜尋</translation>
+    </message>
+    <message>
+      <source>Enroll a new member</source>
+      <translation>註冊新會員</translation>
+    </message>
+    <message>
+      <source>Verify a coupon</source>
+      <translation>核銷優惠券</translation>
+    </message>
+    <message>
+      <source>No member found. Check the number, or enroll a new member.</source>
+      <translation>未找到會員。請核對號碼，或註冊新會員。</translation>
+    </message>
+  </context>
+  <context>
     <name>Import</name>
     <message>
       <source>The header lacks the column “{column}”.</source>
@@ -115,6 +531,262 @@
     <message>
       <source>The phone number already belongs to a member.</source>
       <translation>該手機號已屬於一位會員。</translation>
+    </message>
+  </context>
+  <context>
+    <name>LoginScreen</name>
+    <message>
+      <source>Locked</source>
+      <translation>已鎖定</translation>
+    </message>
+    <message>
+      <source>Log in</source>
+      <translation>登入</translation>
+    </message>
+    <message>
+      <source>The terminal was locked. Log in to continue.</source>
+      <translation>終端已鎖定，請登入後繼續。</translation>
+    </message>
+    <message>
+      <source>Enter your staff number and PIN.</source>
+      <translation>請輸入工號和密碼。</translation>
+    </message>
+    <message>
+      <source>Staff number</source>
+      <translation>工號</translation>
+    </message>
+    <message>
+      <source>PIN</source>
+      <translation>密碼</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>{mall} · {desk} · MemberDesk</source>
+      <translation>{mall} · {desk} · MemberDesk 會員服務台</translation>
+    </message>
+    <message>
+      <source>Home</source>
+      <translation>首頁</translation>
+    </message>
+    <message>
+      <source>Manager</source>
+      <translation>經理</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>設定</translation>
+    </message>
+    <message>
+      <source>Lock</source>
+      <translation>鎖定</translation>
+    </message>
+    <message>
+      <source>Settings saved.</source>
+      <translation>設定已儲存。</translation>
+    </message>
+    <message>
+      <source>This installation has no sync module yet; the terminal works on its own.</source>
+      <translation>此安裝尚無同步模組，終端將獨立運行。</translation>
+    </message>
+    <message>
+      <source>Terminal registered.</source>
+      <translation>終端已註冊。</translation>
+    </message>
+    <message>
+      <source>No server is configured; operations stay on this terminal until one is.</source>
+      <translation>尚未設定伺服器，操作將保存在本終端，直到設定伺服器。</translation>
+    </message>
+    <message>
+      <source>Sent to the printer.</source>
+      <translation>已傳送到印表機。</translation>
+    </message>
+    <message>
+      <source>Save receipt</source>
+      <translation>儲存小票</translation>
+    </message>
+    <message>
+      <source>Saved to {path}</source>
+      <translation>已儲存到 {path}</translation>
+    </message>
+    <message>
+      <source>Something went wrong. Nothing you saved is lost; please tell the manager.</source>
+      <translation>程式出錯了。已儲存的內容不會遺失，請告知經理。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ManagerScreen</name>
+    <message>
+      <source>Manager</source>
+      <translation>經理</translation>
+    </message>
+    <message>
+      <source>Exceptions inbox</source>
+      <translation>異常處理</translation>
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation>員工</translation>
+    </message>
+    <message>
+      <source>Terminal</source>
+      <translation>終端</translation>
+    </message>
+    <message>
+      <source>Decision, e.g. 'credited at Desk 2 is correct; told member'</source>
+      <translation>處理決定，例如「以 2 號服務台積分為準，已告知會員」</translation>
+    </message>
+    <message>
+      <source>Record decision</source>
+      <translation>記錄決定</translation>
+    </message>
+    <message>
+      <source>Staff number</source>
+      <translation>工號</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>PIN</source>
+      <translation>密碼</translation>
+    </message>
+    <message>
+      <source>Desk staff</source>
+      <translation>服務台專員</translation>
+    </message>
+    <message>
+      <source>Cashier</source>
+      <translation>收銀員</translation>
+    </message>
+    <message>
+      <source>Add or update staff</source>
+      <translation>新增或更新員工</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+    <message>
+      <source>This terminal is not connected to a server, so there are no sync rejections to review.</source>
+      <translation>本終端未連接伺服器，因此沒有需要處理的同步異常。</translation>
+    </message>
+    <message>
+      <source>{open} open, {total} in all. Every sync rejection lands here; record a decision for each.</source>
+      <translation>待處理 {open} 條，共 {total} 條。所有同步被拒的操作都在這裡，請逐條記錄處理決定。</translation>
+    </message>
+    <message>
+      <source>Choose an exception first.</source>
+      <translation>請先選擇一條異常。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MemberScreen</name>
+    <message>
+      <source>Birthday gift</source>
+      <translation>生日禮</translation>
+    </message>
+    <message>
+      <source>Free parking</source>
+      <translation>免費停車</translation>
+    </message>
+    <message>
+      <source>Member-day gift</source>
+      <translation>會員日禮</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>會員</translation>
+    </message>
+    <message>
+      <source>Purchase points</source>
+      <translation>消費積分</translation>
+    </message>
+    <message>
+      <source>Receipt credit</source>
+      <translation>小票積分</translation>
+    </message>
+    <message>
+      <source>Redeem gift</source>
+      <translation>積分兌禮</translation>
+    </message>
+    <message>
+      <source>Points as cash</source>
+      <translation>積分抵現</translation>
+    </message>
+    <message>
+      <source>Verify coupon</source>
+      <translation>核銷優惠券</translation>
+    </message>
+    <message>
+      <source>Benefits</source>
+      <translation>會員權益</translation>
+    </message>
+    <message>
+      <source>Adjust points</source>
+      <translation>積分調整</translation>
+    </message>
+    <message>
+      <source>Reverse selected</source>
+      <translation>沖正所選交易</translation>
+    </message>
+    <message>
+      <source>Show full phone</source>
+      <translation>顯示完整手機號</translation>
+    </message>
+    <message>
+      <source>Points</source>
+      <translation>積分</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>交易記錄</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>All transactions</source>
+      <translation>全部交易</translation>
+    </message>
+    <message>
+      <source>{points} points expire after {date}</source>
+      <translation>{points} 積分將於 {date} 後過期</translation>
+    </message>
+    <message>
+      <source>No points due to expire</source>
+      <translation>暫無即將過期的積分</translation>
+    </message>
+    <message>
+      <source>¥{amount} more spending to {tier} (12-month spend ¥{spend})</source>
+      <translation>再消費 ¥{amount} 可升級為{tier}（近 12 個月消費 ¥{spend}）</translation>
+    </message>
+    <message>
+      <source>Top tier (12-month spend ¥{spend})</source>
+      <translation>已是最高等級（近 12 個月消費 ¥{spend}）</translation>
+    </message>
+    <message>
+      <source>{stage} · {segment}: {action}</source>
+      <translation>{stage} · {segment}：{action}</translation>
+    </message>
+    <message>
+      <source>Benefits available now: {list}</source>
+      <translation>目前可領權益：{list}</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>無</translation>
+    </message>
+    <message>
+      <source>Coupons held: {list}</source>
+      <translation>持有優惠券：{list}</translation>
     </message>
   </context>
   <context>
@@ -355,8 +1027,8 @@
       <translation>品類加倍：{list}。</translation>
     </message>
     <message>
-      <source>Member day, the {day}th of every month: points ×{mult} and a member-day gift ({gift}).</source>
-      <translation>會員日（每月 {day} 日）：積分 ×{mult}，並可領取會員日禮品（{gift}）。</translation>
+      <source>Member day, the {day}th of every month: points ×{mult}; gift: {gift}.</source>
+      <translation>會員日（每月 {day} 日）：積分 ×{mult}；禮品：{gift}。</translation>
     </message>
     <message>
       <source>Campaign multipliers combine, up to ×{max} in total.</source>
@@ -943,8 +1615,8 @@
       <translation>班次</translation>
     </message>
     <message>
-      <source>Could not save the PDF to {path}: {reason}. Choose another folder and try again.</source>
-      <translation>無法將 PDF 儲存到 {path}：{reason}。請選擇其他資料夾後重試。</translation>
+      <source>Could not save the PDF to {path}: {problem}. Choose another folder and try again.</source>
+      <translation>無法將 PDF 儲存到 {path}：{problem}。請選擇其他資料夾後重試。</translation>
     </message>
     <message>
       <source>Printing is not set up on this terminal (the print service is not installed). Save the document as PDF instead, and ask IT to install the printer.</source>
@@ -1021,6 +1693,14 @@
     <message>
       <source>Member since</source>
       <translation>入會日期</translation>
+    </message>
+    <message>
+      <source>Points you earned</source>
+      <translation>獲得積分</translation>
+    </message>
+    <message>
+      <source>Points you used</source>
+      <translation>已用積分</translation>
     </message>
     <message>
       <source>Saved</source>
@@ -1227,6 +1907,53 @@
     </message>
   </context>
   <context>
+    <name>ReceiptScreen</name>
+    <message>
+      <source>Credit a store receipt</source>
+      <translation>小票積分</translation>
+    </message>
+    <message>
+      <source>Store</source>
+      <translation>商戶</translation>
+    </message>
+    <message>
+      <source>Receipt number</source>
+      <translation>小票號</translation>
+    </message>
+    <message>
+      <source>Amount (¥)</source>
+      <translation>金額（元）</translation>
+    </message>
+    <message>
+      <source>Purchase date</source>
+      <translation>消費日期</translation>
+    </message>
+    <message>
+      <source>Manager (if needed)</source>
+      <translation>經理工號（如需）</translation>
+    </message>
+    <message>
+      <source>Manager PIN</source>
+      <translation>經理密碼</translation>
+    </message>
+    <message>
+      <source>Search by name, code or floor…</source>
+      <translation>按名稱、編碼或樓層搜尋…</translation>
+    </message>
+    <message>
+      <source>Credit receipt</source>
+      <translation>確認積分</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Choose the store the receipt is from.</source>
+      <translation>請選擇小票所屬商戶。</translation>
+    </message>
+  </context>
+  <context>
     <name>Refusal</name>
     <message>
       <source>Member {member_no} is not active (merged or closed); look up the current record.</source>
@@ -1386,6 +2113,60 @@
     </message>
   </context>
   <context>
+    <name>ResultScreen</name>
+    <message>
+      <source>Done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <source>Print receipt</source>
+      <translation>列印憑條</translation>
+    </message>
+    <message>
+      <source>Save as PDF</source>
+      <translation>另存為 PDF</translation>
+    </message>
+    <message>
+      <source>Back to member</source>
+      <translation>返回會員</translation>
+    </message>
+    <message>
+      <source>{before} → {after} points</source>
+      <translation>積分 {before} → {after}</translation>
+    </message>
+    <message>
+      <source>Saved on this terminal; it will be sent to the server when online.</source>
+      <translation>已保存在本終端，連網後將傳送到伺服器。</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReverseScreen</name>
+    <message>
+      <source>Reverse a transaction</source>
+      <translation>交易沖正</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Reverse</source>
+      <translation>確認沖正</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>{time} · {kind} · {points} points</source>
+      <translation>{time} · {kind} · {points} 積分</translation>
+    </message>
+  </context>
+  <context>
     <name>Segment</name>
     <message>
       <source>New</source>
@@ -1469,6 +2250,159 @@
     </message>
   </context>
   <context>
+    <name>Server</name>
+    <message>
+      <source>Operation {op_id} arrived damaged (its checksum does not match).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operation {op_id} was already received with different content; it is not applied again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This terminal's operation log has forked from the server's (it was restored from a backup); its new operations must continue in a new epoch.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operations are missing before {epoch}/{seq}; send from {expected}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The server could not apply this operation ({error}); it is kept for an administrator.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Member number {member_no} is already used by another member; this enrollment was not recorded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A redemption for member {member_no} was booked although the member had {short} points too few (the gift was already handed over). Decide whether to recover the points.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operations of kind {kind} are not accepted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Coupon code {code} is already in use; this coupon was not issued.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Member {alias} has the same mobile number as member {primary}, who enrolled first; it was merged into {primary}. Review the merge.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paper slip {serial} was already keyed in.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The {field} of member {member_no} was changed at two desks at once; the later change was kept. Check which is right.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>SettingsScreen</name>
+    <message>
+      <source>Settings</source>
+      <translation>設定</translation>
+    </message>
+    <message>
+      <source>Server address</source>
+      <translation>伺服器位址</translation>
+    </message>
+    <message>
+      <source>One-time registration code</source>
+      <translation>一次性註冊碼</translation>
+    </message>
+    <message>
+      <source>Printer</source>
+      <translation>印表機</translation>
+    </message>
+    <message>
+      <source>Receipt paper</source>
+      <translation>小票紙</translation>
+    </message>
+    <message>
+      <source>Camera</source>
+      <translation>攝影機</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>語言</translation>
+    </message>
+    <message>
+      <source>Lock after idle (minutes)</source>
+      <translation>閒置鎖定（分鐘）</translation>
+    </message>
+    <message>
+      <source>Register this terminal</source>
+      <translation>註冊本終端</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>儲存</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+    <message>
+      <source>The language changes at once, without a restart. Settings are kept in this terminal's database.</source>
+      <translation>語言立即切換，無需重新啟動。設定保存在本終端的資料庫中。</translation>
+    </message>
+    <message>
+      <source>80 mm thermal</source>
+      <translation>80 毫米熱感紙</translation>
+    </message>
+    <message>
+      <source>58 mm thermal</source>
+      <translation>58 毫米熱感紙</translation>
+    </message>
+    <message>
+      <source>Save receipts as PDF (no printer)</source>
+      <translation>小票另存為 PDF（無印表機）</translation>
+    </message>
+    <message>
+      <source>No camera (scanner only)</source>
+      <translation>不使用攝影機（僅掃碼槍）</translation>
+    </message>
+    <message>
+      <source>Camera {index}</source>
+      <translation>攝影機 {index}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Staff</name>
+    <message>
+      <source>Staff no.</source>
+      <translation>工號</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>狀態</translation>
+    </message>
+    <message>
+      <source>Disabled</source>
+      <translation>已停用</translation>
+    </message>
+    <message>
+      <source>Locked</source>
+      <translation>已鎖定</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>正常</translation>
+    </message>
+  </context>
+  <context>
     <name>Store</name>
     <message>
       <source>The database at {path} cannot run in safe mode (WAL, synchronous=FULL); check that the folder is on a local disk.</source>
@@ -1485,6 +2419,87 @@
     <message>
       <source>No {name} are loaded on this terminal; run “memberdesk init”.</source>
       <translation>本終端未載入 {name}，請執行「memberdesk init」。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncBanner</name>
+    <message>
+      <source>Sync now</source>
+      <translation>立即同步</translation>
+    </message>
+    <message>
+      <source>Online</source>
+      <translation>連線</translation>
+    </message>
+    <message>
+      <source>Offline</source>
+      <translation>離線</translation>
+    </message>
+    <message>
+      <source>{count} operations waiting since {since}</source>
+      <translation>{count} 筆操作待傳送（自 {since}）</translation>
+    </message>
+    <message>
+      <source>nothing waiting</source>
+      <translation>無待傳送操作</translation>
+    </message>
+    <message>
+      <source>last sync {when}</source>
+      <translation>上次同步 {when}</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>從未</translation>
+    </message>
+  </context>
+  <context>
+    <name>Tenant</name>
+    <message>
+      <source>Code</source>
+      <translation>編碼</translation>
+    </message>
+    <message>
+      <source>Store</source>
+      <translation>商戶</translation>
+    </message>
+    <message>
+      <source>Floor</source>
+      <translation>樓層</translation>
+    </message>
+  </context>
+  <context>
+    <name>Terminal</name>
+    <message>
+      <source>Terminal</source>
+      <translation>終端</translation>
+    </message>
+    <message>
+      <source>Terminal code</source>
+      <translation>終端編號</translation>
+    </message>
+    <message>
+      <source>Epoch</source>
+      <translation>紀元</translation>
+    </message>
+    <message>
+      <source>Rules version</source>
+      <translation>規則版本</translation>
+    </message>
+    <message>
+      <source>Operations waiting to be sent</source>
+      <translation>待傳送操作</translation>
+    </message>
+    <message>
+      <source>Oldest waiting since</source>
+      <translation>最早待傳送時間</translation>
+    </message>
+    <message>
+      <source>Members in this store</source>
+      <translation>本機會員數</translation>
+    </message>
+    <message>
+      <source>Database</source>
+      <translation>資料庫</translation>
     </message>
   </context>
   <context>

@@ -1,0 +1,120 @@
+"""Start the desk application: fonts, style, translations, crash handler, the store and the main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from membership import __version__
+from membership.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+log = logging.getLogger("memberdesk")
+
+
+def load_fonts() -> None:
+    """Bundle the fonts so the UI renders the same everywhere (Latin from Roboto, CJK from Droid Sans Fallback)."""
+    families: list[str] = []
+    for name in ("Roboto-Regular.ttf", "Roboto-Bold.ttf", "DroidSansFallbackFull.ttf"):
+        path = RESOURCES / "fonts" / name
+        if path.exists():
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            families += [f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families]
+    if families:
+        font = QFont()
+        font.setFamilies(families)
+        font.setPointSize(11)
+        QApplication.setFont(font)
+
+
+def install_crash_handler(app: QApplication) -> None:
+    """Crashes are caught once: logged with their traceback and shown on the GUI thread. The operation
+    log is safe either way: every action commits or rolls back as a whole."""
+
+    def handler(exc_type, exc, tb) -> None:
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("unhandled exception\n%s", text)
+        if os.environ.get("MEMBERDESK_RAISE"):  # tests want the failure, not a dialog
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+
+        def show() -> None:
+            from .i18n import translate
+
+            box = QMessageBox(QMessageBox.Icon.Critical, "MemberDesk",
+                              translate("MainWindow", "Something went wrong. Nothing you saved is lost; "
+                                                      "please tell the manager."))
+            box.setDetailedText(text)
+            box.exec()
+
+        QTimer.singleShot(0, show)
+
+    sys.excepthook = handler
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from sync.store import default_store_path
+
+    p = argparse.ArgumentParser(prog="memberdesk-desk", description="MemberDesk desk application")
+    p.add_argument("--db", default=os.environ.get("MEMBERDESK_DB", str(default_store_path())))
+    p.add_argument("--lang", choices=LANGUAGES, help="overrides the language saved in settings")
+    p.add_argument("--camera-file", help="feed a recorded video through the camera path instead of a camera")
+    p.add_argument("--quit-after", type=int, help=argparse.SUPPRESS)  # ms; for start-up checks
+    p.add_argument("--version", action="version", version=f"MemberDesk {__version__}")
+    return p
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("MemberDesk")
+    app.setApplicationVersion(__version__)
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
+    icon = RESOURCES / "icons" / "memberdesk.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    load_fonts()
+    style = RESOURCES / "style" / "memberdesk.qss"
+    app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = create_app()
+    install_crash_handler(app)
+    from sync.services import DeskServices
+    from sync.store import Store, StoreError
+
+    from .i18n import install_language, render
+    from .main_window import MainWindow
+
+    if not Path(args.db).exists():
+        print(f"no terminal store at {args.db}: set one up with scripts/run or `memberdesk init`", file=sys.stderr)
+        return 2
+    try:
+        store = Store(args.db)
+        store.terminal()
+    except StoreError as exc:
+        print(render(exc.message), file=sys.stderr)
+        return 2
+    install_language(args.lang or store.setting("language") or DEFAULT_LANGUAGE)
+    window = MainWindow(DeskServices(store), store, camera_file=args.camera_file)
+    window.show()
+    if args.quit_after is not None:
+        QTimer.singleShot(args.quit_after, app.quit)
+    code = app.exec()
+    store.close()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,399 @@
+"""The one main window: top bar with the sync banner, a stack of screens, scanner input, idle lock."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from membership import codes
+from membership.i18n import Message
+from membership.timeutil import from_utc_text
+from sync import auth
+from sync.services import DeskServices, Session
+from sync.store import Store
+
+from .banner import SyncBanner
+from .i18n import current_language, install_language, render
+from .scanner import WedgeDetector
+from .screens.actions import (
+    AdjustScreen,
+    BenefitScreen,
+    CashOffsetScreen,
+    CouponScreen,
+    EarnScreen,
+    GiftScreen,
+    ReceiptScreen,
+    ReverseScreen,
+)
+from .screens.enroll import EnrollScreen
+from .screens.home import HomeScreen
+from .screens.login import LoginScreen
+from .screens.manager import ManagerScreen
+from .screens.member import MemberScreen
+from .screens.result import ResultScreen
+from .screens.settings import SettingsScreen
+from .tasks import TaskManager
+from .widgets import button, label
+
+SETTING_KEYS = ("server_url", "printer", "paper", "camera", "language", "idle_minutes")
+
+
+class _ActivityFilter(QObject):
+    """Any key or mouse press restarts the idle-lock timer."""
+
+    def __init__(self, timer: QTimer):
+        super().__init__()
+        self.timer = timer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            if self.timer.isActive():
+                self.timer.start()
+        return False
+
+
+class MainWindow(QMainWindow):
+    member_shown = Signal(str)  # emitted when a member's summary is on screen (tests and benchmarks wait on it)
+    result_shown = Signal(object)
+
+    def __init__(self, services: DeskServices, store: Store, camera_file: str | None = None):
+        super().__init__()
+        self.services = services
+        self.store = store
+        self.session: Session | None = None
+        self.tasks = TaskManager(self)
+        self.settings: dict[str, str] = {key: value for key in SETTING_KEYS
+                                         if (value := store.setting(key)) is not None}
+        self.camera_file = camera_file
+        self.camera_worker = None
+        self.setMinimumSize(1280, 720)
+
+        self.top = QWidget()
+        self.top.setObjectName("TopBar")
+        top = QHBoxLayout(self.top)
+        top.setContentsMargins(16, 8, 16, 8)
+        self.mall = label()
+        self.staff_label = label()
+        self.banner = SyncBanner()
+        self.nav = {name: button() for name in ("home", "manager", "settings", "lock")}
+        top.addWidget(self.mall)
+        top.addWidget(self.banner, 1)
+        top.addWidget(self.staff_label)
+        for widget in self.nav.values():
+            top.addWidget(widget)
+        self.nav["home"].clicked.connect(self.show_home)
+        self.nav["manager"].clicked.connect(self.show_manager)
+        self.nav["settings"].clicked.connect(self.show_settings)
+        self.nav["lock"].clicked.connect(self.lock)
+        self.banner.sync_button.clicked.connect(self.sync_now)
+
+        self.stack = QStackedWidget()
+        self.login_screen = LoginScreen(self)
+        self.home_screen = HomeScreen(self)
+        self.member_screen = MemberScreen(self)
+        self.enroll_screen = EnrollScreen(self)
+        self.result_screen = ResultScreen(self)
+        self.manager_screen = ManagerScreen(self)
+        self.settings_screen = SettingsScreen(self)
+        self.action_screens = {
+            "earn": EarnScreen(self), "receipt": ReceiptScreen(self), "gift": GiftScreen(self),
+            "offset": CashOffsetScreen(self), "coupon": CouponScreen(self), "benefit": BenefitScreen(self),
+            "adjust": AdjustScreen(self), "reverse": ReverseScreen(self),
+        }
+        for screen in (self.login_screen, self.home_screen, self.member_screen, self.enroll_screen,
+                       self.result_screen, self.manager_screen, self.settings_screen, *self.action_screens.values()):
+            self.stack.addWidget(screen)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.top)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.wedge = WedgeDetector(self)
+        self.wedge.code_scanned.connect(self.handle_code)
+        app = QApplication.instance()
+        app.installEventFilter(self.wedge)
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self.lock)
+        self._activity = _ActivityFilter(self.idle_timer)
+        app.installEventFilter(self._activity)
+        self.banner_timer = QTimer(self)
+        self.banner_timer.timeout.connect(self.refresh_banner)
+        self.banner_timer.start(5000)
+        self.online = False
+        self.last_sync: str | None = None
+
+        self.retranslate()
+        self.refresh_banner()
+        self._go(self.login_screen)
+
+    # -- language ----------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        try:
+            mall = render(self.store.rules().mall_name)
+        except Exception:  # noqa: BLE001 - an empty store still opens to say what is missing
+            mall = "MemberDesk"
+        terminal = self.store.terminal()
+        self.setWindowTitle(self.tr("{mall} · {desk} · MemberDesk").format(mall=mall, desk=terminal.name))
+        self.mall.setText(f"{mall} · {terminal.name}")
+        self.nav["home"].setText(self.tr("Home"))
+        self.nav["manager"].setText(self.tr("Manager"))
+        self.nav["settings"].setText(self.tr("Settings"))
+        self.nav["lock"].setText(self.tr("Lock"))
+        self._update_staff()
+
+    def switch_language(self, language: str) -> None:
+        install_language(language)  # Qt sends LanguageChange to every widget: each retranslates itself
+
+    # -- sessions ----------------------------------------------------------------------------------
+
+    def logged_in(self, session: Session) -> None:
+        self.session = session
+        self.login_screen.set_locked(None)
+        self._update_staff()
+        self.idle_timer.setInterval(int(self.settings.get("idle_minutes", "15")) * 60_000)
+        self.idle_timer.start()
+        self.start_camera()
+        self.show_home()
+
+    def lock(self) -> None:
+        """Lock the terminal: the session ends and what was on screen is hidden."""
+        if self.session is not None:
+            staff_no = self.session.staff_no
+            services, session = self.services, self.session
+            self.session = None
+            self.tasks.run(lambda: services.logout(session))
+            self.login_screen.set_locked(staff_no)
+        self.idle_timer.stop()
+        self._update_staff()
+        self._go(self.login_screen)
+
+    def allowed(self, action: str) -> bool:
+        """Whether to offer an action to the current role (the services enforce it regardless)."""
+        return self.session is not None and self.session.role in auth.PERMISSIONS.get(action, frozenset())
+
+    def _update_staff(self) -> None:
+        logged_in = self.session is not None
+        if logged_in:
+            role = render(Message("Auth", auth.ROLE_LABELS[self.session.role]))
+            self.staff_label.setText(f"{self.session.name} ({self.session.staff_no}, {role})")
+        else:
+            self.staff_label.setText("")
+        for name, widget in self.nav.items():
+            widget.setVisible(logged_in and (name != "manager" or self.allowed("manage_staff")))
+
+    # -- navigation --------------------------------------------------------------------------------
+
+    def _go(self, screen) -> None:
+        self.stack.setCurrentWidget(screen)
+        screen.entered()
+
+    def show_home(self) -> None:
+        self._go(self.home_screen if self.session else self.login_screen)
+
+    def show_member(self, member_no: str, notice: Any = None) -> None:
+        if self.session is None:
+            return
+        self.stack.setCurrentWidget(self.member_screen)
+        self.member_screen.open(member_no)
+        if notice is not None:
+            self.member_screen.show_error(notice)
+
+    def show_enroll(self) -> None:
+        self._go(self.enroll_screen)
+
+    def show_action(self, name: str, member_no: str | None, **kwargs: Any) -> None:
+        screen = self.action_screens[name]
+        self.stack.setCurrentWidget(screen)
+        screen.show_error(None)
+        screen.prepare(member_no, **kwargs)
+
+    def show_coupon(self, member_no: str | None, code: str | None = None) -> None:
+        self.show_action("coupon", member_no, code=code)
+
+    def show_result(self, result) -> None:
+        self.stack.setCurrentWidget(self.result_screen)
+        self.result_screen.show_result(result)
+        self.refresh_banner()
+        self.result_shown.emit(result)
+
+    def show_manager(self) -> None:
+        self._go(self.manager_screen)
+
+    def show_settings(self) -> None:
+        self._go(self.settings_screen)
+
+    # -- scanning ----------------------------------------------------------------------------------
+
+    def handle_code(self, text: str) -> None:
+        """A code from the wedge scanner or the camera, wherever the user is."""
+        if self.session is None:
+            return
+        code = text.strip().upper()
+        if re.fullmatch(codes.COUPON_RE.pattern.strip("^$"), code):
+            current = self.stack.currentWidget()
+            member = self.member_screen.member_no if current in (self.member_screen,
+                                                                 self.action_screens["coupon"]) else None
+            self.show_coupon(member, code)
+            return
+        self.stack.setCurrentWidget(self.home_screen)
+        self.home_screen.show_error(None)
+        self.home_screen.field.setText("")
+        self.home_screen.search(code)
+
+    def start_camera(self) -> None:
+        source = self.camera_file or self.settings.get("camera", "")
+        if not source or self.camera_worker is not None:
+            return
+        from .qrreader.frames import CaptureSource
+        from .scanner import CameraWorker
+
+        if self.camera_file:
+            def factory():
+                return CaptureSource.video_file(self.camera_file, realtime=True)  # plays like a live camera
+        else:
+            def factory():
+                return CaptureSource.camera(int(source))
+        self.camera_worker = CameraWorker(factory, parent=self, emit_frames=False)
+        self.camera_worker.code_scanned.connect(self.handle_code)
+        self.camera_worker.failed.connect(lambda text: self.home_screen.show_error(text))
+        self.camera_worker.start()
+
+    def stop_camera(self) -> None:
+        if self.camera_worker is not None:
+            self.camera_worker.stop()
+            self.camera_worker = None
+
+    def available_cameras(self) -> list[int]:
+        from .qrreader.frames import list_cameras
+
+        return list_cameras(max_index=4)
+
+    # -- settings ----------------------------------------------------------------------------------
+
+    def save_settings(self, values: dict[str, str]) -> None:
+        store = self.store
+
+        def write() -> None:
+            with store.transaction() as conn:
+                for key, value in values.items():
+                    store.set_setting(conn, key, value)
+
+        def saved(_: object) -> None:
+            language_changed = values.get("language") != current_language()
+            self.settings.update(values)
+            self.idle_timer.setInterval(int(values["idle_minutes"]) * 60_000)
+            if language_changed:
+                self.switch_language(values["language"])
+            self.settings_screen.message.setObjectName("Ok")
+            self.settings_screen.show_error(self.tr("Settings saved."))
+            self.settings_screen.message.setObjectName("Ok")
+            self.settings_screen.message.style().polish(self.settings_screen.message)
+
+        self.tasks.run(write, saved, self.settings_screen.show_error)
+
+    def register_terminal(self, server_url: str, code: str) -> None:
+        try:
+            from sync.registration import register_terminal  # arrives with the server and sync work
+        except ImportError:
+            self.settings_screen.show_error(self.tr(
+                "This installation has no sync module yet; the terminal works on its own."))
+            return
+        self.tasks.run(lambda: register_terminal(self.store, server_url, code),
+                       lambda _: self.settings_screen.show_error(self.tr("Terminal registered.")),
+                       self.settings_screen.show_error)
+
+    # -- sync banner -------------------------------------------------------------------------------
+
+    def refresh_banner(self) -> None:
+        count, oldest = self.services.pending_operations()
+        if oldest:
+            oldest = from_utc_text(oldest).astimezone(self.store.rules().timezone).strftime("%m-%d %H:%M")
+        self.banner.set_state(self.online, count, oldest, self.last_sync)
+
+    def sync_now(self) -> None:
+        """Ask the sync engine for a round now (it arrives with the server and sync work)."""
+        engine = getattr(self, "sync_engine", None)
+        if engine is None:
+            self.stack.currentWidget().show_error(self.tr("No server is configured; operations stay on this "
+                                                          "terminal until one is."))
+            return
+        engine.request_sync()
+
+    # -- printing ----------------------------------------------------------------------------------
+
+    def printing_available(self) -> bool:
+        try:
+            import printing.receipt  # noqa: F401
+        except ImportError:
+            return False
+        return True
+
+    def available_printers(self) -> list[str]:
+        from printing.spool import printers
+
+        try:
+            return printers()
+        except Exception:  # noqa: BLE001 - no spooler is a normal state: receipts go to PDF
+            return []
+
+    def _receipt_pdf(self, receipt, reprint: bool = False) -> bytes:
+        from printing.receipt import render_receipt
+
+        width = int(self.settings.get("paper", "80"))
+        return render_receipt(receipt, width_mm=width, language=current_language(), reprint=reprint)
+
+    def print_receipt(self, receipt) -> None:
+        printer = self.settings.get("printer", "")
+        if not printer:
+            self.save_receipt_pdf(receipt)
+            return
+        from printing.spool import print_pdf
+
+        screen = self.result_screen
+        self.tasks.run(lambda: print_pdf(self._receipt_pdf(receipt), printer, title=receipt.op_ref),
+                       lambda _: screen.status.setText(self.tr("Sent to the printer.")), screen.show_error)
+
+    def save_receipt_pdf(self, receipt, path: str | None = None) -> None:
+        if path is None:
+            suggested = str(Path.home() / f"receipt-{receipt.op_ref}.pdf")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save receipt"), suggested, "PDF (*.pdf)")
+            if not path:
+                return
+        screen = self.result_screen
+
+        def write() -> str:
+            Path(path).write_bytes(self._receipt_pdf(receipt))
+            return path
+
+        self.tasks.run(write, lambda p: screen.status.setText(self.tr("Saved to {path}").format(path=p)),
+                       screen.show_error)
+
+    def shutdown(self) -> None:
+        """Stop timers, the camera and the event filters, and let queued store work finish."""
+        self.banner_timer.stop()
+        self.idle_timer.stop()
+        self.stop_camera()
+        self.tasks.wait(10_000)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.wedge)
+            app.removeEventFilter(self._activity)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.shutdown()
+        super().closeEvent(event)

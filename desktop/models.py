@@ -1,0 +1,179 @@
+"""Table models (Vorta's shape): named column constants, a role for the record and one for sorting."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from membership import operations as ops
+from membership.i18n import Message
+from membership.money import format_yuan
+
+from membership.i18n import QT_TRANSLATE_NOOP
+
+from .i18n import render, translate
+
+RecordRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows of plain records; subclasses say how each column shows a record."""
+
+    HEADERS: tuple[tuple[str, str], ...] = ()  # (context, source text) per column
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def record(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            context, text = self.HEADERS[section]
+            return translate(context, text)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        record = self._rows[index.row()]
+        if role == RecordRole:
+            return record
+        if role == SortRole:
+            return self.sort_value(record, index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(record, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.numeric(index.column()):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def display(self, record: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def sort_value(self, record: Any, column: int) -> Any:
+        return self.display(record, column)
+
+    def numeric(self, column: int) -> bool:
+        return False
+
+
+def kind_label(kind: str) -> str:
+    return render(Message("Operation", ops.KIND_LABELS[kind])) if kind in ops.KIND_LABELS else kind
+
+
+class HistoryModel(RowsModel):
+    COL_TIME, COL_KIND, COL_POINTS, COL_SPEND, COL_STATE = range(5)
+    HEADERS = (
+        ("History", QT_TRANSLATE_NOOP("History", "Time")),
+        ("History", QT_TRANSLATE_NOOP("History", "Transaction")),
+        ("History", QT_TRANSLATE_NOOP("History", "Points")),
+        ("History", QT_TRANSLATE_NOOP("History", "Spend (¥)")),
+        ("History", QT_TRANSLATE_NOOP("History", "Status")),
+    )
+
+    def display(self, h, column: int) -> str:
+        if column == self.COL_TIME:
+            return h.at
+        if column == self.COL_KIND:
+            return kind_label(h.kind)
+        if column == self.COL_POINTS:
+            return f"{h.points:+,d}" if h.points else "0"
+        if column == self.COL_SPEND:
+            return format_yuan(h.spend_fen) if h.spend_fen else ""
+        if h.reversed:
+            return translate("History", "Reversed")
+        return translate("History", "Imported") if h.op_id is None else ""
+
+    def sort_value(self, h, column: int):
+        return {self.COL_POINTS: h.points, self.COL_SPEND: h.spend_fen}.get(column, self.display(h, column))
+
+    def numeric(self, column: int) -> bool:
+        return column in (self.COL_POINTS, self.COL_SPEND)
+
+
+class CatalogueModel(RowsModel):
+    COL_CODE, COL_NAME, COL_POINTS, COL_STOCK = range(4)
+    HEADERS = (
+        ("Gift", QT_TRANSLATE_NOOP("Gift", "Code")),
+        ("Gift", QT_TRANSLATE_NOOP("Gift", "Gift")),
+        ("Gift", QT_TRANSLATE_NOOP("Gift", "Points")),
+        ("Gift", QT_TRANSLATE_NOOP("Gift", "In stock")),
+    )
+
+    def display(self, row, column: int) -> str:
+        item, stock = row
+        return (item.code, render(item.name), f"{item.points:,d}", str(stock))[column]
+
+    def sort_value(self, row, column: int):
+        item, stock = row
+        return {self.COL_POINTS: item.points, self.COL_STOCK: stock}.get(column, self.display(row, column))
+
+    def numeric(self, column: int) -> bool:
+        return column in (self.COL_POINTS, self.COL_STOCK)
+
+
+class TenantModel(RowsModel):
+    COL_CODE, COL_NAME, COL_FLOOR = range(3)
+    HEADERS = (
+        ("Tenant", QT_TRANSLATE_NOOP("Tenant", "Code")),
+        ("Tenant", QT_TRANSLATE_NOOP("Tenant", "Store")),
+        ("Tenant", QT_TRANSLATE_NOOP("Tenant", "Floor")),
+    )
+
+    def display(self, t, column: int) -> str:
+        return (t.code, t.name, t.floor)[column]
+
+
+class StaffModel(RowsModel):
+    COL_NO, COL_NAME, COL_ROLE, COL_STATE = range(4)
+    HEADERS = (
+        ("Staff", QT_TRANSLATE_NOOP("Staff", "Staff no.")),
+        ("Staff", QT_TRANSLATE_NOOP("Staff", "Name")),
+        ("Staff", QT_TRANSLATE_NOOP("Staff", "Role")),
+        ("Staff", QT_TRANSLATE_NOOP("Staff", "Status")),
+    )
+
+    def display(self, s, column: int) -> str:
+        from sync.auth import ROLE_LABELS
+
+        if column == self.COL_ROLE:
+            return render(Message("Auth", ROLE_LABELS[s["role"]]))
+        if column == self.COL_STATE:
+            if not s["active"]:
+                return translate("Staff", "Disabled")
+            return translate("Staff", "Locked") if s["locked_until"] else translate("Staff", "Active")
+        return (s["staff_no"], s["name"])[column]
+
+
+class ExceptionsModel(RowsModel):
+    COL_OPENED, COL_KIND, COL_MEMBER, COL_TERMINAL, COL_REASON, COL_RESOLUTION = range(6)
+    HEADERS = (
+        ("Exceptions", QT_TRANSLATE_NOOP("Exceptions", "Opened")),
+        ("Exceptions", QT_TRANSLATE_NOOP("Exceptions", "Kind")),
+        ("Exceptions", QT_TRANSLATE_NOOP("Exceptions", "Member")),
+        ("Exceptions", QT_TRANSLATE_NOOP("Exceptions", "Terminal")),
+        ("Exceptions", QT_TRANSLATE_NOOP("Exceptions", "Reason")),
+        ("Exceptions", QT_TRANSLATE_NOOP("Exceptions", "Resolution")),
+    )
+
+    def display(self, e, column: int) -> str:
+        values = (e.get("opened_at", ""), e.get("kind", ""), e.get("member_no") or "", e.get("terminal_id") or "",
+                  render(e["reason"]) if isinstance(e.get("reason"), Message) else str(e.get("reason", "")),
+                  e.get("resolution") or "")
+        return values[column]

@@ -1,0 +1,254 @@
+"""The member view: who, tier, points and expiry, progress, lifecycle and RFM, benefits, coupons, history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHeaderView,
+    QProgressBar,
+    QTableView,
+    QVBoxLayout,
+)
+
+from membership import operations as ops
+from membership.i18n import QT_TRANSLATE_NOOP, Message
+from membership.money import format_yuan
+from membership.segments import LIFECYCLE_LABELS
+
+from ..i18n import render
+from ..models import HistoryModel, RecordRole, SortRole, kind_label
+from ..widgets import Screen, button, label, row
+
+BENEFIT_LABELS = {"birthday": QT_TRANSLATE_NOOP("MemberScreen", "Birthday gift"),
+                  "parking": QT_TRANSLATE_NOOP("MemberScreen", "Free parking"),
+                  "member_day": QT_TRANSLATE_NOOP("MemberScreen", "Member-day gift")}
+
+
+class HistoryFilter(QSortFilterProxyModel):
+    """Filters history rows by kind and by date range (rows carry their local time as text)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.kind: str | None = None
+        self.first: str = "0000"
+        self.last: str = "9999"
+        self.setSortRole(SortRole)
+
+    def set_filter(self, kind: str | None, first: date, last: date) -> None:
+        self.kind, self.first, self.last = kind, first.isoformat(), last.isoformat() + "\uffff"
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802 - Qt's name
+        record = self.sourceModel().index(source_row, 0, source_parent).data(RecordRole)
+        if self.kind and record.kind != self.kind:
+            return False
+        return self.first <= record.at <= self.last
+
+
+class MemberScreen(Screen):
+    def __init__(self, win):
+        super().__init__(win)
+        self.member_no: str | None = None
+        self.summary = None
+        card = QFrame()
+        card.setObjectName("Card")
+        grid = QGridLayout(card)
+        grid.setContentsMargins(18, 14, 18, 14)
+        self.who = label(name="Subtitle")
+        self.tier = label(name="TierBadge")
+        self.reveal_button = button()
+        self.points_caption, self.points = label(name="Subtitle"), label(name="Big")
+        self.expiring = label(wrap=True)
+        self.progress_caption = label(wrap=True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.segment = label(wrap=True)
+        self.benefits = label(wrap=True)
+        self.coupons = label(wrap=True)
+        grid.addLayout(row(self.who, self.tier, self.reveal_button), 0, 0, 1, 2)
+        points_box = QVBoxLayout()
+        points_box.addWidget(self.points_caption)
+        points_box.addWidget(self.points)
+        points_box.addWidget(self.expiring)
+        grid.addLayout(points_box, 1, 0)
+        right = QVBoxLayout()
+        right.addWidget(self.progress_caption)
+        right.addWidget(self.progress)
+        right.addWidget(self.segment)
+        right.addWidget(self.benefits)
+        right.addWidget(self.coupons)
+        grid.addLayout(right, 1, 1)
+        grid.setColumnStretch(1, 1)
+
+        self.actions = {name: button(primary=name == "earn") for name in
+                        ("earn", "receipt", "gift", "offset", "coupon", "benefit", "adjust", "reverse")}
+        for name, widget in self.actions.items():
+            widget.setObjectName(widget.objectName() or f"Action_{name}")
+            widget.clicked.connect(lambda _=False, n=name: self._action(n))
+        self.history_caption = label(name="Subtitle")
+        self.kind_filter = QComboBox()
+        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.model = HistoryModel(self)
+        self.proxy = HistoryFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("History")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.back_button = button()
+        self.back_button.clicked.connect(self.win.show_home)
+
+        self.layout_.addWidget(card)
+        self.layout_.addWidget(self.message)
+        self.layout_.addLayout(row(*(self.actions[n] for n in ("earn", "receipt", "gift", "offset", "coupon",
+                                                               "benefit"))))
+        self.layout_.addLayout(row(self.history_caption, self.kind_filter, self.date_from, self.date_to,
+                                   self.actions["reverse"], self.actions["adjust"], self.back_button, stretch=False))
+        self.layout_.addWidget(self.table, 1)
+        self.kind_filter.currentIndexChanged.connect(self._filter)
+        self.date_from.dateChanged.connect(self._filter)
+        self.date_to.dateChanged.connect(self._filter)
+        self.reveal_button.clicked.connect(self._reveal)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Member"))
+        labels = {"earn": self.tr("Purchase points"), "receipt": self.tr("Receipt credit"),
+                  "gift": self.tr("Redeem gift"), "offset": self.tr("Points as cash"),
+                  "coupon": self.tr("Verify coupon"), "benefit": self.tr("Benefits"),
+                  "adjust": self.tr("Adjust points"), "reverse": self.tr("Reverse selected")}
+        for name, text in labels.items():
+            self.actions[name].setText(text)
+        self.reveal_button.setText(self.tr("Show full phone"))
+        self.points_caption.setText(self.tr("Points"))
+        self.history_caption.setText(self.tr("History"))
+        self.back_button.setText(self.tr("Done"))
+        current = self.kind_filter.currentData()
+        self.kind_filter.blockSignals(True)
+        self.kind_filter.clear()
+        self.kind_filter.addItem(self.tr("All transactions"), None)
+        for kind in ops.KINDS:
+            if kind != ops.PAPER_SLIP:
+                self.kind_filter.addItem(kind_label(kind), kind)
+        index = self.kind_filter.findData(current)
+        self.kind_filter.setCurrentIndex(max(index, 0))
+        self.kind_filter.blockSignals(False)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        if self.summary is not None:
+            self.show_summary(self.summary)
+
+    def open(self, member_no: str) -> None:
+        self.member_no = member_no
+        self.summary = None
+        self.show_error(None)
+        self.refresh()
+
+    def entered(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.member_no:
+            member_no = self.member_no
+            self.run(lambda: self.win.services.summary(self.win.session, member_no), self.show_summary)
+
+    def show_summary(self, s) -> None:
+        self.summary = s
+        self.who.setText(f"{s.name_masked}   {s.member_no}   {s.phone_masked}")
+        self.tier.setText(render(s.tier.name))
+        self.tier.setProperty("tier", s.tier.code)
+        self.tier.style().unpolish(self.tier)
+        self.tier.style().polish(self.tier)
+        self.points.setText(f"{s.balance:,d}")
+        if s.expiring_on:
+            self.expiring.setText(self.tr("{points} points expire after {date}").format(
+                points=f"{s.expiring_points:,d}", date=s.expiring_on.isoformat()))
+        else:
+            self.expiring.setText(self.tr("No points due to expire"))
+        if s.next_tier:
+            self.progress_caption.setText(self.tr("¥{amount} more spending to {tier} (12-month spend ¥{spend})").format(
+                amount=format_yuan(s.spend_to_next_fen), tier=render(s.next_tier.name),
+                spend=format_yuan(s.spend_rolling_fen)))
+        else:
+            self.progress_caption.setText(self.tr("Top tier (12-month spend ¥{spend})").format(
+                spend=format_yuan(s.spend_rolling_fen)))
+        self.progress.setValue(s.progress_percent)
+        self.segment.setText(self.tr("{stage} · {segment}: {action}").format(
+            stage=render(Message("Segment", LIFECYCLE_LABELS[s.lifecycle])),
+            segment=render(Message("Segment", s.segment.label)), action=render(Message("Segment", s.segment.action))))
+        available = [self.tr_benefit(b) for b in s.benefits_available]
+        self.benefits.setText(self.tr("Benefits available now: {list}").format(
+            list="、".join(available) if available else self.tr("none")))
+        coupons = [f"{c.code} (→{c.valid_to.isoformat()})" for c in s.coupons]
+        self.coupons.setText(self.tr("Coupons held: {list}").format(list=", ".join(coupons) if coupons else self.tr("none")))
+        self.model.set_rows(s.history)
+        self._reset_dates(s)
+        self._update_buttons()
+        self.win.member_shown.emit(s.member_no)
+
+    def tr_benefit(self, benefit: str) -> str:
+        from ..i18n import translate
+
+        return translate("MemberScreen", BENEFIT_LABELS[benefit])
+
+    def _reset_dates(self, s) -> None:
+        first = min((h.at[:10] for h in s.history), default=date.today().isoformat())
+        for edit, value in ((self.date_from, first), (self.date_to, "2099-12-31")):
+            edit.blockSignals(True)
+            edit.setDate(QDate.fromString(value, "yyyy-MM-dd"))
+            edit.blockSignals(False)
+        self._filter()
+
+    def _filter(self) -> None:
+        self.proxy.set_filter(self.kind_filter.currentData(), self.date_from.date().toPython(),
+                              self.date_to.date().toPython())
+
+    def selected_history(self):
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(RecordRole) if rows else None
+
+    def _update_buttons(self) -> None:
+        role = self.win.session.role if self.win.session else ""
+        allowed = self.win.allowed
+        for name, action in (("earn", "earn"), ("receipt", "credit_receipt"), ("gift", "redeem_gift"),
+                             ("offset", "redeem_cash_offset"), ("coupon", "verify_coupon"),
+                             ("benefit", "claim_benefit"), ("adjust", "adjust"), ("reverse", "reverse")):
+            self.actions[name].setVisible(allowed(action))
+        record = self.selected_history()
+        self.actions["reverse"].setEnabled(bool(record and record.op_id and not record.reversed
+                                                and record.kind in ops.REVERSIBLE))
+        self.reveal_button.setVisible(role == "manager")
+
+    def _action(self, name: str) -> None:
+        if name == "reverse":
+            record = self.selected_history()
+            if record is not None:
+                self.win.show_action("reverse", self.member_no, op=record)
+            return
+        if name == "coupon":
+            self.win.show_coupon(self.member_no)
+            return
+        self.win.show_action(name, self.member_no)
+
+    def _reveal(self) -> None:
+        member_no = self.member_no
+
+        def shown(phone: str) -> None:
+            s = self.summary
+            self.who.setText(f"{s.name_masked}   {s.member_no}   {phone}")
+
+        self.run(lambda: self.win.services.reveal_phone(self.win.session, member_no), shown)

@@ -1,0 +1,95 @@
+"""Settings: server and registration, printer, camera, language, idle lock."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
+
+from membership.i18n import LANGUAGES
+
+from ..i18n import LANGUAGE_NAMES, current_language
+from ..widgets import Screen, button, form, label, row
+
+
+class SettingsScreen(Screen):
+    def __init__(self, win):
+        super().__init__(win)
+        self.server, self.code = QLineEdit(), QLineEdit()
+        self.server.setObjectName("ServerUrl")
+        self.code.setObjectName("RegistrationCode")
+        self.register_button = button()
+        self.printer = QComboBox()
+        self.printer.setObjectName("Printer")
+        self.paper = QComboBox()
+        self.camera = QComboBox()
+        self.camera.setObjectName("Camera")
+        self.language = QComboBox()
+        self.language.setObjectName("Language")
+        for lang in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[lang], lang)
+        self.idle = QSpinBox()
+        self.idle.setRange(1, 120)
+        self.idle.setObjectName("IdleMinutes")
+        self.labels = [label() for _ in range(7)]
+        fields = form()
+        for lab, widget in zip(self.labels, (self.server, self.code, self.printer, self.paper, self.camera,
+                                             self.language, self.idle), strict=True):
+            fields.addRow(lab, widget)
+        fields.insertRow(2, "", self.register_button)
+        self.note = label(name="Subtitle", wrap=True)
+        self.save_button = button(primary=True)
+        self.save_button.setObjectName("SaveSettings")
+        self.back_button = button()
+        self.layout_.addLayout(fields)
+        self.layout_.addWidget(self.note)
+        self.layout_.addWidget(self.message)
+        self.layout_.addLayout(row(self.save_button, self.back_button))
+        self.layout_.addStretch(1)
+        self.save_button.clicked.connect(self.save)
+        self.back_button.clicked.connect(self.win.show_home)
+        self.register_button.clicked.connect(self.register)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Settings"))
+        for lab, text in zip(self.labels, (self.tr("Server address"), self.tr("One-time registration code"),
+                                           self.tr("Printer"), self.tr("Receipt paper"), self.tr("Camera"),
+                                           self.tr("Language"), self.tr("Lock after idle (minutes)")), strict=True):
+            lab.setText(text)
+        self.server.setPlaceholderText("https://members.example-mall.cn")
+        self.register_button.setText(self.tr("Register this terminal"))
+        self.save_button.setText(self.tr("Save"))
+        self.back_button.setText(self.tr("Back"))
+        self.note.setText(self.tr("The language changes at once, without a restart. Settings are kept in this "
+                                  "terminal's database."))
+        current = self.paper.currentData()
+        self.paper.clear()
+        self.paper.addItem(self.tr("80 mm thermal"), "80")
+        self.paper.addItem(self.tr("58 mm thermal"), "58")
+        self.paper.setCurrentIndex(max(0, self.paper.findData(current)))
+
+    def refresh(self) -> None:
+        settings = self.win.settings
+        self.server.setText(settings.get("server_url", ""))
+        self.code.clear()
+        self.printer.clear()
+        self.printer.addItem(self.tr("Save receipts as PDF (no printer)"), "")
+        for name in self.win.available_printers():
+            self.printer.addItem(name, name)
+        self.printer.setCurrentIndex(max(0, self.printer.findData(settings.get("printer", ""))))
+        self.paper.setCurrentIndex(max(0, self.paper.findData(settings.get("paper", "80"))))
+        self.camera.clear()
+        self.camera.addItem(self.tr("No camera (scanner only)"), "")
+        for index in self.win.available_cameras():
+            self.camera.addItem(self.tr("Camera {index}").format(index=index), str(index))
+        self.camera.setCurrentIndex(max(0, self.camera.findData(settings.get("camera", ""))))
+        self.language.setCurrentIndex(self.language.findData(current_language()))
+        self.idle.setValue(int(settings.get("idle_minutes", "15")))
+
+    def save(self) -> None:
+        values = {"server_url": self.server.text().strip(), "printer": self.printer.currentData() or "",
+                  "paper": self.paper.currentData(), "camera": self.camera.currentData() or "",
+                  "language": self.language.currentData(), "idle_minutes": str(self.idle.value())}
+        self.win.save_settings(values)
+
+    def register(self) -> None:
+        self.win.register_terminal(self.server.text().strip(), self.code.text().strip())

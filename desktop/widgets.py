@@ -1,0 +1,121 @@
+"""Building blocks every screen uses: the screen base class, labelled forms, error display."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sync.services import USER_ERRORS
+
+from .i18n import render
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+def label(text: str = "", name: str = "", wrap: bool = False) -> QLabel:
+    widget = QLabel(text)
+    if name:
+        widget.setObjectName(name)
+    widget.setWordWrap(wrap)
+    return widget
+
+
+def button(name: str = "", primary: bool = False, danger: bool = False) -> QPushButton:
+    widget = QPushButton()
+    if name:
+        widget.setObjectName(name)
+    # Style by property, so a button can keep an object name of its own (tests and QSS both use it).
+    widget.setProperty("primary", primary)
+    widget.setProperty("danger", danger)
+    widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    widget.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+    return widget
+
+
+def error_text(exc: BaseException) -> str:
+    """The message a person can act on; anything else is a bug and goes to the crash handler."""
+    from printing.spool import PrintError
+
+    if isinstance(exc, (*USER_ERRORS, PrintError)):
+        return render(exc.message)  # type: ignore[attr-defined]
+    raise exc
+
+
+class Screen(QWidget):
+    """One task's page in the main window's stack. Subclasses build widgets once and set their texts in
+    ``retranslate`` (called again on every language change) and load data in ``refresh``."""
+
+    def __init__(self, win: MainWindow):
+        super().__init__()
+        self.win = win
+        self.setObjectName("Screen")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(24, 16, 24, 16)
+        self.layout_.setSpacing(12)
+        self.title = label(name="Title")
+        self.layout_.addWidget(self.title)
+        self.message = label(name="Error", wrap=True)
+        self.message.hide()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Set every visible text; called once at construction and on each language change."""
+
+    def refresh(self) -> None:
+        """Reload what the screen shows (on entering it)."""
+
+    def entered(self) -> None:
+        """Called when the screen becomes current; default: clear the message and refresh."""
+        self.show_error(None)
+        self.refresh()
+
+    def show_error(self, exc_or_text: BaseException | str | None) -> None:
+        if exc_or_text is None:
+            self.message.hide()
+            self.message.setText("")
+            return
+        text = exc_or_text if isinstance(exc_or_text, str) else error_text(exc_or_text)
+        self.message.setObjectName("Error")
+        self.message.setText(text)
+        self.message.show()
+
+    def run(self, fn, on_done) -> None:
+        """Run store work off the GUI thread; a refusal lands in this screen's message line."""
+        self.show_error(None)
+        self.win.tasks.run(fn, on_done, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.show_error(exc)
+
+
+def form() -> QFormLayout:
+    layout = QFormLayout()
+    layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    layout.setHorizontalSpacing(16)
+    layout.setVerticalSpacing(10)
+    return layout
+
+
+def row(*widgets: QWidget, stretch: bool = True) -> QHBoxLayout:
+    layout = QHBoxLayout()
+    layout.setSpacing(10)
+    for w in widgets:
+        layout.addWidget(w)
+    if stretch:
+        layout.addStretch(1)
+    return layout

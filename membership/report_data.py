@@ -1,0 +1,248 @@
+"""The data of the daily report and the shift handover: plain rows the terminal or the server assembles.
+
+Lives in the domain so that ``sync`` (which reads the store) and ``printing`` (which lays it out) share it
+without importing each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .i18n import Message, Text
+
+
+@dataclass(frozen=True)
+class EnrollmentRow:
+    staff_no: str
+    staff_name: str
+    channel: str  # membership.operations.CHANNELS: desk | checkout | paper
+    count: int
+
+
+@dataclass(frozen=True)
+class EarnRow:
+    source: str  # ledger kind: earn (checkout purchase) | receipt | welcome | referral | adjust | ...
+    operations: int
+    points: int
+    spend_fen: int = 0
+
+
+@dataclass(frozen=True)
+class RedeemRow:
+    kind: str  # gift | parking | ticket | coupon (catalogue kinds) | cash_offset
+    item_code: str  # catalogue code; "" for cash offset
+    name: Text | str  # the item's name; for cash offset anything (a label is printed instead)
+    quantity: int  # items handed out; for cash offset the number of offsets
+    points: int
+    value_fen: int = 0  # cash offset: the money the points paid
+
+
+@dataclass(frozen=True)
+class CouponRow:
+    definition: str  # coupon definition code, e.g. RED20
+    name: Text | str
+    count: int
+    value_fen: int  # total face value of the coupons verified
+
+
+@dataclass(frozen=True)
+class BenefitRow:
+    benefit: str  # membership.operations.BENEFITS: birthday | parking | member_day
+    count: int
+
+
+@dataclass(frozen=True)
+class ReversalRow:
+    at_local: str
+    op_ref: str
+    original_kind: str  # kind of the reversed operation
+    original_ref: str
+    member_no: str | None
+    points: int  # signed change to the member's points (usually negative)
+    staff_no: str
+    reason: str | Message
+    approved_by: str = ""
+
+
+@dataclass(frozen=True)
+class AdjustmentRow:
+    at_local: str
+    op_ref: str
+    member_no: str
+    points: int  # signed
+    staff_no: str
+    reason: str | Message
+    approved_by: str = ""
+
+
+@dataclass(frozen=True)
+class PaperSlipRow:
+    serial: str
+    slip_type: str  # enroll | receipt | gift | benefit (membership.codes.SLIP_TYPES)
+    written_at: str  # the time written on the slip
+    keyed_at: str
+    keyed_by: str
+    op_ref: str
+
+
+@dataclass(frozen=True)
+class ExceptionRow:
+    opened_at: str
+    terminal: str
+    reference: str  # op ref, receipt number, coupon code: what the manager looks up
+    description: str | Message
+    resolved: bool
+    resolved_by: str = ""
+    decision: str | Message = ""
+
+
+@dataclass(frozen=True)
+class StockRow:
+    item_code: str
+    name: Text | str
+    opening: int
+    issued: int  # handed out (redemptions)
+    returned: int = 0  # back in stock by reversals
+    received: int = 0  # deliveries and transfers in
+
+    @property
+    def closing(self) -> int:
+        return self.opening - self.issued + self.returned + self.received
+
+
+@dataclass(frozen=True)
+class ActivityFigures:
+    """Everything that happened in a period (a business day, or one staff member's shift)."""
+
+    enrollments: tuple[EnrollmentRow, ...] = ()
+    earned: tuple[EarnRow, ...] = ()
+    redeemed: tuple[RedeemRow, ...] = ()
+    coupons: tuple[CouponRow, ...] = ()
+    benefits: tuple[BenefitRow, ...] = ()
+    reversals: tuple[ReversalRow, ...] = ()
+    adjustments: tuple[AdjustmentRow, ...] = ()
+    paper_slips: tuple[PaperSlipRow, ...] = ()
+    exceptions: tuple[ExceptionRow, ...] = ()
+    stock: tuple[StockRow, ...] = ()
+    operations_by_hour: tuple[int, ...] = ()  # 24 counts, index = local hour of day (0-23)
+
+    @property
+    def enrollments_total(self) -> int:
+        return sum(r.count for r in self.enrollments)
+
+    @property
+    def points_earned(self) -> int:
+        return sum(r.points for r in self.earned)
+
+    @property
+    def points_redeemed(self) -> int:
+        return sum(r.points for r in self.redeemed)
+
+    @property
+    def cash_offset_fen(self) -> int:
+        return sum(r.value_fen for r in self.redeemed if r.kind == "cash_offset")
+
+    @property
+    def items_handed_out(self) -> int:
+        return sum(r.quantity for r in self.redeemed if r.kind != "cash_offset")
+
+    @property
+    def coupons_verified(self) -> int:
+        return sum(r.count for r in self.coupons)
+
+    @property
+    def coupons_value_fen(self) -> int:
+        return sum(r.value_fen for r in self.coupons)
+
+    @property
+    def benefits_claimed(self) -> int:
+        return sum(r.count for r in self.benefits)
+
+    @property
+    def reversal_points(self) -> int:
+        return sum(r.points for r in self.reversals)
+
+    @property
+    def adjustment_points(self) -> int:
+        return sum(r.points for r in self.adjustments)
+
+    @property
+    def exceptions_open(self) -> int:
+        return sum(1 for r in self.exceptions if not r.resolved)
+
+    @property
+    def operations(self) -> int:
+        return sum(self.operations_by_hour)
+
+
+@dataclass(frozen=True)
+class TerminalSync:
+    """Whether one terminal's operations of the period are all on the server.
+
+    ``synced`` is decided by the caller: True when every operation the terminal made in the period
+    has been acknowledged by the server. ``pending`` is the count still waiting, when known (a
+    terminal's own figure; the server can only say when it last heard from it).
+    """
+
+    code: int
+    name: str
+    synced: bool
+    last_sync_local: str | None = None
+    pending: int | None = None
+
+
+@dataclass(frozen=True)
+class DailyReportData:
+    mall_name: Text
+    scope: str  # "一楼中庭服务台" for one desk, the mall's name for the whole store
+    business_day: str
+    generated_at_local: str
+    prepared_by: str
+    figures: ActivityFigures
+    terminals: tuple[TerminalSync, ...] = ()
+    rules_version: str = ""
+
+    @property
+    def unsynced(self) -> tuple[TerminalSync, ...]:
+        return tuple(t for t in self.terminals if not t.synced)
+
+    @property
+    def complete(self) -> bool:
+        return not self.unsynced
+
+
+@dataclass(frozen=True)
+class StockCount:
+    item_code: str
+    name: Text | str
+    expected: int
+    counted: int
+
+    @property
+    def difference(self) -> int:
+        return self.counted - self.expected
+
+
+@dataclass(frozen=True)
+class ShiftHandoverData:
+    mall_name: Text
+    desk_name: str
+    terminal_code: int
+    business_day: str
+    staff_no: str
+    staff_name: str
+    shift_start_local: str
+    shift_end_local: str
+    generated_at_local: str
+    figures: ActivityFigures
+    stock_counts: tuple[StockCount, ...] = ()
+    handed_to: str = ""  # staff taking over, when known
+    terminals: tuple[TerminalSync, ...] = field(default=())
+
+    @property
+    def unsynced(self) -> tuple[TerminalSync, ...]:
+        return tuple(t for t in self.terminals if not t.synced)
+
+    @property
+    def stock_differences(self) -> tuple[StockCount, ...]:
+        return tuple(c for c in self.stock_counts if c.difference)

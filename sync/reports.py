@@ -1,0 +1,214 @@
+"""The daily report and the shift handover from this terminal's store: plain figures for `printing`.
+
+Every figure is read from the operation log and the ledger of the business day, so the report
+balances with the ledger by construction; ``tests/test_reports.py`` checks that it does.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import date, datetime
+
+from membership import codes
+from membership.i18n import Message
+from membership.report_data import (
+    ActivityFigures,
+    AdjustmentRow,
+    BenefitRow,
+    CouponRow,
+    DailyReportData,
+    EarnRow,
+    EnrollmentRow,
+    RedeemRow,
+    ReversalRow,
+    ShiftHandoverData,
+    StockCount,
+    StockRow,
+    TerminalSync,
+)
+from membership.timeutil import business_day_bounds, from_utc_text, to_utc_text
+
+from .store import Store
+
+EARN_SOURCES = ("earn", "receipt", "welcome", "referral", "adjust")
+
+
+def _local(store: Store, utc_text: str, fmt: str = "%H:%M") -> str:
+    return from_utc_text(utc_text).astimezone(store.rules().timezone).strftime(fmt)
+
+
+def activity(store: Store, day: date, staff_no: str | None = None, start: datetime | None = None,
+             end: datetime | None = None) -> ActivityFigures:
+    """What happened on this terminal in a business day, or in one staff member's shift within it."""
+    rules, master, terminal = store.rules(), store.master(), store.terminal()
+    first, last = business_day_bounds(day, rules.timezone, rules.cutover_hour)
+    first_text, last_text = to_utc_text(start or first), to_utc_text(end or last)
+    where = "o.local_time >= ? AND o.local_time < ?"
+    params: list[object] = [first_text, last_text]
+    if staff_no:
+        where += " AND o.staff_no = ?"
+        params.append(staff_no)
+    ops = store.query(
+        f"SELECT o.*, (SELECT coalesce(sum(delta), 0) FROM ledger l WHERE l.op_id = o.op_id AND l.kind != 'expire') "
+        f"AS points FROM oplog o WHERE {where} ORDER BY o.seq", tuple(params),
+    )
+    names = {r["staff_no"]: r["name"] for r in store.query("SELECT staff_no, name FROM staff")}
+
+    def ref(row) -> str:
+        return codes.op_ref(terminal.terminal_code, row["epoch"], row["seq"])
+
+    enrollments: dict[tuple[str, str], int] = defaultdict(int)
+    redeemed: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    coupons: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    benefits: dict[str, int] = defaultdict(int)
+    reversals: list[ReversalRow] = []
+    adjustments: list[AdjustmentRow] = []
+    by_hour = [0] * 24
+    op_ids = []
+    for row in ops:
+        op_ids.append(row["op_id"])
+        payload = json.loads(row["payload"])
+        by_hour[from_utc_text(row["local_time"]).astimezone(rules.timezone).hour] += 1
+        kind = row["kind"]
+        if kind == "enroll":
+            enrollments[(row["staff_no"], payload["channel"])] += 1
+        elif kind == "redeem_gift":
+            item = master.catalogue.get(payload["item_code"])
+            entry = redeemed[(item.kind if item else "gift", payload["item_code"])]
+            entry[0] += payload["quantity"]
+            entry[1] += -row["points"]
+        elif kind == "redeem_cash_offset":
+            entry = redeemed[("cash_offset", "")]
+            entry[0] += 1
+            entry[1] += -row["points"]
+            entry[2] += payload["points"] * 100 // rules.cash_offset_points_per_yuan
+        elif kind == "verify_coupon":
+            coupon = store.coupon_record(payload["code"])
+            definition = coupon.definition if coupon else codes.parse_coupon_code(payload["code"])[0]
+            coupons[definition][0] += 1
+            value = master.coupons[definition].value_fen if definition in master.coupons else 0
+            coupons[definition][1] += value
+        elif kind == "claim_benefit":
+            benefits[payload["benefit"]] += 1
+        elif kind == "reverse":
+            target = store.query_one("SELECT kind, epoch, seq, member_no FROM oplog WHERE op_id = ?",
+                                     (payload["target_op_id"],))
+            reversals.append(ReversalRow(
+                at_local=_local(store, row["local_time"]), op_ref=ref(row),
+                original_kind=target["kind"] if target else "", original_ref=ref(target) if target else "",
+                member_no=row["member_no"], points=row["points"], staff_no=row["staff_no"], reason=payload["reason"],
+            ))
+        elif kind == "adjust":
+            adjustments.append(AdjustmentRow(
+                at_local=_local(store, row["local_time"]), op_ref=ref(row), member_no=payload["member_no"],
+                points=row["points"], staff_no=row["staff_no"], reason=payload["reason"],
+            ))
+    earned = _earned(store, op_ids)
+    stock = _stock(store, first_text, last_text, op_ids) if not staff_no and start is None else \
+        _stock(store, first_text, last_text, op_ids, only_ops=True)
+    return ActivityFigures(
+        enrollments=tuple(EnrollmentRow(s, names.get(s, s), ch, n) for (s, ch), n in sorted(enrollments.items())),
+        earned=earned,
+        redeemed=tuple(
+            RedeemRow(kind, code, master.catalogue[code].name if code in master.catalogue else code, q, p, v)
+            if kind != "cash_offset" else RedeemRow(kind, "", "", q, p, v)
+            for (kind, code), (q, p, v) in sorted(redeemed.items(), key=lambda kv: (kv[0][0] == "cash_offset", kv[0][1]))
+        ),
+        coupons=tuple(CouponRow(d, master.coupons[d].name if d in master.coupons else d, n, v)
+                      for d, (n, v) in sorted(coupons.items())),
+        benefits=tuple(BenefitRow(b, n) for b, n in sorted(benefits.items())),
+        reversals=tuple(reversals),
+        adjustments=tuple(adjustments),
+        stock=stock,
+        operations_by_hour=tuple(by_hour),
+    )
+
+
+def _earned(store: Store, op_ids: list[str]) -> tuple[EarnRow, ...]:
+    """Points credited in the period, by source: positive ledger entries of its operations."""
+    if not op_ids:
+        return ()
+    rows: dict[str, list[int]] = {}
+    marks = ",".join("?" * len(op_ids))
+    for r in store.query(
+        f"SELECT kind, count(DISTINCT op_id), sum(delta), sum(spend_fen) FROM ledger "
+        f"WHERE op_id IN ({marks}) AND delta > 0 AND kind IN ({','.join('?' * len(EARN_SOURCES))}) GROUP BY kind",
+        (*op_ids, *EARN_SOURCES),
+    ):
+        rows[r[0]] = [r[1], r[2], r[3]]
+    return tuple(EarnRow(kind, *rows[kind]) for kind in EARN_SOURCES if kind in rows)
+
+
+def _stock(store: Store, first: str, last: str, op_ids: list[str], only_ops: bool = False) -> tuple[StockRow, ...]:
+    master = store.master()
+    moves = defaultdict(lambda: [0, 0])  # issued, returned in the period
+    after = defaultdict(int)  # net moves since the period began (to work back to the opening stock)
+    for r in store.query("SELECT m.item_code, m.delta, m.created_at, m.op_id FROM stock_moves m "
+                         "WHERE m.created_at >= ?", (first,)):
+        after[r["item_code"]] += r["delta"]
+        if r["created_at"] < last and (not only_ops or r["op_id"] in op_ids):
+            if r["delta"] < 0:
+                moves[r["item_code"]][0] -= r["delta"]
+            else:
+                moves[r["item_code"]][1] += r["delta"]
+    rows = []
+    for item in sorted(master.catalogue.values(), key=lambda i: i.code):
+        now = store.stock_level(item.code)
+        issued, returned = moves[item.code]
+        if only_ops and not (issued or returned):
+            continue
+        opening = now - after[item.code]
+        rows.append(StockRow(item.code, item.name, opening, issued, returned))
+    return tuple(rows)
+
+
+def terminal_sync(store: Store, day: date) -> TerminalSync:
+    """This terminal's completeness for the day: synced only when every operation of the day is acknowledged."""
+    rules, terminal = store.rules(), store.terminal()
+    first, last = business_day_bounds(day, rules.timezone, rules.cutover_hour)
+    pending = store.scalar(
+        "SELECT count(*) FROM oplog WHERE status = 'pending' AND local_time >= ? AND local_time < ?",
+        (to_utc_text(first), to_utc_text(last)),
+    )
+    last_sync = store.setting("last_sync_at")
+    return TerminalSync(terminal.terminal_code, terminal.name, pending == 0,
+                        _local(store, last_sync, "%m-%d %H:%M") if last_sync else None, pending)
+
+
+def daily_report(store: Store, day: date, prepared_by: str, now: datetime) -> DailyReportData:
+    rules, terminal = store.rules(), store.terminal()
+    return DailyReportData(
+        mall_name=rules.mall_name,
+        scope=terminal.name,
+        business_day=day.isoformat(),
+        generated_at_local=now.astimezone(rules.timezone).strftime("%Y-%m-%d %H:%M"),
+        prepared_by=prepared_by,
+        figures=activity(store, day),
+        terminals=(terminal_sync(store, day),),
+        rules_version=rules.version,
+    )
+
+
+def shift_handover(store: Store, staff_no: str, staff_name: str, start: datetime, end: datetime,
+                   counted: dict[str, int], now: datetime, handed_to: str = "") -> ShiftHandoverData:
+    """One staff member's shift, with the gifts they handed out and the stock they counted."""
+    rules, terminal = store.rules(), store.terminal()
+    tz = rules.timezone
+    from membership.timeutil import business_day
+
+    day = business_day(start, tz, rules.cutover_hour)
+    figures = activity(store, day, staff_no=staff_no, start=start, end=end)
+    master = store.master()
+    counts = tuple(StockCount(code, master.catalogue[code].name, store.stock_level(code), n)
+                   for code, n in sorted(counted.items()) if code in master.catalogue)
+    return ShiftHandoverData(
+        mall_name=rules.mall_name, desk_name=terminal.name, terminal_code=terminal.terminal_code,
+        business_day=day.isoformat(), staff_no=staff_no, staff_name=staff_name,
+        shift_start_local=start.astimezone(tz).strftime("%H:%M"), shift_end_local=end.astimezone(tz).strftime("%H:%M"),
+        generated_at_local=now.astimezone(tz).strftime("%Y-%m-%d %H:%M"), figures=figures, stock_counts=counts,
+        handed_to=handed_to, terminals=(terminal_sync(store, day),),
+    )
+
+
+__all__ = ["Message", "activity", "daily_report", "shift_handover", "terminal_sync"]

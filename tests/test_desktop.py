@@ -1,0 +1,443 @@
+"""The desk application driven through its real widgets (pytest-qt) against a real local store."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+
+from conftest import ARTIFACTS
+
+os.environ["MEMBERDESK_RAISE"] = "1"
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = ARTIFACTS / "screens"
+TIMEOUT = 10_000
+
+
+@pytest.fixture(scope="session", autouse=True)
+def qt_language():
+    """Compiled translations for the whole session (scripts/setup builds them; tests make sure)."""
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "i18n.py"), "release"], check=True)
+
+
+@pytest.fixture
+def win(qtbot, store, services, clock):
+    from desktop.app import create_app
+    from desktop.i18n import install_language
+    from desktop.main_window import MainWindow
+
+    create_app()
+    install_language("zh_CN")
+    window = MainWindow(services, store)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    yield window
+    window.shutdown()
+    install_language("zh_CN")
+
+
+def idle(qtbot, win) -> None:
+    qtbot.waitUntil(lambda: win.tasks.idle, timeout=TIMEOUT)
+
+
+def find(win, cls, name: str):
+    widget = win.stack.currentWidget().findChild(cls, name)
+    assert widget is not None, f"{name} not on {type(win.stack.currentWidget()).__name__}"
+    return widget
+
+
+def type_into(qtbot, widget: QLineEdit, text: str) -> None:
+    """Type like a person: ASCII key by key at human speed; Chinese as an input method commits it."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    widget.setFocus()
+    widget.clear()
+    for chunk in _runs(text):
+        if chunk.isascii():
+            qtbot.keyClicks(widget, chunk, delay=60)  # human speed: the wedge detector must leave it alone
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(chunk)
+            QApplication.sendEvent(widget, event)
+
+
+def _runs(text: str) -> list[str]:
+    runs: list[str] = []
+    for char in text:
+        if runs and runs[-1].isascii() == char.isascii():
+            runs[-1] += char
+        else:
+            runs.append(char)
+    return runs
+
+
+def click(qtbot, widget: QPushButton) -> None:
+    assert widget.isVisible() and widget.isEnabled(), widget.text()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def login(qtbot, win, staff: str, pin: str) -> None:
+    screen = win.login_screen
+    type_into(qtbot, screen.staff, staff)
+    type_into(qtbot, screen.pin, pin)
+    click(qtbot, screen.login_button)
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.home_screen, timeout=TIMEOUT)
+
+
+def shot(win, name: str, language: str = "zh_CN") -> None:
+    (SHOTS / language).mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()
+    assert win.grab().save(str(SHOTS / language / f"{name}.png"))
+
+
+def current(win):
+    return win.stack.currentWidget()
+
+
+def open_member(qtbot, win, text: str) -> None:
+    with qtbot.waitSignal(win.member_shown, timeout=TIMEOUT):
+        win.home_screen.field.setText(text)
+        click(qtbot, win.home_screen.search_button)
+
+
+def result_of(qtbot, win, action) -> object:
+    with qtbot.waitSignal(win.result_shown, timeout=TIMEOUT) as blocker:
+        action()
+    return blocker.args[0]
+
+
+def back_to_member(qtbot, win) -> None:
+    with qtbot.waitSignal(win.member_shown, timeout=TIMEOUT):
+        click(qtbot, win.result_screen.done_button)
+
+
+def test_full_desk_flow(qtbot, win, store):
+    shot(win, "01-login")
+    login(qtbot, win, "M001", "1234")
+    shot(win, "02-home")
+    # Enroll
+    click(qtbot, win.home_screen.enroll_button)
+    screen = win.enroll_screen
+    shot(win, "03-enroll")
+    type_into(qtbot, screen.name, "张三")
+    type_into(qtbot, screen.phone, "13812345678")
+    type_into(qtbot, screen.birthday, "11-02")
+    click(qtbot, screen.submit_button)
+    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=TIMEOUT)  # privacy consent is required
+    assert "隐私" in screen.message.text()
+    screen.privacy.setChecked(True)
+    enrolled = result_of(qtbot, win, lambda: click(qtbot, screen.submit_button))
+    member = enrolled.member_no
+    assert store.member_row(member)["name"] == "张三"
+    shot(win, "04-result-enroll")
+    back_to_member(qtbot, win)
+    assert win.member_screen.points.text() == "100"
+    shot(win, "05-member")
+
+    # Earn at checkout
+    click(qtbot, win.member_screen.actions["earn"])
+    earn = win.action_screens["earn"]
+    type_into(qtbot, earn.amount_edit, "12000")
+    shot(win, "06-earn")
+    result = result_of(qtbot, win, lambda: click(qtbot, earn.confirm))
+    assert result.receipt.points_delta == 12_000
+    back_to_member(qtbot, win)
+    assert "金卡" in win.member_screen.tier.text()  # upgraded past ¥10,000
+
+    # Receipt credit: tenant picker with search, then the same receipt refused
+    for attempt in range(2):
+        click(qtbot, win.member_screen.actions["receipt"])
+        receipt = win.action_screens["receipt"]
+        type_into(qtbot, receipt.search, "海底捞")
+        qtbot.waitUntil(lambda: receipt.proxy.rowCount() == 1)
+        type_into(qtbot, receipt.receipt_no, "HDL-0001")
+        type_into(qtbot, receipt.amount_edit, "256.00")
+        if attempt == 0:
+            shot(win, "07-receipt")
+            result = result_of(qtbot, win, lambda: click(qtbot, receipt.confirm))
+            assert result.receipt.points_delta == 384  # gold 1.5×
+            back_to_member(qtbot, win)
+        else:
+            click(qtbot, receipt.confirm)
+            qtbot.waitUntil(lambda: receipt.message.isVisible(), timeout=TIMEOUT)
+            assert "已于" in receipt.message.text() and "服务台 1" in receipt.message.text()
+            shot(win, "08-receipt-refused")
+            click(qtbot, receipt.cancel)
+            qtbot.waitUntil(lambda: current(win) is win.member_screen)
+
+    # Gift redemption with a confirmation step before points are spent
+    click(qtbot, win.member_screen.actions["gift"])
+    gift = win.action_screens["gift"]
+    row = next(r for r in range(gift.proxy.rowCount()) if gift.proxy.index(r, 0).data() == "K001")
+    gift.table.selectRow(row)
+    click(qtbot, gift.confirm)
+    assert "1,800" in gift.confirm_line.text()
+    assert store.scalar("SELECT count(*) FROM oplog WHERE kind = 'redeem_gift'") == 0  # nothing spent yet
+    shot(win, "09-gift-confirm")
+    result = result_of(qtbot, win, lambda: click(qtbot, gift.confirm))
+    coupon = result.extra["coupons_issued"][0]
+    back_to_member(qtbot, win)
+
+    # Coupon: scanned with the wedge scanner while the member is open → terms → verify
+    scan(qtbot, win.member_screen.table, coupon)
+    coupon_screen = win.action_screens["coupon"]
+    qtbot.waitUntil(lambda: current(win) is coupon_screen and coupon_screen.confirm.isEnabled(), timeout=TIMEOUT)
+    assert "4F" in coupon_screen.details.text() or "四楼" in coupon_screen.details.text()
+    type_into(qtbot, coupon_screen.purchase, "150")
+    shot(win, "10-coupon")
+    result = result_of(qtbot, win, lambda: click(qtbot, coupon_screen.confirm))
+    assert result.extra["coupon_used"] == coupon
+    back_to_member(qtbot, win)
+
+    # Benefit: parking, then it is no longer offered today
+    click(qtbot, win.member_screen.actions["benefit"])
+    benefit = win.action_screens["benefit"]
+    shot(win, "11-benefit")
+    assert benefit.choices["parking"].isEnabled() and benefit.choices["birthday"].isEnabled()
+    click(qtbot, benefit.choices["parking"])
+    result_of(qtbot, win, lambda: click(qtbot, benefit.confirm))
+    back_to_member(qtbot, win)
+    click(qtbot, win.member_screen.actions["benefit"])
+    assert not win.action_screens["benefit"].choices["parking"].isEnabled()
+    click(qtbot, win.action_screens["benefit"].cancel)
+    qtbot.waitUntil(lambda: current(win) is win.member_screen and win.member_screen.summary is not None)
+
+    # Reverse the receipt credit from history (manager), once
+    model = win.member_screen.proxy
+    earn_row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "小票积分")
+    win.member_screen.table.selectRow(earn_row)
+    click(qtbot, win.member_screen.actions["reverse"])
+    reverse = win.action_screens["reverse"]
+    type_into(qtbot, reverse.reason, "顾客退货")
+    shot(win, "12-reverse")
+    result = result_of(qtbot, win, lambda: click(qtbot, reverse.confirm))
+    assert result.receipt.points_delta == -384
+    back_to_member(qtbot, win)
+    model = win.member_screen.proxy
+    win.member_screen.table.selectRow(next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "小票积分"))
+    assert not win.member_screen.actions["reverse"].isEnabled()  # once only
+
+    # History filter by type
+    kinds = win.member_screen.kind_filter
+    kinds.setCurrentIndex(kinds.findData("reverse"))
+    assert win.member_screen.proxy.rowCount() == 1
+    kinds.setCurrentIndex(0)
+
+    # Adjust (manager)
+    click(qtbot, win.member_screen.actions["adjust"])
+    adjust = win.action_screens["adjust"]
+    type_into(qtbot, adjust.points, "50")
+    type_into(qtbot, adjust.reason, "补偿")
+    shot(win, "13-adjust")
+    result_of(qtbot, win, lambda: click(qtbot, adjust.confirm))
+    back_to_member(qtbot, win)
+    shot(win, "14-member-after")
+
+    # Manager: exceptions inbox, staff list, terminal facts
+    click(qtbot, win.nav["manager"])
+    idle(qtbot, win)
+    assert win.manager_screen.staff.rowCount() == 3
+    assert "T007" in win.manager_screen.terminal_facts.text()
+    shot(win, "15-manager")
+    win.manager_screen.tabs.setCurrentIndex(1)
+    shot(win, "16-manager-staff")
+
+    # Every action above is in the operation log with its audit row
+    kinds_logged = [r[0] for r in store.query("SELECT kind FROM oplog ORDER BY seq")]
+    assert kinds_logged == ["enroll", "earn", "credit_receipt", "redeem_gift", "verify_coupon", "claim_benefit",
+                            "reverse", "adjust"]
+    assert store.verify_audit_chain().ok
+
+
+def scan(qtbot, widget, code: str) -> None:
+    """A keyboard-wedge scanner: the code at 8 ms a key, then Enter, into whatever has focus."""
+    widget.setFocus()
+    qtbot.keyClicks(widget, code, delay=8)
+    qtbot.keyClick(widget, Qt.Key.Key_Return, delay=8)
+
+
+def test_wedge_scan_anywhere_opens_the_member_and_human_typing_is_left_alone(qtbot, win, services, desk):
+    from conftest import enroll
+
+    result = enroll(services, desk)
+    login(qtbot, win, "D001", "2345")
+    field = win.home_screen.field
+    # A person typing a phone number and pressing Enter: ordinary search, characters land in the field.
+    type_into(qtbot, field, "13812345678")
+    assert field.text() == "13812345678"
+    with qtbot.waitSignal(win.member_shown, timeout=TIMEOUT):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    # From the settings screen, with focus in a text field, a scanned member QR opens the member and
+    # leaves no trace in the field.
+    click(qtbot, win.nav["settings"])
+    server = win.settings_screen.server
+    server.setText("")
+    with qtbot.waitSignal(win.wedge.code_scanned, timeout=TIMEOUT) as scanned, \
+            qtbot.waitSignal(win.member_shown, timeout=TIMEOUT):
+        scan(qtbot, server, result.extra["member_token"])
+    assert scanned.args == [result.extra["member_token"]]
+    assert server.text() == ""
+    assert current(win) is win.member_screen and win.member_screen.member_no == result.member_no
+
+
+def test_wedge_detector_distinguishes_bursts_from_typing(qtbot):
+    from desktop.scanner import WedgeDetector
+
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    detector = WedgeDetector()
+    QApplication.instance().installEventFilter(detector)
+    try:
+        edit.setFocus()
+        codes: list[str] = []
+        detector.code_scanned.connect(codes.append)
+        qtbot.keyClicks(edit, "0070000013", delay=8)
+        qtbot.keyClick(edit, Qt.Key.Key_Return, delay=8)
+        assert codes == ["0070000013"] and edit.text() == ""
+        qtbot.keyClicks(edit, "Li Wei", delay=120)
+        qtbot.keyClick(edit, Qt.Key.Key_Return, delay=120)
+        assert codes == ["0070000013"] and edit.text() == "Li Wei"
+        # A fast typist without Enter: the characters are given back, none lost.
+        edit.clear()
+        qtbot.keyClicks(edit, "abcdef", delay=8)
+        qtbot.waitUntil(lambda: edit.text() == "abcdef", timeout=2000)
+        assert codes == ["0070000013"]
+    finally:
+        QApplication.instance().removeEventFilter(detector)
+
+
+def _qrframes():
+    import sys
+
+    if "qrframes" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("qrframes", ROOT / "bench" / "qrframes.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["qrframes"] = module  # dataclasses look their module up while the file executes
+        spec.loader.exec_module(module)
+    return sys.modules["qrframes"]
+
+
+def test_camera_path_from_a_recorded_video(qtbot, store, services, desk, tmp_path):
+    """A recorded video of a member QR goes through OpenCV capture → decoder → member view."""
+    from conftest import enroll
+    from desktop.app import create_app
+    from desktop.i18n import install_language
+    from desktop.main_window import MainWindow
+
+    result = enroll(services, desk)
+    video = _qrframes().write_member_video(tmp_path / "member.mp4", result.extra["member_token"])
+    create_app()
+    install_language("zh_CN")
+    window = MainWindow(services, store, camera_file=str(video))
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        with qtbot.waitSignal(window.member_shown, timeout=20_000) as shown:
+            window.login_screen.staff.setText("D001")
+            window.login_screen.pin.setText("2345")
+            click(qtbot, window.login_screen.login_button)
+        assert shown.args == [result.member_no]
+    finally:
+        window.shutdown()
+
+
+def test_roles_are_visible_in_the_ui_and_enforced_below_it(qtbot, win, services, desk, cashier):
+    from conftest import enroll
+
+    from sync.auth import AuthError
+
+    member = enroll(services, desk).member_no
+    login(qtbot, win, "C001", "3456")
+    assert not win.nav["manager"].isVisible()
+    open_member(qtbot, win, member)
+    actions = win.member_screen.actions
+    assert actions["earn"].isVisible() and actions["offset"].isVisible()
+    for name in ("receipt", "gift", "benefit", "adjust", "reverse"):
+        assert not actions[name].isVisible(), name
+    shot(win, "17-member-cashier")
+    with pytest.raises(AuthError):
+        services.adjust(win.session, member, 100, "not allowed")
+    with pytest.raises(AuthError):
+        services.credit_receipt(win.session, member, "F101", "X1", 1000, "2026-11-20")
+
+
+def test_lockout_message_and_idle_lock(qtbot, win):
+    for _ in range(5):
+        type_into(qtbot, win.login_screen.staff, "D001")
+        type_into(qtbot, win.login_screen.pin, "0000")
+        click(qtbot, win.login_screen.login_button)
+        idle(qtbot, win)
+    assert "锁定" in win.login_screen.message.text()
+    shot(win, "18-locked-out")
+    login(qtbot, win, "M001", "1234")
+    win.idle_timer.setInterval(50)
+    win.idle_timer.start()
+    qtbot.waitUntil(lambda: current(win) is win.login_screen, timeout=TIMEOUT)
+    assert win.session is None and win.login_screen.staff.text() == "M001"
+    assert win.login_screen.title.text() == "已锁定"
+
+
+def test_duplicate_phone_opens_the_existing_member(qtbot, win, services, desk):
+    from conftest import enroll
+
+    member = enroll(services, desk).member_no
+    login(qtbot, win, "D001", "2345")
+    click(qtbot, win.home_screen.enroll_button)
+    screen = win.enroll_screen
+    type_into(qtbot, screen.name, "李四")
+    type_into(qtbot, screen.phone, "138 1234 5678")
+    type_into(qtbot, screen.birthday, "01-01")
+    screen.privacy.setChecked(True)
+    with qtbot.waitSignal(win.member_shown, timeout=TIMEOUT):
+        click(qtbot, screen.submit_button)
+    assert win.member_screen.member_no == member
+    assert member in win.member_screen.message.text()
+
+
+def test_language_switch_without_restart_and_screenshots(qtbot, win, services, desk, cashier):
+    from conftest import enroll
+
+    member = enroll(services, desk).member_no
+    services.earn(cashier, member, 250_000, "cosmetics")
+    login(qtbot, win, "M001", "1234")
+    for language, home_title, earn_text in (("en", "Member service", "Purchase points"),
+                                            ("zh_TW", "會員服務", "消費積分"),
+                                            ("zh_CN", "会员服务", "消费积分")):
+        click(qtbot, win.nav["settings"])
+        settings = win.settings_screen
+        settings.language.setCurrentIndex(settings.language.findData(language))
+        click(qtbot, settings.save_button)
+        idle(qtbot, win)
+        qtbot.waitUntil(lambda lang=language: __import__("desktop.i18n", fromlist=["x"]).current_language() == lang)
+        shot(win, "20-settings", language)
+        assert store_setting(win, "language") == language
+        click(qtbot, win.nav["home"])
+        assert win.home_screen.title.text() == home_title
+        shot(win, "21-home", language)
+        open_member(qtbot, win, member)
+        assert win.member_screen.actions["earn"].text() == earn_text
+        shot(win, "22-member", language)
+        for name in ("earn", "receipt", "gift", "offset", "benefit", "adjust"):
+            win.show_action(name, member)
+            shot(win, f"23-action-{name}", language)
+        win.show_enroll()
+        shot(win, "24-enroll", language)
+        win.show_manager()
+        idle(qtbot, win)
+        shot(win, "25-manager", language)
+        win.lock()
+        shot(win, "26-lock", language)
+        login(qtbot, win, "M001", "1234")
+
+
+def store_setting(win, key: str) -> str | None:
+    return win.store.setting(key)

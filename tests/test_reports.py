@@ -1,0 +1,115 @@
+"""The daily report and shift handover from a realistic day at one desk, checked against the ledger."""
+
+from __future__ import annotations
+
+import io
+import random
+from datetime import date
+
+from conftest import enroll
+from pypdf import PdfReader
+
+from printing import daily_report_csv, render_daily_report, render_shift_handover
+from sync import reports
+from sync.services import USER_ERRORS
+
+DAY = date(2026, 11, 20)
+
+
+def busy_day(services, store, clock, manager, desk, cashier, online):
+    """About 120 operations between 10:00 and 21:00, every kind, some refused."""
+    rng = random.Random(11)
+    online.value = True
+    clock.set_local("2026-11-20 10:00")
+    members = [enroll(services, rng.choice([desk, cashier]), phone=f"1390000{i:04d}", name=f"顾客{'甲乙丙丁戊己庚辛壬癸'[i % 10]}").member_no
+               for i in range(12)]
+    done = []
+    for n in range(110):
+        clock.advance(minutes=5)
+        member = rng.choice(members)
+        choice = rng.choice(["earn", "earn", "receipt", "gift", "offset", "benefit", "adjust", "reverse"])
+        try:
+            if choice == "earn":
+                done.append(services.earn(cashier, member, rng.randint(1_000, 300_000), rng.choice(["dining", "fashion", "cosmetics"])))
+            elif choice == "receipt":
+                done.append(services.credit_receipt(desk, member, rng.choice(["F101", "F401", "B101"]), f"R{n}",
+                                                    rng.randint(1_000, 80_000), "2026-11-19"))
+            elif choice == "gift":
+                done.append(services.redeem_gift(desk, member, rng.choice(["G002", "P001", "K001"])))
+            elif choice == "offset":
+                done.append(services.redeem_cash_offset(cashier, member, 500, 10_000))
+            elif choice == "benefit":
+                done.append(services.claim_benefit(desk, member, "parking"))
+            elif choice == "adjust":
+                done.append(services.adjust(manager, member, rng.choice([50, -20]), "对账调整"))
+            elif choice == "reverse" and done:
+                services.reverse(manager, rng.choice(done).op_id, "顾客退货")
+        except USER_ERRORS:
+            pass
+    return members
+
+
+def test_daily_report_balances_with_the_ledger(services, store, clock, manager, desk, cashier, online, tmp_path):
+    busy_day(services, store, clock, manager, desk, cashier, online)
+    coupon = store.query_one("SELECT code FROM coupons WHERE status = 'issued' LIMIT 1")
+    if coupon:
+        services.verify_coupon(cashier, coupon[0], purchase_amount_fen=50_000)
+    data = reports.daily_report(store, DAY, "王经理", clock())
+    f = data.figures
+    day = DAY.isoformat()
+    ledger = lambda sql: store.scalar(sql, (day,)) or 0  # noqa: E731
+    assert f.points_earned == ledger("SELECT sum(delta) FROM ledger WHERE business_day = ? AND delta > 0 "
+                                     "AND kind IN ('earn','receipt','welcome','referral','adjust')")
+    assert f.points_redeemed == -ledger("SELECT sum(l.delta) FROM ledger l JOIN oplog o ON o.op_id = l.op_id "
+                                        "WHERE l.business_day = ? AND o.kind IN ('redeem_gift','redeem_cash_offset')")
+    assert f.reversal_points == ledger("SELECT sum(l.delta) FROM ledger l JOIN oplog o ON o.op_id = l.op_id "
+                                       "WHERE l.business_day = ? AND o.kind = 'reverse'")
+    assert f.adjustment_points == ledger("SELECT sum(l.delta) FROM ledger l JOIN oplog o ON o.op_id = l.op_id "
+                                         "WHERE l.business_day = ? AND o.kind = 'adjust'")
+    assert f.enrollments_total == 12
+    assert f.operations == store.scalar("SELECT count(*) FROM oplog")
+    assert f.benefits_claimed == store.scalar("SELECT count(*) FROM oplog WHERE kind = 'claim_benefit'")
+    assert f.coupons_verified == store.scalar("SELECT count(*) FROM oplog WHERE kind = 'verify_coupon'")
+    for row in f.stock:
+        assert row.closing == store.stock_level(row.item_code), row
+    # Every earned and spent point of the day is accounted for: the day's ledger is the report's totals.
+    net = ledger("SELECT sum(delta) FROM ledger WHERE business_day = ? AND kind != 'expire'")
+    negative_adjustments = sum(r.points for r in f.adjustments if r.points < 0)  # positive ones are "earned"
+    assert net == f.points_earned - f.points_redeemed + f.reversal_points + negative_adjustments
+    # Nothing has reached a server: the report must say it is incomplete.
+    assert not data.complete and data.terminals[0].pending == f.operations
+    pdf = render_daily_report(data)
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "不完整" in text and f"{f.points_earned:,}" in text and "服务台 1" in text
+    (tmp_path / "report.pdf").write_bytes(pdf)
+    csv_text = daily_report_csv(data)
+    assert str(f.points_earned) in csv_text.replace(",", "")
+
+
+def test_report_is_complete_when_everything_is_acknowledged(services, store, clock, desk, cashier):
+    member = enroll(services, desk).member_no
+    services.earn(cashier, member, 10_000)
+    with store.transaction() as conn:
+        conn.execute("UPDATE oplog SET status = 'acked'")
+    data = reports.daily_report(store, DAY, "王经理", clock())
+    assert data.complete
+    text = PdfReader(io.BytesIO(render_daily_report(data))).pages[0].extract_text()
+    assert "不完整" not in text
+
+
+def test_shift_handover_counts_only_that_staff_members_work(services, store, clock, manager, desk, cashier, online):
+    online.value = True
+    member = enroll(services, desk).member_no
+    services.earn(cashier, member, 500_000)
+    start = clock()
+    services.redeem_gift(desk, member, "G002")
+    services.redeem_gift(desk, member, "G002")
+    services.redeem_gift(manager, member, "G001")
+    clock.advance(hours=4)
+    stock = store.stock_level("G002")
+    data = reports.shift_handover(store, "D001", "李娜", start, clock(), {"G002": stock - 1}, clock(), "M001")
+    assert [(r.item_code, r.issued) for r in data.figures.stock] == [("G002", 2)]
+    assert data.figures.points_redeemed == 600
+    assert [c.difference for c in data.stock_counts] == [-1]
+    text = PdfReader(io.BytesIO(render_shift_handover(data))).pages[0].extract_text()
+    assert "李娜" in text and "G002" in text
