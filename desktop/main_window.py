@@ -355,33 +355,105 @@ class MainWindow(QMainWindow):
         from printing.receipt import render_receipt
 
         width = int(self.settings.get("paper", "80"))
-        return render_receipt(receipt, width_mm=width, language=current_language(), reprint=reprint)
+        reprinted_at = None
+        if reprint:
+            reprinted_at = self.services.clock().astimezone(self.store.rules().timezone).strftime("%Y-%m-%d %H:%M")
+        return render_receipt(receipt, width_mm=width, language=current_language(), reprint=reprint,
+                              reprinted_at=reprinted_at)
 
-    def print_receipt(self, receipt) -> None:
+    def output(self, make_pdf, name: str, screen, path: str | None = None) -> None:
+        """Print a document on the configured printer, or save it as PDF when there is none. Rendering and
+        spooling run off the GUI thread; a printer problem shows its message and the document can be
+        printed again (the operation it belongs to is already recorded)."""
         printer = self.settings.get("printer", "")
-        if not printer:
-            self.save_receipt_pdf(receipt)
+        status = getattr(screen, "status", screen.message)
+        if printer and path is None:
+            from printing.spool import print_pdf
+
+            self.tasks.run(lambda: print_pdf(make_pdf(), printer, title=name),
+                           lambda _: status.setText(self.tr("Sent to the printer.")), screen.show_error)
             return
-        from printing.spool import print_pdf
-
-        screen = self.result_screen
-        self.tasks.run(lambda: print_pdf(self._receipt_pdf(receipt), printer, title=receipt.op_ref),
-                       lambda _: screen.status.setText(self.tr("Sent to the printer.")), screen.show_error)
-
-    def save_receipt_pdf(self, receipt, path: str | None = None) -> None:
         if path is None:
-            suggested = str(Path.home() / f"receipt-{receipt.op_ref}.pdf")
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save receipt"), suggested, "PDF (*.pdf)")
+            suggested = str(Path.home() / f"{name}.pdf")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), suggested, "PDF (*.pdf)")
             if not path:
                 return
-        screen = self.result_screen
 
         def write() -> str:
-            Path(path).write_bytes(self._receipt_pdf(receipt))
+            Path(path).write_bytes(make_pdf())
             return path
 
-        self.tasks.run(write, lambda p: screen.status.setText(self.tr("Saved to {path}").format(path=p)),
-                       screen.show_error)
+        self.tasks.run(write, lambda p: status.setText(self.tr("Saved to {path}").format(path=p)), screen.show_error)
+
+    def print_receipt(self, receipt, path: str | None = None) -> None:
+        self.output(lambda: self._receipt_pdf(receipt), f"receipt-{receipt.op_ref}", self.result_screen, path)
+
+    def save_receipt_pdf(self, receipt, path: str | None = None) -> None:
+        def make() -> bytes:
+            return self._receipt_pdf(receipt)
+
+        if path:
+            self.output(make, f"receipt-{receipt.op_ref}", self.result_screen, path)
+        else:
+            self._save_dialog(make, f"receipt-{receipt.op_ref}", self.result_screen)
+
+    def _save_dialog(self, make_pdf, name: str, screen) -> None:
+        suggested = str(Path.home() / f"{name}.pdf")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), suggested, "PDF (*.pdf)")
+        if path:
+            self.output(make_pdf, name, screen, path)
+
+    def reprint(self, op_id: str, path: str | None = None) -> None:
+        """Reprint a past receipt from history, marked REPRINT (the reprint itself is audited)."""
+        services, session, screen = self.services, self.session, self.member_screen
+
+        def make() -> bytes:
+            return self._receipt_pdf(services.reprint_receipt(session, op_id), reprint=True)
+
+        self.output(make, f"reprint-{op_id[:8]}", screen, path)
+
+    def print_welcome_slip(self, result, path: str | None = None) -> None:
+        from printing import WelcomeSlipData, render_welcome_slip
+
+        r = result.receipt
+        rules = self.store.rules()
+        data = WelcomeSlipData(
+            mall_name=r.mall_name, desk_name=r.desk_name, terminal_code=r.terminal_code, at_local=r.at_local,
+            staff_no=r.staff_no, staff_name=r.staff_name, op_ref=r.op_ref, member_no=r.member_no,
+            member_name_masked=r.member_name_masked, phone_masked=r.phone_masked, tier_name=r.tier_name,
+            token=result.extra["member_token"], welcome_points=rules.welcome_points, points_balance=r.points_after,
+            rules_location=rules.rules_location,
+        )
+        width = int(self.settings.get("paper", "80"))
+        self.output(lambda: render_welcome_slip(data, width_mm=width, language=current_language()),
+                    f"welcome-{r.member_no}", self.result_screen, path)
+
+    def print_daily_report(self, path: str | None = None, csv_path: str | None = None) -> None:
+        from printing import daily_report_csv, render_daily_report
+        from sync import reports
+
+        services, store, session = self.services, self.store, self.session
+        day = services._today()
+        screen = self.manager_screen
+
+        def data():
+            return reports.daily_report(store, day, f"{session.name} ({session.staff_no})", services.clock())
+
+        if csv_path:
+            self.tasks.run(lambda: Path(csv_path).write_text(daily_report_csv(data(), language=current_language()),
+                                                             encoding="utf-8-sig"),
+                           lambda _: screen.show_notice(self.tr("Saved to {path}").format(path=csv_path)),
+                           screen.show_error)
+            return
+        self.output(lambda: render_daily_report(data(), language=current_language()), f"daily-report-{day}",
+                    screen, path)
+
+    def print_handbook(self, path: str | None = None) -> None:
+        from printing import render_handbook
+
+        store = self.store
+        self.output(lambda: render_handbook(store.rules(), store.master(), language=current_language()),
+                    f"handbook-{store.rules().version}", self.manager_screen, path)
 
     def shutdown(self) -> None:
         """Stop timers, the camera and the event filters, and let queued store work finish."""

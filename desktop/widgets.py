@@ -92,6 +92,16 @@ class Screen(QWidget):
         text = exc_or_text if isinstance(exc_or_text, str) else error_text(exc_or_text)
         self.message.setObjectName("Error")
         self.message.setText(text)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.show()
+
+    def show_notice(self, text: str) -> None:
+        """A confirmation in green on the message line (a saved file, a sent print job)."""
+        self.message.setObjectName("Ok")
+        self.message.setText(text)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
         self.message.show()
 
     def run(self, fn, on_done) -> None:

@@ -61,6 +61,9 @@ class ManagerScreen(Screen):
         terminal_layout = form()
         terminal_page.setLayout(terminal_layout)
         terminal_layout.addRow(self.terminal_facts)
+        self.report_button, self.csv_button, self.handbook_button = button(primary=True), button(), button()
+        self.report_button.setObjectName("DailyReport")
+        terminal_layout.addRow(row(self.report_button, self.csv_button, self.handbook_button))
         self.tabs.addTab(inbox, "")
         self.tabs.addTab(staff_page, "")
         self.tabs.addTab(terminal_page, "")
@@ -71,6 +74,9 @@ class ManagerScreen(Screen):
         self.back_button.clicked.connect(self.win.show_home)
         self.add_button.clicked.connect(self.add_staff)
         self.resolve_button.clicked.connect(self.resolve)
+        self.report_button.clicked.connect(lambda: self.win.print_daily_report())
+        self.csv_button.clicked.connect(self._save_csv)
+        self.handbook_button.clicked.connect(lambda: self.win.print_handbook())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -90,6 +96,9 @@ class ManagerScreen(Screen):
             self.new_role.addItem(text, role)
         self.new_role.setCurrentIndex(max(0, self.new_role.findData(current)))
         self.add_button.setText(self.tr("Add or update staff"))
+        self.report_button.setText(self.tr("Print today's daily report"))
+        self.csv_button.setText(self.tr("Daily report as CSV"))
+        self.handbook_button.setText(self.tr("Print the benefits handbook"))
         self.back_button.setText(self.tr("Back"))
 
     def refresh(self) -> None:
@@ -115,6 +124,16 @@ class ManagerScreen(Screen):
                 open=sum(1 for e in exceptions if e.get("status") == "open"), total=len(exceptions)))
             self.resolve_button.setEnabled(True)
         self.terminal_facts.setText("\n".join(f"{render(key)}: {value}" for key, value in facts))
+
+    def _save_csv(self) -> None:
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Daily report as CSV"),
+                                              str(Path.home() / "daily-report.csv"), "CSV (*.csv)")
+        if path:
+            self.win.print_daily_report(csv_path=path)
 
     def add_staff(self) -> None:
         values = (self.new_no.text(), self.new_name.text(), self.new_role.currentData(), self.new_pin.text())

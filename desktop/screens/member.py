@@ -88,7 +88,7 @@ class MemberScreen(Screen):
         grid.setColumnStretch(1, 1)
 
         self.actions = {name: button(primary=name == "earn") for name in
-                        ("earn", "receipt", "gift", "offset", "coupon", "benefit", "adjust", "reverse")}
+                        ("earn", "receipt", "gift", "offset", "coupon", "benefit", "adjust", "reverse", "reprint")}
         for name, widget in self.actions.items():
             widget.setObjectName(widget.objectName() or f"Action_{name}")
             widget.clicked.connect(lambda _=False, n=name: self._action(n))
@@ -118,7 +118,8 @@ class MemberScreen(Screen):
         self.layout_.addLayout(row(*(self.actions[n] for n in ("earn", "receipt", "gift", "offset", "coupon",
                                                                "benefit"))))
         self.layout_.addLayout(row(self.history_caption, self.kind_filter, self.date_from, self.date_to,
-                                   self.actions["reverse"], self.actions["adjust"], self.back_button, stretch=False))
+                                   self.actions["reprint"], self.actions["reverse"], self.actions["adjust"],
+                                   self.back_button, stretch=False))
         self.layout_.addWidget(self.table, 1)
         self.kind_filter.currentIndexChanged.connect(self._filter)
         self.date_from.dateChanged.connect(self._filter)
@@ -131,7 +132,8 @@ class MemberScreen(Screen):
         labels = {"earn": self.tr("Purchase points"), "receipt": self.tr("Receipt credit"),
                   "gift": self.tr("Redeem gift"), "offset": self.tr("Points as cash"),
                   "coupon": self.tr("Verify coupon"), "benefit": self.tr("Benefits"),
-                  "adjust": self.tr("Adjust points"), "reverse": self.tr("Reverse selected")}
+                  "adjust": self.tr("Adjust points"), "reverse": self.tr("Reverse selected"),
+                  "reprint": self.tr("Reprint receipt")}
         for name, text in labels.items():
             self.actions[name].setText(text)
         self.reveal_button.setText(self.tr("Show full phone"))
@@ -231,9 +233,15 @@ class MemberScreen(Screen):
         record = self.selected_history()
         self.actions["reverse"].setEnabled(bool(record and record.op_id and not record.reversed
                                                 and record.kind in ops.REVERSIBLE))
+        self.actions["reprint"].setEnabled(bool(record and record.op_id) and self.win.printing_available())
         self.reveal_button.setVisible(role == "manager")
 
     def _action(self, name: str) -> None:
+        if name == "reprint":
+            record = self.selected_history()
+            if record is not None and record.op_id:
+                self.win.reprint(record.op_id)
+            return
         if name == "reverse":
             record = self.selected_history()
             if record is not None:

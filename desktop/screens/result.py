@@ -27,15 +27,18 @@ class ResultScreen(Screen):
         self.print_button.setObjectName("Print")
         self.pdf_button = button()
         self.pdf_button.setObjectName("SavePdf")
+        self.welcome_button = button()
+        self.welcome_button.setObjectName("WelcomeSlip")
         self.done_button = button()
         self.done_button.setObjectName("Done")
         self.layout_.addWidget(card)
         self.layout_.addWidget(self.status)
         self.layout_.addWidget(self.message)
-        self.layout_.addLayout(row(self.print_button, self.pdf_button, self.done_button))
+        self.layout_.addLayout(row(self.print_button, self.pdf_button, self.welcome_button, self.done_button))
         self.layout_.addStretch(1)
         self.print_button.clicked.connect(lambda: self.win.print_receipt(self.result.receipt))
         self.pdf_button.clicked.connect(lambda: self.win.save_receipt_pdf(self.result.receipt))
+        self.welcome_button.clicked.connect(lambda: self.win.print_welcome_slip(self.result))
         self.done_button.clicked.connect(self._done)
         self.retranslate()
 
@@ -44,6 +47,7 @@ class ResultScreen(Screen):
         self.print_button.setText(self.tr("Print receipt"))
         self.pdf_button.setText(self.tr("Save as PDF"))
         self.done_button.setText(self.tr("Back to member"))
+        self.welcome_button.setText(self.tr("Print welcome slip"))
         if self.result is not None:
             self.show_result(self.result)
 
@@ -66,7 +70,7 @@ class ResultScreen(Screen):
         self.done_button.setText(self.tr("Back to member") if r.member_no else self.tr("Back"))
         self.print_button.setEnabled(self.win.printing_available())
         self.pdf_button.setEnabled(self.win.printing_available())
-        self._token = token
+        self.welcome_button.setVisible(bool(token) and self.win.printing_available())
 
     def _done(self) -> None:
         member = self.result.member_no if self.result else None

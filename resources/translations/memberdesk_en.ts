@@ -603,7 +603,7 @@
       <translation />
     </message>
     <message>
-      <source>Save receipt</source>
+      <source>Save as PDF</source>
       <translation />
     </message>
     <message>
@@ -667,6 +667,18 @@
     </message>
     <message>
       <source>Add or update staff</source>
+      <translation />
+    </message>
+    <message>
+      <source>Print today's daily report</source>
+      <translation />
+    </message>
+    <message>
+      <source>Daily report as CSV</source>
+      <translation />
+    </message>
+    <message>
+      <source>Print the benefits handbook</source>
       <translation />
     </message>
     <message>
@@ -734,6 +746,10 @@
     </message>
     <message>
       <source>Reverse selected</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reprint receipt</source>
       <translation />
     </message>
     <message>
@@ -2131,6 +2147,10 @@
       <translation />
     </message>
     <message>
+      <source>Print welcome slip</source>
+      <translation />
+    </message>
+    <message>
       <source>{before} → {after} points</source>
       <translation />
     </message>
@@ -2299,6 +2319,150 @@
       <source>The {field} of member {member_no} was changed at two desks at once; the later change was kept. Check which is right.</source>
       <translation />
     </message>
+    <message>
+      <source>A staff number is 1 to 16 letters or digits.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The role must be desk, cashier or manager.</source>
+      <translation />
+    </message>
+    <message>
+      <source>A PIN is 4 to 8 digits.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Staff number {staff_no} is not known.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Terminal {terminal} is not registered.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Gift {code} is not in the catalogue.</source>
+      <translation />
+    </message>
+    <message>
+      <source>A terminal code is from 1 to 899.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Terminal code {code} is already registered.</source>
+      <translation />
+    </message>
+    <message>
+      <source>This registration code is not valid (mistyped, used or expired); ask for a new one.</source>
+      <translation />
+    </message>
+    <message>
+      <source>This terminal already has operations under terminal code {have}; issue a registration code for that terminal code.</source>
+      <translation />
+    </message>
+    <message>
+      <source>No member-QR key ids are left; retire an old key.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Line {line}: the phone number repeats.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Line {line}: {problem}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Line {line}: points must be a whole number.</source>
+      <translation />
+    </message>
+    <message>
+      <source>{phone} already belongs to a member; nothing was imported.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Coupon definition {code} is not known.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Write down the decision that resolves the exception.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Exception {id} does not exist.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Exception {id} is already resolved.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The server is busy; try again shortly.</source>
+      <translation />
+    </message>
+    <message>
+      <source>This terminal is not registered.</source>
+      <translation />
+    </message>
+    <message>
+      <source>This terminal's registration was revoked or is unknown; register it again.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The server is not set up: {problem}</source>
+      <translation />
+    </message>
+    <message>
+      <source>No snapshot was built yet; run: memberdesk-server snapshot</source>
+      <translation />
+    </message>
+    <message>
+      <source>That snapshot is no longer available.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Coupon {code} is not known.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The server database is ready.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Staff {staff_no} saved.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Rules {version} loaded.</source>
+      <translation />
+    </message>
+    <message>
+      <source>{count} members imported.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Registration code for {name}: {code} (valid {hours} h, once).</source>
+      <translation />
+    </message>
+    <message>
+      <source>Terminal {terminal} is revoked.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Snapshot at change {change_no}: {members} members, {size} bytes, SHA-256 {sha}.</source>
+      <translation />
+    </message>
+    <message>
+      <source>New member-QR signing key {key_id}.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Exception {id} resolved.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Stock allocated.</source>
+      <translation />
+    </message>
   </context>
   <context>
     <name>SettingsScreen</name>
@@ -2418,6 +2582,41 @@
     </message>
     <message>
       <source>No {name} are loaded on this terminal; run “memberdesk init”.</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>Sync</name>
+    <message>
+      <source>The server's certificate could not be verified ({error}).</source>
+      <translation />
+    </message>
+    <message>
+      <source>The server cannot be reached ({error}).</source>
+      <translation />
+    </message>
+    <message>
+      <source>The server is busy (HTTP {status}); trying again.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The server does not accept this terminal; register it again.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The server refused the request (HTTP {status}).</source>
+      <translation />
+    </message>
+    <message>
+      <source>The server's answer was cut off; trying again.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The download was interrupted; it resumes where it stopped.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The downloaded snapshot is damaged (checksum mismatch).</source>
       <translation />
     </message>
   </context>

@@ -603,8 +603,8 @@
       <translation>已傳送到印表機。</translation>
     </message>
     <message>
-      <source>Save receipt</source>
-      <translation>儲存小票</translation>
+      <source>Save as PDF</source>
+      <translation>另存為 PDF</translation>
     </message>
     <message>
       <source>Saved to {path}</source>
@@ -668,6 +668,18 @@
     <message>
       <source>Add or update staff</source>
       <translation>新增或更新員工</translation>
+    </message>
+    <message>
+      <source>Print today's daily report</source>
+      <translation>列印今日日報</translation>
+    </message>
+    <message>
+      <source>Daily report as CSV</source>
+      <translation>日報匯出 CSV</translation>
+    </message>
+    <message>
+      <source>Print the benefits handbook</source>
+      <translation>列印會員權益手冊</translation>
     </message>
     <message>
       <source>Back</source>
@@ -735,6 +747,10 @@
     <message>
       <source>Reverse selected</source>
       <translation>沖正所選交易</translation>
+    </message>
+    <message>
+      <source>Reprint receipt</source>
+      <translation>重印憑條</translation>
     </message>
     <message>
       <source>Show full phone</source>
@@ -2131,6 +2147,10 @@
       <translation>返回會員</translation>
     </message>
     <message>
+      <source>Print welcome slip</source>
+      <translation>列印入會歡迎單</translation>
+    </message>
+    <message>
       <source>{before} → {after} points</source>
       <translation>積分 {before} → {after}</translation>
     </message>
@@ -2299,6 +2319,150 @@
       <source>The {field} of member {member_no} was changed at two desks at once; the later change was kept. Check which is right.</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <source>A staff number is 1 to 16 letters or digits.</source>
+      <translation type="unfinished">工號為 1 至 16 位字母或數字。</translation>
+    </message>
+    <message>
+      <source>The role must be desk, cashier or manager.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A PIN is 4 to 8 digits.</source>
+      <translation type="unfinished">密碼為 4 至 8 位數字。</translation>
+    </message>
+    <message>
+      <source>Staff number {staff_no} is not known.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Terminal {terminal} is not registered.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gift {code} is not in the catalogue.</source>
+      <translation type="unfinished">禮品 {code} 不在禮品目錄中。</translation>
+    </message>
+    <message>
+      <source>A terminal code is from 1 to 899.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Terminal code {code} is already registered.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This registration code is not valid (mistyped, used or expired); ask for a new one.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This terminal already has operations under terminal code {have}; issue a registration code for that terminal code.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No member-QR key ids are left; retire an old key.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Line {line}: the phone number repeats.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Line {line}: {problem}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Line {line}: points must be a whole number.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{phone} already belongs to a member; nothing was imported.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Coupon definition {code} is not known.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Write down the decision that resolves the exception.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exception {id} does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exception {id} is already resolved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The server is busy; try again shortly.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This terminal is not registered.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This terminal's registration was revoked or is unknown; register it again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The server is not set up: {problem}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No snapshot was built yet; run: memberdesk-server snapshot</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>That snapshot is no longer available.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Coupon {code} is not known.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The server database is ready.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Staff {staff_no} saved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rules {version} loaded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} members imported.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Registration code for {name}: {code} (valid {hours} h, once).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Terminal {terminal} is revoked.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Snapshot at change {change_no}: {members} members, {size} bytes, SHA-256 {sha}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New member-QR signing key {key_id}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exception {id} resolved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stock allocated.</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>SettingsScreen</name>
@@ -2419,6 +2583,41 @@
     <message>
       <source>No {name} are loaded on this terminal; run “memberdesk init”.</source>
       <translation>本終端未載入 {name}，請執行「memberdesk init」。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Sync</name>
+    <message>
+      <source>The server's certificate could not be verified ({error}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The server cannot be reached ({error}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The server is busy (HTTP {status}); trying again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The server does not accept this terminal; register it again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The server refused the request (HTTP {status}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The server's answer was cut off; trying again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The download was interrupted; it resumes where it stopped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The downloaded snapshot is damaged (checksum mismatch).</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
