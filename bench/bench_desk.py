@@ -39,8 +39,13 @@ def cold_start(db: Path, runs: int = 5) -> list[float]:
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "desktop.app", "--db", str(db), "--quit-after", "0"], check=True,
-                       cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "desktop.app", "--db", str(db), "--quit-after", "0"],
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            capture_output=True,
+        )
         times.append((time.perf_counter() - t0) * 1000)
     return times
 
@@ -94,8 +99,12 @@ def main() -> None:
     window.shutdown()
     out = {
         "members": members,
-        "scan_to_member_view_ms": {"n": len(samples), "median": statistics.median(samples),
-                                   "p95": percentile(samples, 95), "p99": percentile(samples, 99)},
+        "scan_to_member_view_ms": {
+            "n": len(samples),
+            "median": statistics.median(samples),
+            "p95": percentile(samples, 95),
+            "p99": percentile(samples, 99),
+        },
         "cold_start_to_login_ms": {"runs": len(starts), "median": statistics.median(starts), "max": max(starts)},
         "rss_mb_with_store_open": round(memory, 1),
     }

@@ -49,9 +49,11 @@ def install_crash_handler(app: QApplication) -> None:
         def show() -> None:
             from .i18n import translate
 
-            box = QMessageBox(QMessageBox.Icon.Critical, "MemberDesk",
-                              translate("MainWindow", "Something went wrong. Nothing you saved is lost; "
-                                                      "please tell the manager."))
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                "MemberDesk",
+                translate("MainWindow", "Something went wrong. Nothing you saved is lost; please tell the manager."),
+            )
             box.setDetailedText(text)
             box.exec()
 

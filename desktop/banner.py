@@ -25,7 +25,7 @@ class SyncBanner(QFrame):
         self.last_success: str | None = None
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -42,8 +42,9 @@ class SyncBanner(QFrame):
         state = self.tr("Online") if self.online else self.tr("Offline")
         parts = [state]
         if self.pending:
-            parts.append(self.tr("{count} operations waiting since {since}").format(count=self.pending,
-                                                                                    since=self.oldest or "—"))
+            parts.append(
+                self.tr("{count} operations waiting since {since}").format(count=self.pending, since=self.oldest or "—")
+            )
         else:
             parts.append(self.tr("nothing waiting"))
         parts.append(self.tr("last sync {when}").format(when=self.last_success or self.tr("never")))

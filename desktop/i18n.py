@@ -56,8 +56,9 @@ def render(message: Message | Text | str) -> str:
     if isinstance(message, Text):
         return message.get(current_language())
     template = QCoreApplication.translate(message.context, message.text)
-    params = {key: render(value) if isinstance(value, (Message, Text)) else value
-              for key, value in message.params.items()}
+    params = {
+        key: render(value) if isinstance(value, (Message, Text)) else value for key, value in message.params.items()
+    }
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

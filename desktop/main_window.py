@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -49,10 +48,10 @@ class _ActivityFilter(QObject):
         super().__init__()
         self.timer = timer
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
-            if self.timer.isActive():
-                self.timer.start()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        pressed = event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
+        if pressed and self.timer.isActive():
+            self.timer.start()
         return False
 
 
@@ -66,8 +65,9 @@ class MainWindow(QMainWindow):
         self.store = store
         self.session: Session | None = None
         self.tasks = TaskManager(self)
-        self.settings: dict[str, str] = {key: value for key in SETTING_KEYS
-                                         if (value := store.setting(key)) is not None}
+        self.settings: dict[str, str] = {
+            key: value for key in SETTING_KEYS if (value := store.setting(key)) is not None
+        }
         self.camera_file = camera_file
         self.camera_worker = None
         self.setMinimumSize(1280, 720)
@@ -100,12 +100,25 @@ class MainWindow(QMainWindow):
         self.manager_screen = ManagerScreen(self)
         self.settings_screen = SettingsScreen(self)
         self.action_screens = {
-            "earn": EarnScreen(self), "receipt": ReceiptScreen(self), "gift": GiftScreen(self),
-            "offset": CashOffsetScreen(self), "coupon": CouponScreen(self), "benefit": BenefitScreen(self),
-            "adjust": AdjustScreen(self), "reverse": ReverseScreen(self),
+            "earn": EarnScreen(self),
+            "receipt": ReceiptScreen(self),
+            "gift": GiftScreen(self),
+            "offset": CashOffsetScreen(self),
+            "coupon": CouponScreen(self),
+            "benefit": BenefitScreen(self),
+            "adjust": AdjustScreen(self),
+            "reverse": ReverseScreen(self),
         }
-        for screen in (self.login_screen, self.home_screen, self.member_screen, self.enroll_screen,
-                       self.result_screen, self.manager_screen, self.settings_screen, *self.action_screens.values()):
+        for screen in (
+            self.login_screen,
+            self.home_screen,
+            self.member_screen,
+            self.enroll_screen,
+            self.result_screen,
+            self.manager_screen,
+            self.settings_screen,
+            *self.action_screens.values(),
+        ):
             self.stack.addWidget(screen)
 
         central = QWidget()
@@ -137,7 +150,7 @@ class MainWindow(QMainWindow):
 
     # -- language ----------------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -145,7 +158,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         try:
             mall = render(self.store.rules().mall_name)
-        except Exception:  # noqa: BLE001 - an empty store still opens to say what is missing
+        except Exception:
             mall = "MemberDesk"
         terminal = self.store.terminal()
         self.setWindowTitle(self.tr("{mall} · {desk} · MemberDesk").format(mall=mall, desk=terminal.name))
@@ -244,15 +257,23 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         code = text.strip().upper()
-        if re.fullmatch(codes.COUPON_RE.pattern.strip("^$"), code):
+        if codes.COUPON_RE.match(code):
             current = self.stack.currentWidget()
-            member = self.member_screen.member_no if current in (self.member_screen,
-                                                                 self.action_screens["coupon"]) else None
+            member = (
+                self.member_screen.member_no if current in (self.member_screen, self.action_screens["coupon"]) else None
+            )
             self.show_coupon(member, code)
             return
         self.stack.setCurrentWidget(self.home_screen)
-        self.home_screen.show_error(None)
         self.home_screen.field.setText("")
+        if not (code.startswith(codes.TOKEN_PREFIX) or code.replace("-", "").replace(" ", "").isdigit()):
+            # A URL, a product barcode, a slip serial: say so instead of searching for it as a name.
+            try:
+                codes.verify_member_token(code, {}, self.services._today())
+            except codes.CodeError as exc:
+                self.home_screen.show_error(exc)
+            return
+        self.home_screen.show_error(None)
         self.home_screen.search(code)
 
     def start_camera(self) -> None:
@@ -263,13 +284,18 @@ class MainWindow(QMainWindow):
         from .scanner import CameraWorker
 
         if self.camera_file:
+
             def factory():
                 return CaptureSource.video_file(self.camera_file, realtime=True)  # plays like a live camera
         else:
+
             def factory():
                 return CaptureSource.camera(int(source))
-        self.camera_worker = CameraWorker(factory, parent=self, emit_frames=False)
+
+        self.camera_worker = CameraWorker(factory, parent=self, emit_frames=True)
         self.camera_worker.code_scanned.connect(self.handle_code)
+        self.camera_worker.frame_ready.connect(self.home_screen.preview.show_frame)
+        self.home_screen.preview.show()
         self.camera_worker.failed.connect(lambda text: self.home_screen.show_error(text))
         self.camera_worker.start()
 
@@ -310,12 +336,15 @@ class MainWindow(QMainWindow):
         try:
             from sync.registration import register_terminal  # arrives with the server and sync work
         except ImportError:
-            self.settings_screen.show_error(self.tr(
-                "This installation has no sync module yet; the terminal works on its own."))
+            self.settings_screen.show_error(
+                self.tr("This installation has no sync module yet; the terminal works on its own.")
+            )
             return
-        self.tasks.run(lambda: register_terminal(self.store, server_url, code),
-                       lambda _: self.settings_screen.show_error(self.tr("Terminal registered.")),
-                       self.settings_screen.show_error)
+        self.tasks.run(
+            lambda: register_terminal(self.store, server_url, code),
+            lambda _: self.settings_screen.show_error(self.tr("Terminal registered.")),
+            self.settings_screen.show_error,
+        )
 
     # -- sync banner -------------------------------------------------------------------------------
 
@@ -329,8 +358,9 @@ class MainWindow(QMainWindow):
         """Ask the sync engine for a round now (it arrives with the server and sync work)."""
         engine = getattr(self, "sync_engine", None)
         if engine is None:
-            self.stack.currentWidget().show_error(self.tr("No server is configured; operations stay on this "
-                                                          "terminal until one is."))
+            self.stack.currentWidget().show_error(
+                self.tr("No server is configured; operations stay on this terminal until one is.")
+            )
             return
         engine.request_sync()
 
@@ -348,7 +378,7 @@ class MainWindow(QMainWindow):
 
         try:
             return printers()
-        except Exception:  # noqa: BLE001 - no spooler is a normal state: receipts go to PDF
+        except Exception:
             return []
 
     def _receipt_pdf(self, receipt, reprint: bool = False) -> bytes:
@@ -358,8 +388,9 @@ class MainWindow(QMainWindow):
         reprinted_at = None
         if reprint:
             reprinted_at = self.services.clock().astimezone(self.store.rules().timezone).strftime("%Y-%m-%d %H:%M")
-        return render_receipt(receipt, width_mm=width, language=current_language(), reprint=reprint,
-                              reprinted_at=reprinted_at)
+        return render_receipt(
+            receipt, width_mm=width, language=current_language(), reprint=reprint, reprinted_at=reprinted_at
+        )
 
     def output(self, make_pdf, name: str, screen, path: str | None = None) -> None:
         """Print a document on the configured printer, or save it as PDF when there is none. Rendering and
@@ -370,8 +401,11 @@ class MainWindow(QMainWindow):
         if printer and path is None:
             from printing.spool import print_pdf
 
-            self.tasks.run(lambda: print_pdf(make_pdf(), printer, title=name),
-                           lambda _: status.setText(self.tr("Sent to the printer.")), screen.show_error)
+            self.tasks.run(
+                lambda: print_pdf(make_pdf(), printer, title=name),
+                lambda _: status.setText(self.tr("Sent to the printer.")),
+                screen.show_error,
+            )
             return
         if path is None:
             suggested = str(Path.home() / f"{name}.pdf")
@@ -418,15 +452,29 @@ class MainWindow(QMainWindow):
         r = result.receipt
         rules = self.store.rules()
         data = WelcomeSlipData(
-            mall_name=r.mall_name, desk_name=r.desk_name, terminal_code=r.terminal_code, at_local=r.at_local,
-            staff_no=r.staff_no, staff_name=r.staff_name, op_ref=r.op_ref, member_no=r.member_no,
-            member_name_masked=r.member_name_masked, phone_masked=r.phone_masked, tier_name=r.tier_name,
-            token=result.extra["member_token"], welcome_points=rules.welcome_points, points_balance=r.points_after,
+            mall_name=r.mall_name,
+            desk_name=r.desk_name,
+            terminal_code=r.terminal_code,
+            at_local=r.at_local,
+            staff_no=r.staff_no,
+            staff_name=r.staff_name,
+            op_ref=r.op_ref,
+            member_no=r.member_no,
+            member_name_masked=r.member_name_masked,
+            phone_masked=r.phone_masked,
+            tier_name=r.tier_name,
+            token=result.extra["member_token"],
+            welcome_points=rules.welcome_points,
+            points_balance=r.points_after,
             rules_location=rules.rules_location,
         )
         width = int(self.settings.get("paper", "80"))
-        self.output(lambda: render_welcome_slip(data, width_mm=width, language=current_language()),
-                    f"welcome-{r.member_no}", self.result_screen, path)
+        self.output(
+            lambda: render_welcome_slip(data, width_mm=width, language=current_language()),
+            f"welcome-{r.member_no}",
+            self.result_screen,
+            path,
+        )
 
     def print_daily_report(self, path: str | None = None, csv_path: str | None = None) -> None:
         from printing import daily_report_csv, render_daily_report
@@ -440,20 +488,28 @@ class MainWindow(QMainWindow):
             return reports.daily_report(store, day, f"{session.name} ({session.staff_no})", services.clock())
 
         if csv_path:
-            self.tasks.run(lambda: Path(csv_path).write_text(daily_report_csv(data(), language=current_language()),
-                                                             encoding="utf-8-sig"),
-                           lambda _: screen.show_notice(self.tr("Saved to {path}").format(path=csv_path)),
-                           screen.show_error)
+            self.tasks.run(
+                lambda: Path(csv_path).write_text(
+                    daily_report_csv(data(), language=current_language()), encoding="utf-8-sig"
+                ),
+                lambda _: screen.show_notice(self.tr("Saved to {path}").format(path=csv_path)),
+                screen.show_error,
+            )
             return
-        self.output(lambda: render_daily_report(data(), language=current_language()), f"daily-report-{day}",
-                    screen, path)
+        self.output(
+            lambda: render_daily_report(data(), language=current_language()), f"daily-report-{day}", screen, path
+        )
 
     def print_handbook(self, path: str | None = None) -> None:
         from printing import render_handbook
 
         store = self.store
-        self.output(lambda: render_handbook(store.rules(), store.master(), language=current_language()),
-                    f"handbook-{store.rules().version}", self.manager_screen, path)
+        self.output(
+            lambda: render_handbook(store.rules(), store.master(), language=current_language()),
+            f"handbook-{store.rules().version}",
+            self.manager_screen,
+            path,
+        )
 
     def shutdown(self) -> None:
         """Stop timers, the camera and the event filters, and let queued store work finish."""
@@ -466,6 +522,6 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self.wedge)
             app.removeEventFilter(self._activity)
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         self.shutdown()
         super().closeEvent(event)

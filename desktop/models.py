@@ -8,10 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from membership import operations as ops
-from membership.i18n import Message
+from membership.i18n import QT_TRANSLATE_NOOP, Message
 from membership.money import format_yuan
-
-from membership.i18n import QT_TRANSLATE_NOOP
 
 from .i18n import render, translate
 
@@ -37,13 +35,13 @@ class RowsModel(QAbstractTableModel):
     def record(self, row: int) -> Any:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             context, text = self.HEADERS[section]
             return translate(context, text)
@@ -173,7 +171,12 @@ class ExceptionsModel(RowsModel):
     )
 
     def display(self, e, column: int) -> str:
-        values = (e.get("opened_at", ""), e.get("kind", ""), e.get("member_no") or "", e.get("terminal_id") or "",
-                  render(e["reason"]) if isinstance(e.get("reason"), Message) else str(e.get("reason", "")),
-                  e.get("resolution") or "")
+        values = (
+            e.get("opened_at", ""),
+            e.get("kind", ""),
+            e.get("member_no") or "",
+            e.get("terminal_id") or "",
+            render(e["reason"]) if isinstance(e.get("reason"), Message) else str(e.get("reason", "")),
+            e.get("resolution") or "",
+        )
         return values[column]

@@ -32,7 +32,7 @@ class WedgeDetector(QObject):
         self._flush.setSingleShot(True)
         self._flush.timeout.connect(self._give_back)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
             return False
         if watched is not QApplication.focusWidget() and QApplication.focusWidget() is not None:
@@ -51,8 +51,11 @@ class WedgeDetector(QObject):
             self._give_back()
             return False
         text = event.text()
-        if len(text) != 1 or not text.isprintable() or event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier \
-                & ~Qt.KeyboardModifier.KeypadModifier:
+        if (
+            len(text) != 1
+            or not text.isprintable()
+            or event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier & ~Qt.KeyboardModifier.KeypadModifier
+        ):
             self._give_back()
             return False
         self._last = now
@@ -103,11 +106,12 @@ class CameraWorker(QThread):
         try:
             source = self._source_factory()
             reader = self._reader or get_reader()
-        except Exception as exc:  # noqa: BLE001 - a missing camera is a message, not a crash
+        except Exception as exc:
             self.failed.emit(str(exc))
             return
         loop = ScanLoop(
-            source, reader,
+            source,
+            reader,
             on_code=lambda text, corners: self.code_scanned.emit(text),
             on_frame=(lambda frame, results: self.frame_ready.emit(frame, results)) if self._emit_frames else None,
             stop_event=self._stop,

@@ -68,7 +68,7 @@ class Screen(QWidget):
         self.message = label(name="Error", wrap=True)
         self.message.hide()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

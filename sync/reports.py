@@ -38,8 +38,9 @@ def _local(store: Store, utc_text: str, fmt: str = "%H:%M") -> str:
     return from_utc_text(utc_text).astimezone(store.rules().timezone).strftime(fmt)
 
 
-def activity(store: Store, day: date, staff_no: str | None = None, start: datetime | None = None,
-             end: datetime | None = None) -> ActivityFigures:
+def activity(
+    store: Store, day: date, staff_no: str | None = None, start: datetime | None = None, end: datetime | None = None
+) -> ActivityFigures:
     """What happened on this terminal in a business day, or in one staff member's shift within it."""
     rules, master, terminal = store.rules(), store.master(), store.terminal()
     first, last = business_day_bounds(day, rules.timezone, rules.cutover_hour)
@@ -51,7 +52,8 @@ def activity(store: Store, day: date, staff_no: str | None = None, start: dateti
         params.append(staff_no)
     ops = store.query(
         f"SELECT o.*, (SELECT coalesce(sum(delta), 0) FROM ledger l WHERE l.op_id = o.op_id AND l.kind != 'expire') "
-        f"AS points FROM oplog o WHERE {where} ORDER BY o.seq", tuple(params),
+        f"AS points FROM oplog o WHERE {where} ORDER BY o.seq",
+        tuple(params),
     )
     names = {r["staff_no"]: r["name"] for r in store.query("SELECT staff_no, name FROM staff")}
 
@@ -92,31 +94,53 @@ def activity(store: Store, day: date, staff_no: str | None = None, start: dateti
         elif kind == "claim_benefit":
             benefits[payload["benefit"]] += 1
         elif kind == "reverse":
-            target = store.query_one("SELECT kind, epoch, seq, member_no FROM oplog WHERE op_id = ?",
-                                     (payload["target_op_id"],))
-            reversals.append(ReversalRow(
-                at_local=_local(store, row["local_time"]), op_ref=ref(row),
-                original_kind=target["kind"] if target else "", original_ref=ref(target) if target else "",
-                member_no=row["member_no"], points=row["points"], staff_no=row["staff_no"], reason=payload["reason"],
-            ))
+            target = store.query_one(
+                "SELECT kind, epoch, seq, member_no FROM oplog WHERE op_id = ?", (payload["target_op_id"],)
+            )
+            reversals.append(
+                ReversalRow(
+                    at_local=_local(store, row["local_time"]),
+                    op_ref=ref(row),
+                    original_kind=target["kind"] if target else "",
+                    original_ref=ref(target) if target else "",
+                    member_no=row["member_no"],
+                    points=row["points"],
+                    staff_no=row["staff_no"],
+                    reason=payload["reason"],
+                )
+            )
         elif kind == "adjust":
-            adjustments.append(AdjustmentRow(
-                at_local=_local(store, row["local_time"]), op_ref=ref(row), member_no=payload["member_no"],
-                points=row["points"], staff_no=row["staff_no"], reason=payload["reason"],
-            ))
+            adjustments.append(
+                AdjustmentRow(
+                    at_local=_local(store, row["local_time"]),
+                    op_ref=ref(row),
+                    member_no=payload["member_no"],
+                    points=row["points"],
+                    staff_no=row["staff_no"],
+                    reason=payload["reason"],
+                )
+            )
     earned = _earned(store, op_ids)
-    stock = _stock(store, first_text, last_text, op_ids) if not staff_no and start is None else \
-        _stock(store, first_text, last_text, op_ids, only_ops=True)
+    stock = (
+        _stock(store, first_text, last_text, op_ids)
+        if not staff_no and start is None
+        else _stock(store, first_text, last_text, op_ids, only_ops=True)
+    )
     return ActivityFigures(
         enrollments=tuple(EnrollmentRow(s, names.get(s, s), ch, n) for (s, ch), n in sorted(enrollments.items())),
         earned=earned,
         redeemed=tuple(
             RedeemRow(kind, code, master.catalogue[code].name if code in master.catalogue else code, q, p, v)
-            if kind != "cash_offset" else RedeemRow(kind, "", "", q, p, v)
-            for (kind, code), (q, p, v) in sorted(redeemed.items(), key=lambda kv: (kv[0][0] == "cash_offset", kv[0][1]))
+            if kind != "cash_offset"
+            else RedeemRow(kind, "", "", q, p, v)
+            for (kind, code), (q, p, v) in sorted(
+                redeemed.items(), key=lambda kv: (kv[0][0] == "cash_offset", kv[0][1])
+            )
         ),
-        coupons=tuple(CouponRow(d, master.coupons[d].name if d in master.coupons else d, n, v)
-                      for d, (n, v) in sorted(coupons.items())),
+        coupons=tuple(
+            CouponRow(d, master.coupons[d].name if d in master.coupons else d, n, v)
+            for d, (n, v) in sorted(coupons.items())
+        ),
         benefits=tuple(BenefitRow(b, n) for b, n in sorted(benefits.items())),
         reversals=tuple(reversals),
         adjustments=tuple(adjustments),
@@ -144,8 +168,9 @@ def _stock(store: Store, first: str, last: str, op_ids: list[str], only_ops: boo
     master = store.master()
     moves = defaultdict(lambda: [0, 0])  # issued, returned in the period
     after = defaultdict(int)  # net moves since the period began (to work back to the opening stock)
-    for r in store.query("SELECT m.item_code, m.delta, m.created_at, m.op_id FROM stock_moves m "
-                         "WHERE m.created_at >= ?", (first,)):
+    for r in store.query(
+        "SELECT m.item_code, m.delta, m.created_at, m.op_id FROM stock_moves m WHERE m.created_at >= ?", (first,)
+    ):
         after[r["item_code"]] += r["delta"]
         if r["created_at"] < last and (not only_ops or r["op_id"] in op_ids):
             if r["delta"] < 0:
@@ -172,8 +197,13 @@ def terminal_sync(store: Store, day: date) -> TerminalSync:
         (to_utc_text(first), to_utc_text(last)),
     )
     last_sync = store.setting("last_sync_at")
-    return TerminalSync(terminal.terminal_code, terminal.name, pending == 0,
-                        _local(store, last_sync, "%m-%d %H:%M") if last_sync else None, pending)
+    return TerminalSync(
+        terminal.terminal_code,
+        terminal.name,
+        pending == 0,
+        _local(store, last_sync, "%m-%d %H:%M") if last_sync else None,
+        pending,
+    )
 
 
 def daily_report(store: Store, day: date, prepared_by: str, now: datetime) -> DailyReportData:
@@ -190,8 +220,16 @@ def daily_report(store: Store, day: date, prepared_by: str, now: datetime) -> Da
     )
 
 
-def shift_handover(store: Store, staff_no: str, staff_name: str, start: datetime, end: datetime,
-                   counted: dict[str, int], now: datetime, handed_to: str = "") -> ShiftHandoverData:
+def shift_handover(
+    store: Store,
+    staff_no: str,
+    staff_name: str,
+    start: datetime,
+    end: datetime,
+    counted: dict[str, int],
+    now: datetime,
+    handed_to: str = "",
+) -> ShiftHandoverData:
     """One staff member's shift, with the gifts they handed out and the stock they counted."""
     rules, terminal = store.rules(), store.terminal()
     tz = rules.timezone
@@ -200,14 +238,25 @@ def shift_handover(store: Store, staff_no: str, staff_name: str, start: datetime
     day = business_day(start, tz, rules.cutover_hour)
     figures = activity(store, day, staff_no=staff_no, start=start, end=end)
     master = store.master()
-    counts = tuple(StockCount(code, master.catalogue[code].name, store.stock_level(code), n)
-                   for code, n in sorted(counted.items()) if code in master.catalogue)
+    counts = tuple(
+        StockCount(code, master.catalogue[code].name, store.stock_level(code), n)
+        for code, n in sorted(counted.items())
+        if code in master.catalogue
+    )
     return ShiftHandoverData(
-        mall_name=rules.mall_name, desk_name=terminal.name, terminal_code=terminal.terminal_code,
-        business_day=day.isoformat(), staff_no=staff_no, staff_name=staff_name,
-        shift_start_local=start.astimezone(tz).strftime("%H:%M"), shift_end_local=end.astimezone(tz).strftime("%H:%M"),
-        generated_at_local=now.astimezone(tz).strftime("%Y-%m-%d %H:%M"), figures=figures, stock_counts=counts,
-        handed_to=handed_to, terminals=(terminal_sync(store, day),),
+        mall_name=rules.mall_name,
+        desk_name=terminal.name,
+        terminal_code=terminal.terminal_code,
+        business_day=day.isoformat(),
+        staff_no=staff_no,
+        staff_name=staff_name,
+        shift_start_local=start.astimezone(tz).strftime("%H:%M"),
+        shift_end_local=end.astimezone(tz).strftime("%H:%M"),
+        generated_at_local=now.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+        figures=figures,
+        stock_counts=counts,
+        handed_to=handed_to,
+        terminals=(terminal_sync(store, day),),
     )
 
 

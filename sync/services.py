@@ -267,9 +267,7 @@ class DeskServices:
         """What a manager or store IT asks about this terminal, as (label, value) pairs."""
         self._authorize(session, "manage_staff")
         t = self.store.terminal()
-        pending = self.store.query_one(
-            "SELECT count(*), min(local_time) FROM oplog WHERE status = 'pending'"
-        )
+        pending = self.store.query_one("SELECT count(*), min(local_time) FROM oplog WHERE status = 'pending'")
         facts = [
             (QT_TRANSLATE_NOOP("Terminal", "Terminal"), f"{t.terminal_id} · {t.name}"),
             (QT_TRANSLATE_NOOP("Terminal", "Terminal code"), f"{t.terminal_code:03d}"),
@@ -277,7 +275,10 @@ class DeskServices:
             (QT_TRANSLATE_NOOP("Terminal", "Rules version"), self.store.rules().version),
             (QT_TRANSLATE_NOOP("Terminal", "Operations waiting to be sent"), str(pending[0])),
             (QT_TRANSLATE_NOOP("Terminal", "Oldest waiting since"), pending[1] or "—"),
-            (QT_TRANSLATE_NOOP("Terminal", "Members in this store"), f"{self.store.scalar('SELECT count(*) FROM members'):,d}"),
+            (
+                QT_TRANSLATE_NOOP("Terminal", "Members in this store"),
+                f"{self.store.scalar('SELECT count(*) FROM members'):,d}",
+            ),
             (QT_TRANSLATE_NOOP("Terminal", "Database"), str(self.store.path)),
         ]
         return [(Message("Terminal", key), value) for key, value in facts]

@@ -7,10 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import ARTIFACTS
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
-
-from conftest import ARTIFACTS
 
 os.environ["MEMBERDESK_RAISE"] = "1"
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,17 +156,17 @@ def test_full_desk_flow(qtbot, win, store):
         click(qtbot, win.member_screen.actions["receipt"])
         receipt = win.action_screens["receipt"]
         type_into(qtbot, receipt.search, "海底捞")
-        qtbot.waitUntil(lambda: receipt.proxy.rowCount() == 1)
+        qtbot.waitUntil(lambda receipt=receipt: receipt.proxy.rowCount() == 1)
         type_into(qtbot, receipt.receipt_no, "HDL-0001")
         type_into(qtbot, receipt.amount_edit, "256.00")
         if attempt == 0:
             shot(win, "07-receipt")
-            result = result_of(qtbot, win, lambda: click(qtbot, receipt.confirm))
+            result = result_of(qtbot, win, lambda receipt=receipt: click(qtbot, receipt.confirm))
             assert result.receipt.points_delta == 384  # gold 1.5×
             back_to_member(qtbot, win)
         else:
             click(qtbot, receipt.confirm)
-            qtbot.waitUntil(lambda: receipt.message.isVisible(), timeout=TIMEOUT)
+            qtbot.waitUntil(lambda receipt=receipt: receipt.message.isVisible(), timeout=TIMEOUT)
             assert "已于" in receipt.message.text() and "服务台 1" in receipt.message.text()
             shot(win, "08-receipt-refused")
             click(qtbot, receipt.cancel)
@@ -222,7 +221,9 @@ def test_full_desk_flow(qtbot, win, store):
     assert result.receipt.points_delta == -384
     back_to_member(qtbot, win)
     model = win.member_screen.proxy
-    win.member_screen.table.selectRow(next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "小票积分"))
+    win.member_screen.table.selectRow(
+        next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "小票积分")
+    )
     assert not win.member_screen.actions["reverse"].isEnabled()  # once only
 
     # History filter by type
@@ -252,8 +253,16 @@ def test_full_desk_flow(qtbot, win, store):
 
     # Every action above is in the operation log with its audit row
     kinds_logged = [r[0] for r in store.query("SELECT kind FROM oplog ORDER BY seq")]
-    assert kinds_logged == ["enroll", "earn", "credit_receipt", "redeem_gift", "verify_coupon", "claim_benefit",
-                            "reverse", "adjust"]
+    assert kinds_logged == [
+        "enroll",
+        "earn",
+        "credit_receipt",
+        "redeem_gift",
+        "verify_coupon",
+        "claim_benefit",
+        "reverse",
+        "adjust",
+    ]
     assert store.verify_audit_chain().ok
 
 
@@ -280,8 +289,10 @@ def test_wedge_scan_anywhere_opens_the_member_and_human_typing_is_left_alone(qtb
     click(qtbot, win.nav["settings"])
     server = win.settings_screen.server
     server.setText("")
-    with qtbot.waitSignal(win.wedge.code_scanned, timeout=TIMEOUT) as scanned, \
-            qtbot.waitSignal(win.member_shown, timeout=TIMEOUT):
+    with (
+        qtbot.waitSignal(win.wedge.code_scanned, timeout=TIMEOUT) as scanned,
+        qtbot.waitSignal(win.member_shown, timeout=TIMEOUT),
+    ):
         scan(qtbot, server, result.extra["member_token"])
     assert scanned.args == [result.extra["member_token"]]
     assert server.text() == ""
@@ -329,6 +340,7 @@ def _qrframes():
 def test_camera_path_from_a_recorded_video(qtbot, store, services, desk, tmp_path):
     """A recorded video of a member QR goes through OpenCV capture → decoder → member view."""
     from conftest import enroll
+
     from desktop.app import create_app
     from desktop.i18n import install_language
     from desktop.main_window import MainWindow
@@ -346,6 +358,9 @@ def test_camera_path_from_a_recorded_video(qtbot, store, services, desk, tmp_pat
             window.login_screen.pin.setText("2345")
             click(qtbot, window.login_screen.login_button)
         assert shown.args == [result.member_no]
+        preview = window.home_screen.preview
+        qtbot.waitUntil(lambda: preview.outlined > 0, timeout=TIMEOUT)  # the live preview outlines the code
+        assert preview.isVisible() or preview.frames_shown > 0
     finally:
         window.shutdown()
 
@@ -409,9 +424,11 @@ def test_language_switch_without_restart_and_screenshots(qtbot, win, services, d
     member = enroll(services, desk).member_no
     services.earn(cashier, member, 250_000, "cosmetics")
     login(qtbot, win, "M001", "1234")
-    for language, home_title, earn_text in (("en", "Member service", "Purchase points"),
-                                            ("zh_TW", "會員服務", "消費積分"),
-                                            ("zh_CN", "会员服务", "消费积分")):
+    for language, home_title, earn_text in (
+        ("en", "Member service", "Purchase points"),
+        ("zh_TW", "會員服務", "消費積分"),
+        ("zh_CN", "会员服务", "消费积分"),
+    ):
         click(qtbot, win.nav["settings"])
         settings = win.settings_screen
         settings.language.setCurrentIndex(settings.language.findData(language))
@@ -448,9 +465,8 @@ def test_printing_from_the_desk(qtbot, win, services, desk, cashier, store, tmp_
     a missing printer gives a clear message and the operation stays recorded."""
     import io
 
-    from pypdf import PdfReader
-
     from conftest import enroll
+    from pypdf import PdfReader
 
     def text_of(path: Path) -> str:
         qtbot.waitUntil(path.exists, timeout=TIMEOUT)
@@ -495,3 +511,23 @@ def test_printing_from_the_desk(qtbot, win, services, desk, cashier, store, tmp_
     qtbot.waitUntil(report_csv.exists, timeout=TIMEOUT)
     idle(qtbot, win)
     assert "300" in report_csv.read_text(encoding="utf-8-sig")
+
+
+def test_scanned_codes_that_fail_say_why(qtbot, win, services, desk):
+    """A forged member code, a code signed by an unknown key and a code that is no member code at all."""
+    from conftest import enroll
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from membership import codes
+
+    member = enroll(services, desk).member_no
+    login(qtbot, win, "D001", "2345")
+    genuine = services.member_token(member)
+    forged = genuine[:60] + ("A" if genuine[60] != "A" else "B") + genuine[61:]
+    stranger = codes.sign_member_token(Ed25519PrivateKey.generate(), 200, member)
+    for code, expected in ((forged, "不是真实的"), (stranger, "未知的密钥"), ("HTTPS://EXAMPLE.COM/X", "不是会员码")):
+        win.home_screen.show_error(None)
+        scan(qtbot, win.home_screen.field, code)
+        qtbot.waitUntil(lambda: win.home_screen.message.isVisible(), timeout=TIMEOUT)
+        assert expected in win.home_screen.message.text(), (code, win.home_screen.message.text())
+    shot(win, "19-forged-code")

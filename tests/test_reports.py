@@ -21,8 +21,12 @@ def busy_day(services, store, clock, manager, desk, cashier, online):
     rng = random.Random(11)
     online.value = True
     clock.set_local("2026-11-20 10:00")
-    members = [enroll(services, rng.choice([desk, cashier]), phone=f"1390000{i:04d}", name=f"顾客{'甲乙丙丁戊己庚辛壬癸'[i % 10]}").member_no
-               for i in range(12)]
+    members = [
+        enroll(
+            services, rng.choice([desk, cashier]), phone=f"1390000{i:04d}", name=f"顾客{'甲乙丙丁戊己庚辛壬癸'[i % 10]}"
+        ).member_no
+        for i in range(12)
+    ]
     done = []
     for n in range(110):
         clock.advance(minutes=5)
@@ -30,10 +34,22 @@ def busy_day(services, store, clock, manager, desk, cashier, online):
         choice = rng.choice(["earn", "earn", "receipt", "gift", "offset", "benefit", "adjust", "reverse"])
         try:
             if choice == "earn":
-                done.append(services.earn(cashier, member, rng.randint(1_000, 300_000), rng.choice(["dining", "fashion", "cosmetics"])))
+                done.append(
+                    services.earn(
+                        cashier, member, rng.randint(1_000, 300_000), rng.choice(["dining", "fashion", "cosmetics"])
+                    )
+                )
             elif choice == "receipt":
-                done.append(services.credit_receipt(desk, member, rng.choice(["F101", "F401", "B101"]), f"R{n}",
-                                                    rng.randint(1_000, 80_000), "2026-11-19"))
+                done.append(
+                    services.credit_receipt(
+                        desk,
+                        member,
+                        rng.choice(["F101", "F401", "B101"]),
+                        f"R{n}",
+                        rng.randint(1_000, 80_000),
+                        "2026-11-19",
+                    )
+                )
             elif choice == "gift":
                 done.append(services.redeem_gift(desk, member, rng.choice(["G002", "P001", "K001"])))
             elif choice == "offset":
@@ -58,14 +74,22 @@ def test_daily_report_balances_with_the_ledger(services, store, clock, manager, 
     f = data.figures
     day = DAY.isoformat()
     ledger = lambda sql: store.scalar(sql, (day,)) or 0  # noqa: E731
-    assert f.points_earned == ledger("SELECT sum(delta) FROM ledger WHERE business_day = ? AND delta > 0 "
-                                     "AND kind IN ('earn','receipt','welcome','referral','adjust')")
-    assert f.points_redeemed == -ledger("SELECT sum(l.delta) FROM ledger l JOIN oplog o ON o.op_id = l.op_id "
-                                        "WHERE l.business_day = ? AND o.kind IN ('redeem_gift','redeem_cash_offset')")
-    assert f.reversal_points == ledger("SELECT sum(l.delta) FROM ledger l JOIN oplog o ON o.op_id = l.op_id "
-                                       "WHERE l.business_day = ? AND o.kind = 'reverse'")
-    assert f.adjustment_points == ledger("SELECT sum(l.delta) FROM ledger l JOIN oplog o ON o.op_id = l.op_id "
-                                         "WHERE l.business_day = ? AND o.kind = 'adjust'")
+    assert f.points_earned == ledger(
+        "SELECT sum(delta) FROM ledger WHERE business_day = ? AND delta > 0 "
+        "AND kind IN ('earn','receipt','welcome','referral','adjust')"
+    )
+    assert f.points_redeemed == -ledger(
+        "SELECT sum(l.delta) FROM ledger l JOIN oplog o ON o.op_id = l.op_id "
+        "WHERE l.business_day = ? AND o.kind IN ('redeem_gift','redeem_cash_offset')"
+    )
+    assert f.reversal_points == ledger(
+        "SELECT sum(l.delta) FROM ledger l JOIN oplog o ON o.op_id = l.op_id "
+        "WHERE l.business_day = ? AND o.kind = 'reverse'"
+    )
+    assert f.adjustment_points == ledger(
+        "SELECT sum(l.delta) FROM ledger l JOIN oplog o ON o.op_id = l.op_id "
+        "WHERE l.business_day = ? AND o.kind = 'adjust'"
+    )
     assert f.enrollments_total == 12
     assert f.operations == store.scalar("SELECT count(*) FROM oplog")
     assert f.benefits_claimed == store.scalar("SELECT count(*) FROM oplog WHERE kind = 'claim_benefit'")

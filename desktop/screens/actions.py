@@ -20,8 +20,17 @@ from ..i18n import render
 from ..models import CatalogueModel, RecordRole, SortRole, TenantModel
 from ..widgets import Screen, button, form, label, row
 
-CATEGORIES = ("general", "fashion", "cosmetics", "dining", "sports", "electronics", "kids", "entertainment",
-              "jewellery")
+CATEGORIES = (
+    "general",
+    "fashion",
+    "cosmetics",
+    "dining",
+    "sports",
+    "electronics",
+    "kids",
+    "entertainment",
+    "jewellery",
+)
 
 
 class ActionScreen(Screen):
@@ -58,8 +67,10 @@ class ActionScreen(Screen):
         self.member_no = member_no
         summary = self.win.member_screen.summary
         if summary is not None and summary.member_no == member_no:
-            self.member_line.setText(f"{summary.name_masked}  {member_no}  · {render(summary.tier.name)} · "
-                                     + self.tr("{points} points").format(points=f"{summary.balance:,d}"))
+            self.member_line.setText(
+                f"{summary.name_masked}  {member_no}  · {render(summary.tier.name)} · "
+                + self.tr("{points} points").format(points=f"{summary.balance:,d}")
+            )
         else:
             self.member_line.setText(member_no or "")
 
@@ -95,10 +106,17 @@ class EarnScreen(ActionScreen):
         self.amount_label.setText(self.tr("Amount (¥)"))
         self.category_label.setText(self.tr("Category"))
         self.discount.setText(self.tr("Apply the member's tier discount"))
-        names = {"general": self.tr("General"), "fashion": self.tr("Fashion"), "cosmetics": self.tr("Cosmetics"),
-                 "dining": self.tr("Dining"), "sports": self.tr("Sports"), "electronics": self.tr("Electronics"),
-                 "kids": self.tr("Kids"), "entertainment": self.tr("Entertainment"),
-                 "jewellery": self.tr("Jewellery")}
+        names = {
+            "general": self.tr("General"),
+            "fashion": self.tr("Fashion"),
+            "cosmetics": self.tr("Cosmetics"),
+            "dining": self.tr("Dining"),
+            "sports": self.tr("Sports"),
+            "electronics": self.tr("Electronics"),
+            "kids": self.tr("Kids"),
+            "entertainment": self.tr("Entertainment"),
+            "jewellery": self.tr("Jewellery"),
+        }
         current = self.category.currentData()
         self.category.clear()
         for code in CATEGORIES:
@@ -159,9 +177,18 @@ class ReceiptScreen(ActionScreen):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Credit a store receipt"))
-        for lab, text in zip(self.labels, (self.tr("Store"), self.tr("Receipt number"), self.tr("Amount (¥)"),
-                                           self.tr("Purchase date"), self.tr("Manager (if needed)"),
-                                           self.tr("Manager PIN")), strict=True):
+        for lab, text in zip(
+            self.labels,
+            (
+                self.tr("Store"),
+                self.tr("Receipt number"),
+                self.tr("Amount (¥)"),
+                self.tr("Purchase date"),
+                self.tr("Manager (if needed)"),
+                self.tr("Manager PIN"),
+            ),
+            strict=True,
+        ):
             lab.setText(text)
         self.search.setPlaceholderText(self.tr("Search by name, code or floor…"))
         self.confirm.setText(self.tr("Credit receipt"))
@@ -192,8 +219,12 @@ class ReceiptScreen(ActionScreen):
         approver = (self.approver.text(), self.approver_pin.text()) if self.approver.text().strip() else None
         member, number, day = self.member_no, self.receipt_no.text(), self.date.date().toPython()
         self.approver_pin.clear()
-        self.run(lambda: self.win.services.credit_receipt(self.win.session, member, tenant, number, fen, day,
-                                                          approver=approver), self.done)
+        self.run(
+            lambda: self.win.services.credit_receipt(
+                self.win.session, member, tenant, number, fen, day, approver=approver
+            ),
+            self.done,
+        )
 
 
 class GiftScreen(ActionScreen):
@@ -206,12 +237,14 @@ class GiftScreen(ActionScreen):
         self.table.setObjectName("Catalogue")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(CatalogueModel.COL_POINTS, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.quantity = QSpinBox()
         self.quantity.setRange(1, 20)
+        self.quantity.setMaximumWidth(140)
         self.quantity_label = label()
         self.confirm_line = label(name="Subtitle", wrap=True)
         self.layout_.addWidget(self.table, 1)
@@ -246,13 +279,16 @@ class GiftScreen(ActionScreen):
         if not rows:
             self.show_error(self.tr("Choose a gift from the catalogue."))
             return
-        item, stock = rows[0].data(RecordRole)
+        item, _stock = rows[0].data(RecordRole)
         quantity = self.quantity.value()
         if self.pending != (item.code, quantity):
             # Spending points is confirmed in a second step, so a stray tap never spends them.
             self.pending = (item.code, quantity)
-            self.confirm_line.setText(self.tr("Spend {points} points on {quantity} × {gift}? Press Confirm.").format(
-                points=f"{item.points * quantity:,d}", quantity=quantity, gift=render(item.name)))
+            self.confirm_line.setText(
+                self.tr("Spend {points} points on {quantity} × {gift}? Press Confirm.").format(
+                    points=f"{item.points * quantity:,d}", quantity=quantity, gift=render(item.name)
+                )
+            )
             self.confirm.setText(self.tr("Confirm"))
             return
         member = self.member_no
@@ -351,14 +387,21 @@ class CouponScreen(ActionScreen):
     def _show(self, found) -> None:
         record, definition = found
         status = {"issued": self.tr("Unused"), "used": self.tr("Already used"), "void": self.tr("Cancelled")}[
-            record.status]
+            record.status
+        ]
         lines = [f"{record.code} · {render(definition.name) if definition else record.definition} · {status}"]
         if definition is not None:
-            lines.append(self.tr("Value ¥{value}, minimum spend ¥{min}").format(
-                value=format_yuan(definition.value_fen), min=format_yuan(definition.min_spend_fen)))
+            lines.append(
+                self.tr("Value ¥{value}, minimum spend ¥{min}").format(
+                    value=format_yuan(definition.value_fen), min=format_yuan(definition.min_spend_fen)
+                )
+            )
             lines.append(render(definition.terms))
-        lines.append(self.tr("Valid {first} to {last}").format(first=record.valid_from.isoformat(),
-                                                               last=record.valid_to.isoformat()))
+        lines.append(
+            self.tr("Valid {first} to {last}").format(
+                first=record.valid_from.isoformat(), last=record.valid_to.isoformat()
+            )
+        )
         self.details.setText("\n".join(lines))
         self.checked = record.code
         self.confirm.setEnabled(record.status == "issued")
@@ -473,8 +516,11 @@ class ReverseScreen(ActionScreen):
         self.op = op
         self.reason.clear()
         if op is not None:
-            self.what.setText(self.tr("{time} · {kind} · {points} points").format(
-                time=op.at, kind=kind_label(op.kind), points=f"{op.points:+,d}"))
+            self.what.setText(
+                self.tr("{time} · {kind} · {points} points").format(
+                    time=op.at, kind=kind_label(op.kind), points=f"{op.points:+,d}"
+                )
+            )
         self.reason.setFocus()
 
     def submit(self) -> None:

@@ -14,8 +14,12 @@ class EnrollScreen(Screen):
     def __init__(self, win):
         super().__init__(win)
         self.name, self.phone, self.birthday, self.referrer = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
-        for widget, key, length in ((self.name, "Name", 30), (self.phone, "Phone", 20),
-                                    (self.birthday, "Birthday", 10), (self.referrer, "Referrer", 10)):
+        for widget, key, length in (
+            (self.name, "Name", 30),
+            (self.phone, "Phone", 20),
+            (self.birthday, "Birthday", 10),
+            (self.referrer, "Referrer", 10),
+        ):
             widget.setObjectName(key)
             widget.setMaxLength(length)
         self.gender = QComboBox()
@@ -25,8 +29,9 @@ class EnrollScreen(Screen):
         self.privacy_text, self.marketing_text = label(wrap=True), label(wrap=True)
         self.labels = [label() for _ in range(5)]
         fields = form()
-        for lab, widget in zip(self.labels, (self.name, self.phone, self.birthday, self.gender, self.referrer),
-                               strict=True):
+        for lab, widget in zip(
+            self.labels, (self.name, self.phone, self.birthday, self.gender, self.referrer), strict=True
+        ):
             fields.addRow(lab, widget)
         self.submit_button = button(primary=True)
         self.submit_button.setObjectName("EnrollSubmit")
@@ -45,15 +50,28 @@ class EnrollScreen(Screen):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Enroll a new member"))
-        for lab, text in zip(self.labels, (self.tr("Name"), self.tr("Mobile number"), self.tr("Birthday"),
-                                           self.tr("Gender"), self.tr("Referrer (member no.)")), strict=True):
+        for lab, text in zip(
+            self.labels,
+            (
+                self.tr("Name"),
+                self.tr("Mobile number"),
+                self.tr("Birthday"),
+                self.tr("Gender"),
+                self.tr("Referrer (member no.)"),
+            ),
+            strict=True,
+        ):
             lab.setText(text)
         self.birthday.setPlaceholderText(self.tr("month-day, e.g. 03-15 (year optional)"))
         self.phone.setPlaceholderText(self.tr("11 digits"))
         current = self.gender.currentData()
         self.gender.clear()
-        for value, text in (("", self.tr("Not given")), ("female", self.tr("Female")), ("male", self.tr("Male")),
-                            ("other", self.tr("Other"))):
+        for value, text in (
+            ("", self.tr("Not given")),
+            ("female", self.tr("Female")),
+            ("male", self.tr("Male")),
+            ("other", self.tr("Other")),
+        ):
             self.gender.addItem(text, value)
         self.gender.setCurrentIndex(max(0, self.gender.findData(current)))
         self.privacy.setText(self.tr("The member accepts the privacy policy (required)"))
@@ -62,7 +80,7 @@ class EnrollScreen(Screen):
         self.cancel_button.setText(self.tr("Cancel"))
         try:
             rules = self.win.store.rules()
-        except Exception:  # noqa: BLE001 - a store without rules shows no wording; enrolling will say why
+        except Exception:
             return
         self.privacy_text.setText(f"{render(rules.privacy_consent_text)}  ({rules.privacy_consent_version})")
         self.marketing_text.setText(f"{render(rules.marketing_consent_text)}  ({rules.marketing_consent_version})")
@@ -77,10 +95,16 @@ class EnrollScreen(Screen):
         self.name.setFocus()
 
     def submit(self) -> None:
-        values = dict(name=self.name.text(), phone=self.phone.text(), birthday=self.birthday.text(),
-                      gender=self.gender.currentData(), referrer_no=self.referrer.text().strip() or None,
-                      privacy_accepted=self.privacy.isChecked(), marketing_accepted=self.marketing.isChecked(),
-                      channel="checkout" if self.win.session.role == "cashier" else "desk")
+        values = dict(
+            name=self.name.text(),
+            phone=self.phone.text(),
+            birthday=self.birthday.text(),
+            gender=self.gender.currentData(),
+            referrer_no=self.referrer.text().strip() or None,
+            privacy_accepted=self.privacy.isChecked(),
+            marketing_accepted=self.marketing.isChecked(),
+            channel="checkout" if self.win.session.role == "cashier" else "desk",
+        )
         self.run(lambda: self.win.services.enroll(self.win.session, **values), self.win.show_result)
 
     def _failed(self, exc: BaseException) -> None:

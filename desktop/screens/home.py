@@ -20,10 +20,14 @@ class HomeScreen(Screen):
         self.coupon_button = button()
         self.results = QListWidget()
         self.results.setObjectName("Results")
+        from ..preview import CameraPreview
+
+        self.preview = CameraPreview()
+        self.preview.hide()  # shown when a camera is configured
         self.layout_.addWidget(self.hint)
         self.layout_.addLayout(row(self.field, self.search_button, stretch=False))
         self.layout_.addWidget(self.message)
-        self.layout_.addWidget(self.results, 1)
+        self.layout_.addLayout(row(self.results, self.preview, stretch=False), 1)
         self.layout_.addLayout(row(self.enroll_button, self.coupon_button))
         self.field.returnPressed.connect(lambda: self.search())
         self.search_button.clicked.connect(lambda: self.search())
@@ -35,7 +39,9 @@ class HomeScreen(Screen):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Member service"))
-        self.hint.setText(self.tr("Scan the member's code, or type a phone number, member number, card number or name."))
+        self.hint.setText(
+            self.tr("Scan the member's code, or type a phone number, member number, card number or name.")
+        )
         self.field.setPlaceholderText(self.tr("Scan or search…"))
         self.search_button.setText(self.tr("Search"))
         self.enroll_button.setText(self.tr("Enroll a new member"))

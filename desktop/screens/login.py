@@ -39,7 +39,8 @@ class LoginScreen(Screen):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Locked") if self.locked_for else self.tr("Log in"))
         self.subtitle.setText(
-            self.tr("The terminal was locked. Log in to continue.") if self.locked_for
+            self.tr("The terminal was locked. Log in to continue.")
+            if self.locked_for
             else self.tr("Enter your staff number and PIN.")
         )
         self.staff_label.setText(self.tr("Staff number"))

@@ -50,8 +50,9 @@ class ManagerScreen(Screen):
         staff_page.setLayout(staff_layout)
         staff_layout.addRow(self.staff_table)
         self.staff_labels = [label() for _ in range(4)]
-        for lab, widget in zip(self.staff_labels, (self.new_no, self.new_name, self.new_role, self.new_pin),
-                               strict=True):
+        for lab, widget in zip(
+            self.staff_labels, (self.new_no, self.new_name, self.new_role, self.new_pin), strict=True
+        ):
             staff_layout.addRow(lab, widget)
         staff_layout.addRow(self.add_button)
         # Terminal
@@ -86,13 +87,17 @@ class ManagerScreen(Screen):
         self.tabs.setTabText(2, self.tr("Terminal"))
         self.resolution.setPlaceholderText(self.tr("Decision, e.g. 'credited at Desk 2 is correct; told member'"))
         self.resolve_button.setText(self.tr("Record decision"))
-        for lab, text in zip(self.staff_labels, (self.tr("Staff number"), self.tr("Name"), self.tr("Role"),
-                                                 self.tr("PIN")), strict=True):
+        for lab, text in zip(
+            self.staff_labels, (self.tr("Staff number"), self.tr("Name"), self.tr("Role"), self.tr("PIN")), strict=True
+        ):
             lab.setText(text)
         current = self.new_role.currentData()
         self.new_role.clear()
-        for role, text in (("desk", self.tr("Desk staff")), ("cashier", self.tr("Cashier")),
-                           ("manager", self.tr("Manager"))):
+        for role, text in (
+            ("desk", self.tr("Desk staff")),
+            ("cashier", self.tr("Cashier")),
+            ("manager", self.tr("Manager")),
+        ):
             self.new_role.addItem(text, role)
         self.new_role.setCurrentIndex(max(0, self.new_role.findData(current)))
         self.add_button.setText(self.tr("Add or update staff"))
@@ -106,22 +111,27 @@ class ManagerScreen(Screen):
         session = self.win.session
         # The inbox holds sync rejections; it comes with the sync module (a terminal that never syncs has none).
         inbox = getattr(services, "list_exceptions", None)
-        self.run(lambda: (services.list_staff(session), inbox(session) if inbox else None,
-                          services.terminal_facts(session)), self._loaded)
+        self.run(
+            lambda: (services.list_staff(session), inbox(session) if inbox else None, services.terminal_facts(session)),
+            self._loaded,
+        )
 
     def _loaded(self, loaded) -> None:
         staff, exceptions, facts = loaded
         self.staff.set_rows(staff)
         if exceptions is None:
             self.exceptions.set_rows([])
-            self.exceptions_note.setText(self.tr("This terminal is not connected to a server, so there are no sync "
-                                                 "rejections to review."))
+            self.exceptions_note.setText(
+                self.tr("This terminal is not connected to a server, so there are no sync rejections to review.")
+            )
             self.resolve_button.setEnabled(False)
         else:
             self.exceptions.set_rows(exceptions)
-            self.exceptions_note.setText(self.tr("{open} open, {total} in all. Every sync rejection lands here; "
-                                                 "record a decision for each.").format(
-                open=sum(1 for e in exceptions if e.get("status") == "open"), total=len(exceptions)))
+            self.exceptions_note.setText(
+                self.tr(
+                    "{open} open, {total} in all. Every sync rejection lands here; record a decision for each."
+                ).format(open=sum(1 for e in exceptions if e.get("status") == "open"), total=len(exceptions))
+            )
             self.resolve_button.setEnabled(True)
         self.terminal_facts.setText("\n".join(f"{render(key)}: {value}" for key, value in facts))
 
@@ -130,8 +140,9 @@ class ManagerScreen(Screen):
 
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Daily report as CSV"),
-                                              str(Path.home() / "daily-report.csv"), "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Daily report as CSV"), str(Path.home() / "daily-report.csv"), "CSV (*.csv)"
+        )
         if path:
             self.win.print_daily_report(csv_path=path)
 
@@ -147,5 +158,7 @@ class ManagerScreen(Screen):
             return
         record = rows[0].data(RecordRole)
         text = self.resolution.text()
-        self.run(lambda: self.win.services.resolve_exception(self.win.session, record["id"], text),
-                 lambda _: (self.resolution.clear(), self.refresh()))
+        self.run(
+            lambda: self.win.services.resolve_exception(self.win.session, record["id"], text),
+            lambda _: (self.resolution.clear(), self.refresh()),
+        )

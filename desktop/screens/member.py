@@ -26,9 +26,11 @@ from ..i18n import render
 from ..models import HistoryModel, RecordRole, SortRole, kind_label
 from ..widgets import Screen, button, label, row
 
-BENEFIT_LABELS = {"birthday": QT_TRANSLATE_NOOP("MemberScreen", "Birthday gift"),
-                  "parking": QT_TRANSLATE_NOOP("MemberScreen", "Free parking"),
-                  "member_day": QT_TRANSLATE_NOOP("MemberScreen", "Member-day gift")}
+BENEFIT_LABELS = {
+    "birthday": QT_TRANSLATE_NOOP("MemberScreen", "Birthday gift"),
+    "parking": QT_TRANSLATE_NOOP("MemberScreen", "Free parking"),
+    "member_day": QT_TRANSLATE_NOOP("MemberScreen", "Member-day gift"),
+}
 
 
 class HistoryFilter(QSortFilterProxyModel):
@@ -42,10 +44,11 @@ class HistoryFilter(QSortFilterProxyModel):
         self.setSortRole(SortRole)
 
     def set_filter(self, kind: str | None, first: date, last: date) -> None:
+        self.beginFilterChange()
         self.kind, self.first, self.last = kind, first.isoformat(), last.isoformat() + "\uffff"
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802 - Qt's name
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         record = self.sourceModel().index(source_row, 0, source_parent).data(RecordRole)
         if self.kind and record.kind != self.kind:
             return False
@@ -87,8 +90,10 @@ class MemberScreen(Screen):
         grid.addLayout(right, 1, 1)
         grid.setColumnStretch(1, 1)
 
-        self.actions = {name: button(primary=name == "earn") for name in
-                        ("earn", "receipt", "gift", "offset", "coupon", "benefit", "adjust", "reverse", "reprint")}
+        self.actions = {
+            name: button(primary=name == "earn")
+            for name in ("earn", "receipt", "gift", "offset", "coupon", "benefit", "adjust", "reverse", "reprint")
+        }
         for name, widget in self.actions.items():
             widget.setObjectName(widget.objectName() or f"Action_{name}")
             widget.clicked.connect(lambda _=False, n=name: self._action(n))
@@ -107,6 +112,7 @@ class MemberScreen(Screen):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(HistoryModel.COL_TIME, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -115,11 +121,22 @@ class MemberScreen(Screen):
 
         self.layout_.addWidget(card)
         self.layout_.addWidget(self.message)
-        self.layout_.addLayout(row(*(self.actions[n] for n in ("earn", "receipt", "gift", "offset", "coupon",
-                                                               "benefit"))))
-        self.layout_.addLayout(row(self.history_caption, self.kind_filter, self.date_from, self.date_to,
-                                   self.actions["reprint"], self.actions["reverse"], self.actions["adjust"],
-                                   self.back_button, stretch=False))
+        self.layout_.addLayout(
+            row(*(self.actions[n] for n in ("earn", "receipt", "gift", "offset", "coupon", "benefit")))
+        )
+        self.layout_.addLayout(
+            row(
+                self.history_caption,
+                self.kind_filter,
+                self.date_from,
+                self.date_to,
+                self.actions["reprint"],
+                self.actions["reverse"],
+                self.actions["adjust"],
+                self.back_button,
+                stretch=False,
+            )
+        )
         self.layout_.addWidget(self.table, 1)
         self.kind_filter.currentIndexChanged.connect(self._filter)
         self.date_from.dateChanged.connect(self._filter)
@@ -129,11 +146,17 @@ class MemberScreen(Screen):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Member"))
-        labels = {"earn": self.tr("Purchase points"), "receipt": self.tr("Receipt credit"),
-                  "gift": self.tr("Redeem gift"), "offset": self.tr("Points as cash"),
-                  "coupon": self.tr("Verify coupon"), "benefit": self.tr("Benefits"),
-                  "adjust": self.tr("Adjust points"), "reverse": self.tr("Reverse selected"),
-                  "reprint": self.tr("Reprint receipt")}
+        labels = {
+            "earn": self.tr("Purchase points"),
+            "receipt": self.tr("Receipt credit"),
+            "gift": self.tr("Redeem gift"),
+            "offset": self.tr("Points as cash"),
+            "coupon": self.tr("Verify coupon"),
+            "benefit": self.tr("Benefits"),
+            "adjust": self.tr("Adjust points"),
+            "reverse": self.tr("Reverse selected"),
+            "reprint": self.tr("Reprint receipt"),
+        }
         for name, text in labels.items():
             self.actions[name].setText(text)
         self.reveal_button.setText(self.tr("Show full phone"))
@@ -177,26 +200,43 @@ class MemberScreen(Screen):
         self.tier.style().polish(self.tier)
         self.points.setText(f"{s.balance:,d}")
         if s.expiring_on:
-            self.expiring.setText(self.tr("{points} points expire after {date}").format(
-                points=f"{s.expiring_points:,d}", date=s.expiring_on.isoformat()))
+            self.expiring.setText(
+                self.tr("{points} points expire after {date}").format(
+                    points=f"{s.expiring_points:,d}", date=s.expiring_on.isoformat()
+                )
+            )
         else:
             self.expiring.setText(self.tr("No points due to expire"))
         if s.next_tier:
-            self.progress_caption.setText(self.tr("¥{amount} more spending to {tier} (12-month spend ¥{spend})").format(
-                amount=format_yuan(s.spend_to_next_fen), tier=render(s.next_tier.name),
-                spend=format_yuan(s.spend_rolling_fen)))
+            self.progress_caption.setText(
+                self.tr("¥{amount} more spending to {tier} (12-month spend ¥{spend})").format(
+                    amount=format_yuan(s.spend_to_next_fen),
+                    tier=render(s.next_tier.name),
+                    spend=format_yuan(s.spend_rolling_fen),
+                )
+            )
         else:
-            self.progress_caption.setText(self.tr("Top tier (12-month spend ¥{spend})").format(
-                spend=format_yuan(s.spend_rolling_fen)))
+            self.progress_caption.setText(
+                self.tr("Top tier (12-month spend ¥{spend})").format(spend=format_yuan(s.spend_rolling_fen))
+            )
         self.progress.setValue(s.progress_percent)
-        self.segment.setText(self.tr("{stage} · {segment}: {action}").format(
-            stage=render(Message("Segment", LIFECYCLE_LABELS[s.lifecycle])),
-            segment=render(Message("Segment", s.segment.label)), action=render(Message("Segment", s.segment.action))))
+        self.segment.setText(
+            self.tr("{stage} · {segment}: {action}").format(
+                stage=render(Message("Segment", LIFECYCLE_LABELS[s.lifecycle])),
+                segment=render(Message("Segment", s.segment.label)),
+                action=render(Message("Segment", s.segment.action)),
+            )
+        )
         available = [self.tr_benefit(b) for b in s.benefits_available]
-        self.benefits.setText(self.tr("Benefits available now: {list}").format(
-            list="、".join(available) if available else self.tr("none")))
+        self.benefits.setText(
+            self.tr("Benefits available now: {list}").format(
+                list="、".join(available) if available else self.tr("none")
+            )
+        )
         coupons = [f"{c.code} (→{c.valid_to.isoformat()})" for c in s.coupons]
-        self.coupons.setText(self.tr("Coupons held: {list}").format(list=", ".join(coupons) if coupons else self.tr("none")))
+        self.coupons.setText(
+            self.tr("Coupons held: {list}").format(list=", ".join(coupons) if coupons else self.tr("none"))
+        )
         self.model.set_rows(s.history)
         self._reset_dates(s)
         self._update_buttons()
@@ -216,8 +256,9 @@ class MemberScreen(Screen):
         self._filter()
 
     def _filter(self) -> None:
-        self.proxy.set_filter(self.kind_filter.currentData(), self.date_from.date().toPython(),
-                              self.date_to.date().toPython())
+        self.proxy.set_filter(
+            self.kind_filter.currentData(), self.date_from.date().toPython(), self.date_to.date().toPython()
+        )
 
     def selected_history(self):
         rows = self.table.selectionModel().selectedRows()
@@ -226,13 +267,21 @@ class MemberScreen(Screen):
     def _update_buttons(self) -> None:
         role = self.win.session.role if self.win.session else ""
         allowed = self.win.allowed
-        for name, action in (("earn", "earn"), ("receipt", "credit_receipt"), ("gift", "redeem_gift"),
-                             ("offset", "redeem_cash_offset"), ("coupon", "verify_coupon"),
-                             ("benefit", "claim_benefit"), ("adjust", "adjust"), ("reverse", "reverse")):
+        for name, action in (
+            ("earn", "earn"),
+            ("receipt", "credit_receipt"),
+            ("gift", "redeem_gift"),
+            ("offset", "redeem_cash_offset"),
+            ("coupon", "verify_coupon"),
+            ("benefit", "claim_benefit"),
+            ("adjust", "adjust"),
+            ("reverse", "reverse"),
+        ):
             self.actions[name].setVisible(allowed(action))
         record = self.selected_history()
-        self.actions["reverse"].setEnabled(bool(record and record.op_id and not record.reversed
-                                                and record.kind in ops.REVERSIBLE))
+        self.actions["reverse"].setEnabled(
+            bool(record and record.op_id and not record.reversed and record.kind in ops.REVERSIBLE)
+        )
         self.actions["reprint"].setEnabled(bool(record and record.op_id) and self.win.printing_available())
         self.reveal_button.setVisible(role == "manager")
 

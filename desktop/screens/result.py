@@ -56,12 +56,17 @@ class ResultScreen(Screen):
         r = result.receipt
         self.show_error(None)
         self.status.setText("")
-        self.headline.setText(f"{render(r.kind_label)} · {result.op_ref} · {r.at_local}"
-                              + (f" · {r.member_no} {r.member_name_masked}" if r.member_no else ""))
+        self.headline.setText(
+            f"{render(r.kind_label)} · {result.op_ref} · {r.at_local}"
+            + (f" · {r.member_no} {r.member_name_masked}" if r.member_no else "")
+        )
         self.lines.setText("\n".join(render(line) for line in r.lines))
         if r.member_no:
-            self.points.setText(self.tr("{before} → {after} points").format(before=f"{r.points_before:,d}",
-                                                                         after=f"{r.points_after:,d}"))
+            self.points.setText(
+                self.tr("{before} → {after} points").format(
+                    before=f"{r.points_before:,d}", after=f"{r.points_after:,d}"
+                )
+            )
         else:
             self.points.setText("")
         if not r.online:

@@ -28,11 +28,17 @@ class SettingsScreen(Screen):
             self.language.addItem(LANGUAGE_NAMES[lang], lang)
         self.idle = QSpinBox()
         self.idle.setRange(1, 120)
+        self.idle.setMaximumWidth(140)
+        self._printers: list[str] = []
+        self._cameras: list[int] = []
         self.idle.setObjectName("IdleMinutes")
         self.labels = [label() for _ in range(7)]
         fields = form()
-        for lab, widget in zip(self.labels, (self.server, self.code, self.printer, self.paper, self.camera,
-                                             self.language, self.idle), strict=True):
+        for lab, widget in zip(
+            self.labels,
+            (self.server, self.code, self.printer, self.paper, self.camera, self.language, self.idle),
+            strict=True,
+        ):
             fields.addRow(lab, widget)
         fields.insertRow(2, "", self.register_button)
         self.note = label(name="Subtitle", wrap=True)
@@ -51,44 +57,72 @@ class SettingsScreen(Screen):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Settings"))
-        for lab, text in zip(self.labels, (self.tr("Server address"), self.tr("One-time registration code"),
-                                           self.tr("Printer"), self.tr("Receipt paper"), self.tr("Camera"),
-                                           self.tr("Language"), self.tr("Lock after idle (minutes)")), strict=True):
+        for lab, text in zip(
+            self.labels,
+            (
+                self.tr("Server address"),
+                self.tr("One-time registration code"),
+                self.tr("Printer"),
+                self.tr("Receipt paper"),
+                self.tr("Camera"),
+                self.tr("Language"),
+                self.tr("Lock after idle (minutes)"),
+            ),
+            strict=True,
+        ):
             lab.setText(text)
         self.server.setPlaceholderText("https://members.example-mall.cn")
         self.register_button.setText(self.tr("Register this terminal"))
         self.save_button.setText(self.tr("Save"))
         self.back_button.setText(self.tr("Back"))
-        self.note.setText(self.tr("The language changes at once, without a restart. Settings are kept in this "
-                                  "terminal's database."))
-        current = self.paper.currentData()
-        self.paper.clear()
-        self.paper.addItem(self.tr("80 mm thermal"), "80")
-        self.paper.addItem(self.tr("58 mm thermal"), "58")
-        self.paper.setCurrentIndex(max(0, self.paper.findData(current)))
+        self.note.setText(
+            self.tr("The language changes at once, without a restart. Settings are kept in this terminal's database.")
+        )
+        self._fill_choices()
+
+    def _fill_choices(self) -> None:
+        """The choice lists in the current language, keeping what is selected."""
+
+        def refill(combo, items) -> None:
+            current = combo.currentData()
+            combo.clear()
+            for text, value in items:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+
+        refill(self.paper, [(self.tr("80 mm thermal"), "80"), (self.tr("58 mm thermal"), "58")])
+        refill(
+            self.printer,
+            [(self.tr("Save receipts as PDF (no printer)"), "")] + [(name, name) for name in self._printers],
+        )
+        refill(
+            self.camera,
+            [(self.tr("No camera (scanner only)"), "")]
+            + [(self.tr("Camera {index}").format(index=i), str(i)) for i in self._cameras],
+        )
 
     def refresh(self) -> None:
         settings = self.win.settings
         self.server.setText(settings.get("server_url", ""))
         self.code.clear()
-        self.printer.clear()
-        self.printer.addItem(self.tr("Save receipts as PDF (no printer)"), "")
-        for name in self.win.available_printers():
-            self.printer.addItem(name, name)
+        self._printers = self.win.available_printers()
+        self._cameras = self.win.available_cameras()
+        self._fill_choices()
         self.printer.setCurrentIndex(max(0, self.printer.findData(settings.get("printer", ""))))
         self.paper.setCurrentIndex(max(0, self.paper.findData(settings.get("paper", "80"))))
-        self.camera.clear()
-        self.camera.addItem(self.tr("No camera (scanner only)"), "")
-        for index in self.win.available_cameras():
-            self.camera.addItem(self.tr("Camera {index}").format(index=index), str(index))
         self.camera.setCurrentIndex(max(0, self.camera.findData(settings.get("camera", ""))))
         self.language.setCurrentIndex(self.language.findData(current_language()))
         self.idle.setValue(int(settings.get("idle_minutes", "15")))
 
     def save(self) -> None:
-        values = {"server_url": self.server.text().strip(), "printer": self.printer.currentData() or "",
-                  "paper": self.paper.currentData(), "camera": self.camera.currentData() or "",
-                  "language": self.language.currentData(), "idle_minutes": str(self.idle.value())}
+        values = {
+            "server_url": self.server.text().strip(),
+            "printer": self.printer.currentData() or "",
+            "paper": self.paper.currentData(),
+            "camera": self.camera.currentData() or "",
+            "language": self.language.currentData(),
+            "idle_minutes": str(self.idle.value()),
+        }
         self.win.save_settings(values)
 
     def register(self) -> None:

@@ -2619,6 +2619,46 @@
       <source>The downloaded snapshot is damaged (checksum mismatch).</source>
       <translation type="unfinished" />
     </message>
+    <message>
+      <source>This terminal is not registered with a server yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Receipt credited at two desks</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Coupon used at two desks</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Same phone enrolled twice: merge review</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Offline redemption overdrew the balance</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paper slip keyed in twice</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Profile changed at two desks</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Write down the decision that resolves the exception.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Resolving an exception needs the server; try again online.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The server could not record the decision: {reason}</source>
+      <translation type="unfinished" />
+    </message>
   </context>
   <context>
     <name>SyncBanner</name>
