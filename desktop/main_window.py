@@ -500,6 +500,22 @@ class MainWindow(QMainWindow):
             lambda: render_daily_report(data(), language=current_language()), f"daily-report-{day}", screen, path
         )
 
+    def print_statement(self, member_no: str, year: int | None = None, path: str | None = None) -> None:
+        """The member annual statement (会员价值报告) for this year, or ``year``."""
+        from printing import render_statement
+        from sync import reports
+
+        store, today = self.store, self.services._today()
+        year = year or today.year
+        self.output(
+            lambda: render_statement(
+                reports.member_statement(store, member_no, year, today), language=current_language()
+            ),
+            f"statement-{member_no}-{year}",
+            self.member_screen,
+            path,
+        )
+
     def print_handbook(self, path: str | None = None) -> None:
         from printing import render_handbook
 

@@ -761,7 +761,19 @@ def decide_reverse(
                 have=have,
                 need=to_remove,
             )
-        taken = ledger.consume_oldest_first(lots, to_remove, ctx.today, ctx.rules)
+        # Take the points back from the lots they were granted into, then oldest first for the rest
+        # (what the member already spent of them came out of the oldest lots anyway).
+        taken: list[tuple[int, int]] = []
+        living = ledger.living_lots(lots, ctx.today, ctx.rules)
+        remaining = to_remove
+        for line in grants:
+            take = min(line.delta, max(living.get(line.lot_year, 0), 0), remaining)
+            if take:
+                taken.append((line.lot_year, take))
+                living[line.lot_year] -= take
+                remaining -= take
+        if remaining:
+            taken += ledger.consume_oldest_first(living, remaining, ctx.today, ctx.rules)
         for i, (year, take) in enumerate(taken):
             decision.ledger.append(
                 LedgerLine(member_no, -take, ledger.REVERSAL, year, spend_fen=-spend if i == 0 else 0)

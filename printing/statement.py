@@ -2,87 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from membership.i18n import DEFAULT_LANGUAGE, QT_TRANSLATE_NOOP, Text
+from membership.i18n import DEFAULT_LANGUAGE, QT_TRANSLATE_NOOP
+from membership.report_data import BenefitUse, MonthFigures, RedemptionUse, StatementData  # noqa: F401
 
 from . import a4
 from .text import Tr, points, signed_points, yuan
-
-
-@dataclass(frozen=True)
-class MonthFigures:
-    month: int  # 1-12
-    earned: int
-    redeemed: int  # positive
-    spend_fen: int = 0
-
-
-@dataclass(frozen=True)
-class BenefitUse:
-    benefit: str  # birthday | parking | member_day | lounge | event, or any code (printed as is)
-    count: int
-    detail: Text | str = ""  # e.g. "42 hours in total"
-
-
-@dataclass(frozen=True)
-class RedemptionUse:
-    name: Text | str
-    quantity: int
-    points: int
-
-
-@dataclass(frozen=True)
-class StatementData:
-    """A member's year. Points balance: opening + earned − redeemed − expired + adjusted = closing."""
-
-    mall_name: Text
-    year: int
-    generated_on: str
-    member_no: str
-    member_name_masked: str
-    phone_masked: str
-    tier_name: Text
-    member_since: str
-    points_opening: int
-    points_earned: int
-    points_redeemed: int  # positive
-    points_expired: int  # positive
-    points_adjusted: int  # signed: manual adjustments and reversals together
-    points_closing: int
-    spend_fen: int  # qualifying spend in the year
-    purchases: int = 0
-    discount_fen: int = 0  # tier discounts at checkout
-    cash_offset_fen: int = 0  # money paid with points
-    coupon_fen: int = 0  # face value of coupons used
-    months: tuple[MonthFigures, ...] = ()
-    benefits: tuple[BenefitUse, ...] = ()
-    redemptions: tuple[RedemptionUse, ...] = ()
-    expiring_points: int = 0
-    expiring_on: str | None = None
-    next_tier_name: Text | None = None
-    spend_to_next_tier_fen: int = 0
-    rules_location: Text | None = None
-
-    def __post_init__(self) -> None:
-        # A statement that does not add up must never reach a member: it is a bug upstream.
-        expected = (
-            self.points_opening + self.points_earned - self.points_redeemed - self.points_expired + self.points_adjusted
-        )
-        if expected != self.points_closing:
-            raise ValueError(
-                f"statement for {self.member_no} does not balance: {self.points_opening} + {self.points_earned} "
-                f"- {self.points_redeemed} - {self.points_expired} + {self.points_adjusted} = {expected}, "
-                f"not {self.points_closing}"
-            )
-
-    @property
-    def saved_fen(self) -> int:
-        return self.discount_fen + self.cash_offset_fen + self.coupon_fen
-
 
 BENEFIT_LABELS = {
     "birthday": QT_TRANSLATE_NOOP("Print", "Birthday gift"),

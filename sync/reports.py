@@ -11,18 +11,21 @@ from collections import defaultdict
 from datetime import date, datetime
 
 from membership import codes
-from membership.i18n import Message
 from membership.report_data import (
     ActivityFigures,
     AdjustmentRow,
     BenefitRow,
+    BenefitUse,
     CouponRow,
     DailyReportData,
     EarnRow,
     EnrollmentRow,
+    MonthFigures,
     RedeemRow,
+    RedemptionUse,
     ReversalRow,
     ShiftHandoverData,
+    StatementData,
     StockCount,
     StockRow,
     TerminalSync,
@@ -260,4 +263,96 @@ def shift_handover(
     )
 
 
-__all__ = ["Message", "activity", "daily_report", "shift_handover", "terminal_sync"]
+def member_statement(store: Store, member_no: str, year: int, today: date) -> StatementData:
+    """A member's year (会员价值报告) from the ledger, the operation log and the benefit claims."""
+    from membership import ledger as ledger_math
+
+    rules, master = store.rules(), store.master()
+    row = store.member_row(member_no)
+    if row is None:
+        raise ValueError(f"no member {member_no}")
+    start, end = f"{year:04d}-01-01", f"{year + 1:04d}-01-01"
+    entries = store.query("SELECT kind, delta, spend_fen, business_day FROM ledger WHERE member_no = ?", (member_no,))
+    opening = sum(e["delta"] for e in entries if e["business_day"] < start)
+    in_year = [e for e in entries if start <= e["business_day"] < end]
+    earned = sum(
+        e["delta"] for e in in_year if e["delta"] > 0 and e["kind"] in ("earn", "receipt", "welcome", "referral")
+    )
+    redeemed = -sum(e["delta"] for e in in_year if e["kind"] in ("redeem", "cash_offset"))
+    expired = -sum(e["delta"] for e in in_year if e["kind"] == "expire")
+    adjusted = sum(e["delta"] for e in in_year if e["kind"] in ("adjust", "reversal"))
+    months = []
+    for month in range(1, 13):
+        prefix = f"{year:04d}-{month:02d}"
+        rows = [e for e in in_year if e["business_day"].startswith(prefix)]
+        months.append(
+            MonthFigures(
+                month,
+                sum(
+                    e["delta"]
+                    for e in rows
+                    if e["delta"] > 0 and e["kind"] in ("earn", "receipt", "welcome", "referral")
+                ),
+                -sum(e["delta"] for e in rows if e["kind"] in ("redeem", "cash_offset")),
+                sum(e["spend_fen"] for e in rows),
+            )
+        )
+    ops = store.query(
+        "SELECT kind, payload, receipt FROM oplog WHERE member_no = ? AND business_day >= ? "
+        "AND business_day < ? AND reversed_by IS NULL",
+        (member_no, start, end),
+    )
+    value = defaultdict(int)
+    gifts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for op in ops:
+        receipt = json.loads(op["receipt"]) if op["receipt"] else {}
+        value[op["kind"]] += int(receipt.get("value_fen") or 0)
+        if op["kind"] == "redeem_gift":
+            payload = json.loads(op["payload"])
+            gifts[payload["item_code"]][0] += payload["quantity"]
+            gifts[payload["item_code"]][1] -= int(receipt.get("points_delta") or 0)
+    claims = store.query(
+        "SELECT benefit, count(*) FROM benefit_claims WHERE member_no = ? AND status = 'claimed' "
+        "AND business_day >= ? AND business_day < ? AND benefit IN ('birthday', 'parking', "
+        "'member_day', 'event') GROUP BY benefit",
+        (member_no, start, end),
+    )
+    state = store.member_state(member_no, today, rules)
+    assert state is not None
+    tier = rules.tier(state.tier)
+    nxt = rules.next_tier(state.tier)
+    expiring = ledger_math.expiring_next(state.lots, today, rules)
+    from membership.validation import mask_name, mask_phone
+
+    return StatementData(
+        mall_name=rules.mall_name,
+        year=year,
+        generated_on=today.isoformat(),
+        member_no=member_no,
+        member_name_masked=mask_name(row["name"]),
+        phone_masked=mask_phone(row["phone"]),
+        tier_name=tier.name,
+        member_since=row["enrolled_day"],
+        points_opening=opening,
+        points_earned=earned,
+        points_redeemed=redeemed,
+        points_expired=expired,
+        points_adjusted=adjusted,
+        points_closing=opening + earned - redeemed - expired + adjusted,
+        spend_fen=sum(e["spend_fen"] for e in in_year),
+        purchases=sum(1 for e in in_year if e["spend_fen"] > 0),
+        discount_fen=value["earn"],
+        cash_offset_fen=value["redeem_cash_offset"],
+        coupon_fen=value["verify_coupon"],
+        months=tuple(months),
+        benefits=tuple(BenefitUse(c[0], c[1]) for c in claims),
+        redemptions=tuple(
+            RedemptionUse(master.catalogue[code].name if code in master.catalogue else code, q, p)
+            for code, (q, p) in sorted(gifts.items())
+        ),
+        expiring_points=expiring[0] if expiring else 0,
+        expiring_on=expiring[1].isoformat() if expiring else None,
+        next_tier_name=nxt.name if nxt else None,
+        spend_to_next_tier_fen=max(0, nxt.qualifying_spend_fen - state.spend_rolling_fen) if nxt else 0,
+        rules_location=rules.rules_location,
+    )

@@ -501,6 +501,10 @@ def test_printing_from_the_desk(qtbot, win, services, desk, cashier, store, tmp_
     welcome_pdf = tmp_path / "welcome.pdf"
     win.print_welcome_slip(enrolled, str(welcome_pdf))
     assert enrolled.member_no in text_of(welcome_pdf)
+    # The member annual statement
+    statement_pdf = tmp_path / "statement.pdf"
+    win.print_statement(enrolled.member_no, path=str(statement_pdf))
+    assert enrolled.member_no in text_of(statement_pdf)
     # The daily report, from the manager screen's action
     report_pdf, report_csv = tmp_path / "daily.pdf", tmp_path / "daily.csv"
     win.show_manager()

@@ -137,3 +137,29 @@ def test_shift_handover_counts_only_that_staff_members_work(services, store, clo
     assert [c.difference for c in data.stock_counts] == [-1]
     text = PdfReader(io.BytesIO(render_shift_handover(data))).pages[0].extract_text()
     assert "李娜" in text and "G002" in text
+
+
+def test_member_annual_statement_balances(services, store, clock, manager, desk, cashier, online):
+    from printing import render_statement
+
+    online.value = True
+    clock.set_local("2025-06-01 11:00")
+    member = enroll(services, desk).member_no
+    services.earn(cashier, member, 800_000, "fashion")  # 2025: ¥8,000
+    clock.set_local("2026-03-15 11:00")
+    services.earn(cashier, member, 300_000, "cosmetics", apply_discount=True)  # silver: 10% off
+    services.redeem_gift(desk, member, "G001")
+    services.claim_benefit(desk, member, "parking")
+    services.adjust(manager, member, -100, "对账")
+    gone = services.earn(cashier, member, 10_000)
+    services.reverse(manager, gone.op_id, "退货")
+    clock.set_local("2026-11-20 11:00")
+    data = reports.member_statement(store, member, 2026, date(2026, 11, 20))
+    assert data.points_opening == 100 + 8_000  # welcome + 2025's purchase
+    # ¥2,700 paid × 1.2 (silver) × 1.5 (cosmetics) × 2 (silver birthday, 03-15) = 9,720; then ¥100 × 1.5 (now gold)
+    assert data.points_earned == 9_720 + 150
+    assert data.points_redeemed == 1_500 and data.points_adjusted == -100 - 150
+    assert data.points_closing == store.scalar("SELECT sum(delta) FROM ledger WHERE member_no = ?", (member,))
+    assert data.discount_fen == 30_000 and data.benefits[0].benefit == "parking"
+    text = PdfReader(io.BytesIO(render_statement(data))).pages[0].extract_text()
+    assert "2026" in text and "138****5678" in text and f"{data.points_closing:,}" in text

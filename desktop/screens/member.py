@@ -67,6 +67,8 @@ class MemberScreen(Screen):
         self.who = label(name="Subtitle")
         self.tier = label(name="TierBadge")
         self.reveal_button = button()
+        self.statement_button = button()
+        self.statement_button.setObjectName("Statement")
         self.points_caption, self.points = label(name="Subtitle"), label(name="Big")
         self.expiring = label(wrap=True)
         self.progress_caption = label(wrap=True)
@@ -75,7 +77,7 @@ class MemberScreen(Screen):
         self.segment = label(wrap=True)
         self.benefits = label(wrap=True)
         self.coupons = label(wrap=True)
-        grid.addLayout(row(self.who, self.tier, self.reveal_button), 0, 0, 1, 2)
+        grid.addLayout(row(self.who, self.tier, self.reveal_button, self.statement_button), 0, 0, 1, 2)
         points_box = QVBoxLayout()
         points_box.addWidget(self.points_caption)
         points_box.addWidget(self.points)
@@ -142,6 +144,7 @@ class MemberScreen(Screen):
         self.date_from.dateChanged.connect(self._filter)
         self.date_to.dateChanged.connect(self._filter)
         self.reveal_button.clicked.connect(self._reveal)
+        self.statement_button.clicked.connect(lambda: self.win.print_statement(self.member_no))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -160,6 +163,7 @@ class MemberScreen(Screen):
         for name, text in labels.items():
             self.actions[name].setText(text)
         self.reveal_button.setText(self.tr("Show full phone"))
+        self.statement_button.setText(self.tr("Annual statement"))
         self.points_caption.setText(self.tr("Points"))
         self.history_caption.setText(self.tr("History"))
         self.back_button.setText(self.tr("Done"))

@@ -757,6 +757,10 @@
       <translation />
     </message>
     <message>
+      <source>Annual statement</source>
+      <translation />
+    </message>
+    <message>
       <source>Points</source>
       <translation />
     </message>
@@ -2657,6 +2661,14 @@
     </message>
     <message>
       <source>The server could not record the decision: {reason}</source>
+      <translation />
+    </message>
+    <message>
+      <source>The snapshot failed its integrity check ({problem}).</source>
+      <translation />
+    </message>
+    <message>
+      <source>{count} operations of this terminal are not confirmed by the server yet; sync first.</source>
       <translation />
     </message>
   </context>

@@ -757,6 +757,10 @@
       <translation>顯示完整手機號</translation>
     </message>
     <message>
+      <source>Annual statement</source>
+      <translation>年度會員報告</translation>
+    </message>
+    <message>
       <source>Points</source>
       <translation>積分</translation>
     </message>
@@ -2657,6 +2661,14 @@
     </message>
     <message>
       <source>The server could not record the decision: {reason}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The snapshot failed its integrity check ({problem}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} operations of this terminal are not confirmed by the server yet; sync first.</source>
       <translation type="unfinished" />
     </message>
   </context>
