@@ -62,6 +62,26 @@ def install_crash_handler(app: QApplication) -> None:
     sys.excepthook = handler
 
 
+def self_check(window) -> str:
+    """What an installer wants to know: the version, the language, and whether translations and fonts
+    were found (inside a bundle too)."""
+    import json
+
+    from PySide6.QtGui import QFontDatabase
+
+    from .i18n import current_language, translate
+
+    return json.dumps({
+        "version": __version__,
+        "frozen": bool(getattr(sys, "frozen", False)),
+        "language": current_language(),
+        "translated": translate("LoginScreen", "Log in") != "Log in" or current_language() == "en",
+        "login_screen": window.stack.currentWidget() is window.login_screen and window.isVisible(),
+        "fonts": sorted(f for f in QFontDatabase.families() if f in ("Roboto", "Droid Sans Fallback")),
+        "resources": str(RESOURCES),
+    }, ensure_ascii=False)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from sync.store import default_store_path
 
@@ -70,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGUAGES, help="overrides the language saved in settings")
     p.add_argument("--camera-file", help="feed a recorded video through the camera path instead of a camera")
     p.add_argument("--quit-after", type=int, help=argparse.SUPPRESS)  # ms; for start-up checks
+    p.add_argument("--self-check", action="store_true",
+                   help="open to the login screen, print what was found (translations, fonts), and quit")
     p.add_argument("--version", action="version", version=f"MemberDesk {__version__}")
     return p
 
@@ -111,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     install_language(args.lang or store.setting("language") or DEFAULT_LANGUAGE)
     window = MainWindow(DeskServices(store), store, camera_file=args.camera_file)
     window.show()
+    if args.self_check:
+        QTimer.singleShot(0, lambda: (print(self_check(window)), app.quit()))
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, app.quit)
     code = app.exec()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from membership import __version__
 from membership.i18n import DEFAULT_LANGUAGE, QT_TRANSLATE_NOOP, Message, Text
 from membership.report_data import (  # noqa: F401 - re-exported: printing's public data types
     ActivityFigures,
@@ -560,7 +561,7 @@ def render_daily_report(data: DailyReportData, *, language: str = DEFAULT_LANGUA
     )
     incomplete = "" if data.complete else " · " + tr(QT_TRANSLATE_NOOP("Print", "INCOMPLETE"))
     header = f"{tr.text(data.mall_name)} · {title} · {data.scope} · {data.business_day}{incomplete}"
-    footer = "MemberDesk"
+    footer = f"MemberDesk {__version__}"
     if data.rules_version:
         footer += " · " + tr(QT_TRANSLATE_NOOP("Print", "Rules {version}"), version=data.rules_version)
     return a4.build(
@@ -660,7 +661,7 @@ def render_shift_handover(data: ShiftHandoverData, *, language: str = DEFAULT_LA
         story,
         title=f"{title} {data.staff_no} {data.business_day}",
         header=header,
-        footer_left="MemberDesk",
+        footer_left=f"MemberDesk {__version__}",
         page_label=tr(QT_TRANSLATE_NOOP("Print", "Page {page} of {pages}")),
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from membership import __version__
 from membership.i18n import DEFAULT_LANGUAGE, QT_TRANSLATE_NOOP
 from membership.report_data import BenefitUse, MonthFigures, RedemptionUse, StatementData  # noqa: F401
 
@@ -163,6 +164,6 @@ def render_statement(data: StatementData, *, language: str = DEFAULT_LANGUAGE) -
         story,
         title=f"{title} {data.member_no}",
         header=header,
-        footer_left="MemberDesk",
+        footer_left=f"MemberDesk {__version__}",
         page_label=tr(QT_TRANSLATE_NOOP("Print", "Page {page} of {pages}")),
     )

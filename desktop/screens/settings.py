@@ -45,14 +45,17 @@ class SettingsScreen(Screen):
         self.save_button = button(primary=True)
         self.save_button.setObjectName("SaveSettings")
         self.back_button = button()
+        self.about_button = button()
+        self.about_button.setObjectName("About")
         self.layout_.addLayout(fields)
         self.layout_.addWidget(self.note)
         self.layout_.addWidget(self.message)
-        self.layout_.addLayout(row(self.save_button, self.back_button))
+        self.layout_.addLayout(row(self.save_button, self.back_button, self.about_button))
         self.layout_.addStretch(1)
         self.save_button.clicked.connect(self.save)
         self.back_button.clicked.connect(self.win.show_home)
         self.register_button.clicked.connect(self.register)
+        self.about_button.clicked.connect(self.about)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -74,6 +77,7 @@ class SettingsScreen(Screen):
         self.server.setPlaceholderText("https://members.example-mall.cn")
         self.register_button.setText(self.tr("Register this terminal"))
         self.save_button.setText(self.tr("Save"))
+        self.about_button.setText(self.tr("About MemberDesk"))
         self.back_button.setText(self.tr("Back"))
         self.note.setText(
             self.tr("The language changes at once, without a restart. Settings are kept in this terminal's database.")
@@ -124,6 +128,19 @@ class SettingsScreen(Screen):
             "idle_minutes": str(self.idle.value()),
         }
         self.win.save_settings(values)
+
+    def about_text(self) -> str:
+        from membership import __version__
+
+        terminal = self.win.store.terminal()
+        return self.tr("MemberDesk {version}\nTerminal {terminal} · rules {rules}").format(
+            version=__version__, terminal=f"{terminal.terminal_id} {terminal.name}",
+            rules=self.win.store.rules().version)
+
+    def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(self, self.tr("About MemberDesk"), self.about_text())
 
     def register(self) -> None:
         self.win.register_terminal(self.server.text().strip(), self.code.text().strip())

@@ -2511,6 +2511,10 @@
       <translation />
     </message>
     <message>
+      <source>About MemberDesk</source>
+      <translation />
+    </message>
+    <message>
       <source>Back</source>
       <translation />
     </message>
@@ -2536,6 +2540,11 @@
     </message>
     <message>
       <source>Camera {index}</source>
+      <translation />
+    </message>
+    <message>
+      <source>MemberDesk {version}
+Terminal {terminal} · rules {rules}</source>
       <translation />
     </message>
   </context>

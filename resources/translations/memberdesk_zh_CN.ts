@@ -2511,6 +2511,10 @@
       <translation>保存</translation>
     </message>
     <message>
+      <source>About MemberDesk</source>
+      <translation>关于 MemberDesk</translation>
+    </message>
+    <message>
       <source>Back</source>
       <translation>返回</translation>
     </message>
@@ -2537,6 +2541,12 @@
     <message>
       <source>Camera {index}</source>
       <translation>摄像头 {index}</translation>
+    </message>
+    <message>
+      <source>MemberDesk {version}
+Terminal {terminal} · rules {rules}</source>
+      <translation>MemberDesk {version}
+终端 {terminal} · 规则 {rules}</translation>
     </message>
   </context>
   <context>

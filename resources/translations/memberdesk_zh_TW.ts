@@ -2511,6 +2511,10 @@
       <translation>儲存</translation>
     </message>
     <message>
+      <source>About MemberDesk</source>
+      <translation>關於 MemberDesk</translation>
+    </message>
+    <message>
       <source>Back</source>
       <translation>返回</translation>
     </message>
@@ -2537,6 +2541,12 @@
     <message>
       <source>Camera {index}</source>
       <translation>攝影機 {index}</translation>
+    </message>
+    <message>
+      <source>MemberDesk {version}
+Terminal {terminal} · rules {rules}</source>
+      <translation>MemberDesk {version}
+終端 {terminal} · 規則 {rules}</translation>
     </message>
   </context>
   <context>
