@@ -91,7 +91,9 @@ class ServerClient:
             ) from None
         except requests.exceptions.RequestException as exc:
             raise TransientError(
-                _message(QT_TRANSLATE_NOOP("Sync", "The server cannot be reached ({error})."), error=type(exc).__name__),
+                _message(
+                    QT_TRANSLATE_NOOP("Sync", "The server cannot be reached ({error})."), error=type(exc).__name__
+                ),
                 "unreachable",
             ) from None
         if response.status_code < 300:
@@ -102,7 +104,9 @@ class ServerClient:
             body = {}
         message = Message.from_json(body["message"]) if isinstance(body.get("message"), dict) else None
         code = str(body.get("code") or response.status_code)
-        detail = {k: v for k, v in body.items() if k not in ("code", "message", "text")} if isinstance(body, dict) else {}
+        detail = (
+            {k: v for k, v in body.items() if k not in ("code", "message", "text")} if isinstance(body, dict) else {}
+        )
         if response.status_code >= 500 or response.status_code == 429:
             raise TransientError(
                 message
@@ -124,7 +128,8 @@ class ServerClient:
         raise ProtocolError(
             message
             or _message(
-                QT_TRANSLATE_NOOP("Sync", "The server refused the request (HTTP {status})."), status=response.status_code
+                QT_TRANSLATE_NOOP("Sync", "The server refused the request (HTTP {status})."),
+                status=response.status_code,
             ),
             code,
             response.status_code,

@@ -2277,195 +2277,195 @@
     <name>Server</name>
     <message>
       <source>Operation {op_id} arrived damaged (its checksum does not match).</source>
-      <translation type="unfinished" />
+      <translation>操作 {op_id} 传输中已损坏（校验值不符）。</translation>
     </message>
     <message>
       <source>Operation {op_id} was already received with different content; it is not applied again.</source>
-      <translation type="unfinished" />
+      <translation>操作 {op_id} 已以不同内容接收过，不会再次执行。</translation>
     </message>
     <message>
       <source>This terminal's operation log has forked from the server's (it was restored from a backup); its new operations must continue in a new epoch.</source>
-      <translation type="unfinished" />
+      <translation>本终端的操作日志与服务器不一致（曾从备份恢复），新操作须在新的纪元中继续。</translation>
     </message>
     <message>
       <source>Operations are missing before {epoch}/{seq}; send from {expected}.</source>
-      <translation type="unfinished" />
+      <translation>{epoch}/{seq} 之前缺少操作，请从 {expected} 开始发送。</translation>
     </message>
     <message>
       <source>The server could not apply this operation ({error}); it is kept for an administrator.</source>
-      <translation type="unfinished" />
+      <translation>服务器无法执行此操作（{error}），已留待管理员处理。</translation>
     </message>
     <message>
       <source>Member number {member_no} is already used by another member; this enrollment was not recorded.</source>
-      <translation type="unfinished" />
+      <translation>会员号 {member_no} 已被其他会员使用，本次入会未记录。</translation>
     </message>
     <message>
       <source>A redemption for member {member_no} was booked although the member had {short} points too few (the gift was already handed over). Decide whether to recover the points.</source>
-      <translation type="unfinished" />
+      <translation>会员 {member_no} 的兑换已入账，但积分不足 {short} 分（礼品已发出）。请决定是否追回积分。</translation>
     </message>
     <message>
       <source>Operations of kind {kind} are not accepted.</source>
-      <translation type="unfinished" />
+      <translation>不接受类型为 {kind} 的操作。</translation>
     </message>
     <message>
       <source>Coupon code {code} is already in use; this coupon was not issued.</source>
-      <translation type="unfinished" />
+      <translation>券码 {code} 已被使用，本券未发放。</translation>
     </message>
     <message>
       <source>Member {alias} has the same mobile number as member {primary}, who enrolled first; it was merged into {primary}. Review the merge.</source>
-      <translation type="unfinished" />
+      <translation>会员 {alias} 与先入会的会员 {primary} 手机号相同，已合并到 {primary}。请复核合并。</translation>
     </message>
     <message>
       <source>Paper slip {serial} was already keyed in.</source>
-      <translation type="unfinished" />
+      <translation>纸质单据 {serial} 已录入过。</translation>
     </message>
     <message>
       <source>The {field} of member {member_no} was changed at two desks at once; the later change was kept. Check which is right.</source>
-      <translation type="unfinished" />
+      <translation>会员 {member_no} 的 {field} 在两个服务台同时被修改，已保留较晚的修改。请核实哪个正确。</translation>
     </message>
     <message>
       <source>A staff number is 1 to 16 letters or digits.</source>
-      <translation type="unfinished">工号为 1 至 16 位字母或数字。</translation>
+      <translation>员工号为 1 至 16 位字母或数字。</translation>
     </message>
     <message>
       <source>The role must be desk, cashier or manager.</source>
-      <translation type="unfinished" />
+      <translation>角色须为 desk、cashier 或 manager。</translation>
     </message>
     <message>
       <source>A PIN is 4 to 8 digits.</source>
-      <translation type="unfinished">密码为 4 至 8 位数字。</translation>
+      <translation>PIN 为 4 至 8 位数字。</translation>
     </message>
     <message>
       <source>Staff number {staff_no} is not known.</source>
-      <translation type="unfinished" />
+      <translation>员工号 {staff_no} 不存在。</translation>
     </message>
     <message>
       <source>Terminal {terminal} is not registered.</source>
-      <translation type="unfinished" />
+      <translation>终端 {terminal} 未注册。</translation>
     </message>
     <message>
       <source>Gift {code} is not in the catalogue.</source>
-      <translation type="unfinished">礼品 {code} 不在礼品目录中。</translation>
+      <translation>礼品 {code} 不在目录中。</translation>
     </message>
     <message>
       <source>A terminal code is from 1 to 899.</source>
-      <translation type="unfinished" />
+      <translation>终端编号为 1 至 899。</translation>
     </message>
     <message>
       <source>Terminal code {code} is already registered.</source>
-      <translation type="unfinished" />
+      <translation>终端编号 {code} 已注册。</translation>
     </message>
     <message>
       <source>This registration code is not valid (mistyped, used or expired); ask for a new one.</source>
-      <translation type="unfinished" />
+      <translation>此注册码无效（输错、已使用或已过期），请申请新的注册码。</translation>
     </message>
     <message>
       <source>This terminal already has operations under terminal code {have}; issue a registration code for that terminal code.</source>
-      <translation type="unfinished" />
+      <translation>本终端已有终端编号 {have} 下的操作，请为该终端编号签发注册码。</translation>
     </message>
     <message>
       <source>No member-QR key ids are left; retire an old key.</source>
-      <translation type="unfinished" />
+      <translation>会员二维码密钥编号已用完，请停用旧密钥。</translation>
     </message>
     <message>
       <source>Line {line}: the phone number repeats.</source>
-      <translation type="unfinished" />
+      <translation>第 {line} 行：手机号重复。</translation>
     </message>
     <message>
       <source>Line {line}: {problem}</source>
-      <translation type="unfinished" />
+      <translation>第 {line} 行：{problem}</translation>
     </message>
     <message>
       <source>Line {line}: points must be a whole number.</source>
-      <translation type="unfinished" />
+      <translation>第 {line} 行：积分须为整数。</translation>
     </message>
     <message>
       <source>{phone} already belongs to a member; nothing was imported.</source>
-      <translation type="unfinished" />
+      <translation>{phone} 已属于某会员，未导入任何数据。</translation>
     </message>
     <message>
       <source>Coupon definition {code} is not known.</source>
-      <translation type="unfinished" />
+      <translation>券类型 {code} 不存在。</translation>
     </message>
     <message>
       <source>Write down the decision that resolves the exception.</source>
-      <translation type="unfinished" />
+      <translation>请写明处理该异常的决定。</translation>
     </message>
     <message>
       <source>Exception {id} does not exist.</source>
-      <translation type="unfinished" />
+      <translation>异常 {id} 不存在。</translation>
     </message>
     <message>
       <source>Exception {id} is already resolved.</source>
-      <translation type="unfinished" />
+      <translation>异常 {id} 已处理。</translation>
     </message>
     <message>
       <source>The server is busy; try again shortly.</source>
-      <translation type="unfinished" />
+      <translation>服务器繁忙，请稍后再试。</translation>
     </message>
     <message>
       <source>This terminal is not registered.</source>
-      <translation type="unfinished" />
+      <translation>本终端未注册。</translation>
     </message>
     <message>
       <source>This terminal's registration was revoked or is unknown; register it again.</source>
-      <translation type="unfinished" />
+      <translation>本终端的注册已被撤销或无法识别，请重新注册。</translation>
     </message>
     <message>
       <source>The server is not set up: {problem}</source>
-      <translation type="unfinished" />
+      <translation>服务器尚未设置：{problem}</translation>
     </message>
     <message>
       <source>No snapshot was built yet; run: memberdesk-server snapshot</source>
-      <translation type="unfinished" />
+      <translation>尚未生成快照，请运行：memberdesk-server snapshot</translation>
     </message>
     <message>
       <source>That snapshot is no longer available.</source>
-      <translation type="unfinished" />
+      <translation>该快照已不可用。</translation>
     </message>
     <message>
       <source>Coupon {code} is not known.</source>
-      <translation type="unfinished" />
+      <translation>券 {code} 不存在。</translation>
     </message>
     <message>
       <source>The server database is ready.</source>
-      <translation type="unfinished" />
+      <translation>服务器数据库已就绪。</translation>
     </message>
     <message>
       <source>Staff {staff_no} saved.</source>
-      <translation type="unfinished" />
+      <translation>员工 {staff_no} 已保存。</translation>
     </message>
     <message>
       <source>Rules {version} loaded.</source>
-      <translation type="unfinished" />
+      <translation>规则 {version} 已载入。</translation>
     </message>
     <message>
       <source>{count} members imported.</source>
-      <translation type="unfinished" />
+      <translation>已导入 {count} 名会员。</translation>
     </message>
     <message>
       <source>Registration code for {name}: {code} (valid {hours} h, once).</source>
-      <translation type="unfinished" />
+      <translation>{name} 的注册码：{code}（{hours} 小时内有效，仅限一次）。</translation>
     </message>
     <message>
       <source>Terminal {terminal} is revoked.</source>
-      <translation type="unfinished" />
+      <translation>终端 {terminal} 已撤销。</translation>
     </message>
     <message>
       <source>Snapshot at change {change_no}: {members} members, {size} bytes, SHA-256 {sha}.</source>
-      <translation type="unfinished" />
+      <translation>快照截至变更 {change_no}：{members} 名会员，{size} 字节，SHA-256 {sha}。</translation>
     </message>
     <message>
       <source>New member-QR signing key {key_id}.</source>
-      <translation type="unfinished" />
+      <translation>新的会员二维码签名密钥 {key_id}。</translation>
     </message>
     <message>
       <source>Exception {id} resolved.</source>
-      <translation type="unfinished" />
+      <translation>异常 {id} 已处理。</translation>
     </message>
     <message>
       <source>Stock allocated.</source>
-      <translation type="unfinished" />
+      <translation>库存已分配。</translation>
     </message>
   </context>
   <context>
@@ -2603,83 +2603,83 @@ Terminal {terminal} · rules {rules}</source>
     <name>Sync</name>
     <message>
       <source>The server's certificate could not be verified ({error}).</source>
-      <translation type="unfinished" />
+      <translation>无法验证服务器证书（{error}）。</translation>
     </message>
     <message>
       <source>The server cannot be reached ({error}).</source>
-      <translation type="unfinished" />
+      <translation>无法连接服务器（{error}）。</translation>
     </message>
     <message>
       <source>The server is busy (HTTP {status}); trying again.</source>
-      <translation type="unfinished" />
+      <translation>服务器繁忙（HTTP {status}），正在重试。</translation>
     </message>
     <message>
       <source>The server does not accept this terminal; register it again.</source>
-      <translation type="unfinished" />
+      <translation>服务器不接受本终端，请重新注册。</translation>
     </message>
     <message>
       <source>The server refused the request (HTTP {status}).</source>
-      <translation type="unfinished" />
+      <translation>服务器拒绝了请求（HTTP {status}）。</translation>
     </message>
     <message>
       <source>The server's answer was cut off; trying again.</source>
-      <translation type="unfinished" />
+      <translation>服务器的响应被中断，正在重试。</translation>
     </message>
     <message>
       <source>The download was interrupted; it resumes where it stopped.</source>
-      <translation type="unfinished" />
+      <translation>下载中断，将从中断处继续。</translation>
     </message>
     <message>
       <source>The downloaded snapshot is damaged (checksum mismatch).</source>
-      <translation type="unfinished" />
+      <translation>下载的快照已损坏（校验值不符）。</translation>
     </message>
     <message>
       <source>This terminal is not registered with a server yet.</source>
-      <translation type="unfinished" />
+      <translation>本终端尚未在服务器注册。</translation>
     </message>
     <message>
       <source>Receipt credited at two desks</source>
-      <translation type="unfinished" />
+      <translation>同一小票在两个服务台积分</translation>
     </message>
     <message>
       <source>Coupon used at two desks</source>
-      <translation type="unfinished" />
+      <translation>同一优惠券在两个服务台核销</translation>
     </message>
     <message>
       <source>Same phone enrolled twice: merge review</source>
-      <translation type="unfinished" />
+      <translation>同一手机号重复入会：待复核合并</translation>
     </message>
     <message>
       <source>Offline redemption overdrew the balance</source>
-      <translation type="unfinished" />
+      <translation>离线兑换导致积分透支</translation>
     </message>
     <message>
       <source>Paper slip keyed in twice</source>
-      <translation type="unfinished" />
+      <translation>纸质单据重复录入</translation>
     </message>
     <message>
       <source>Profile changed at two desks</source>
-      <translation type="unfinished" />
+      <translation>资料在两个服务台被修改</translation>
     </message>
     <message>
       <source>Write down the decision that resolves the exception.</source>
-      <translation type="unfinished" />
+      <translation>请写明处理该异常的决定。</translation>
     </message>
     <message>
       <source>Resolving an exception needs the server; try again online.</source>
-      <translation type="unfinished" />
+      <translation>处理异常需要连接服务器，请联网后再试。</translation>
     </message>
     <message>
       <source>The server could not record the decision: {reason}</source>
-      <translation type="unfinished" />
+      <translation>服务器无法记录该决定：{reason}</translation>
     </message>
     <message>
       <source>The snapshot failed its integrity check ({problem}).</source>
-      <translation type="unfinished" />
+      <translation>快照未通过完整性检查（{problem}）。</translation>
     </message>
     <message>
       <source>{count} operations of this terminal are not confirmed by the server yet; sync first.</source>
-      <translation type="unfinished" />
+      <translation>本终端有 {count} 个操作尚未经服务器确认，请先同步。</translation>
     </message>
   </context>
   <context>

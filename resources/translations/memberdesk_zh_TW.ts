@@ -2277,195 +2277,195 @@
     <name>Server</name>
     <message>
       <source>Operation {op_id} arrived damaged (its checksum does not match).</source>
-      <translation type="unfinished" />
+      <translation>操作 {op_id} 傳輸中已損壞（校驗值不符）。</translation>
     </message>
     <message>
       <source>Operation {op_id} was already received with different content; it is not applied again.</source>
-      <translation type="unfinished" />
+      <translation>操作 {op_id} 已以不同內容接收過，不會再次執行。</translation>
     </message>
     <message>
       <source>This terminal's operation log has forked from the server's (it was restored from a backup); its new operations must continue in a new epoch.</source>
-      <translation type="unfinished" />
+      <translation>本終端的操作日誌與伺服器不一致（曾從備份還原），新操作須在新的紀元中繼續。</translation>
     </message>
     <message>
       <source>Operations are missing before {epoch}/{seq}; send from {expected}.</source>
-      <translation type="unfinished" />
+      <translation>{epoch}/{seq} 之前缺少操作，請從 {expected} 開始傳送。</translation>
     </message>
     <message>
       <source>The server could not apply this operation ({error}); it is kept for an administrator.</source>
-      <translation type="unfinished" />
+      <translation>伺服器無法執行此操作（{error}），已留待管理員處理。</translation>
     </message>
     <message>
       <source>Member number {member_no} is already used by another member; this enrollment was not recorded.</source>
-      <translation type="unfinished" />
+      <translation>會員號 {member_no} 已被其他會員使用，本次入會未記錄。</translation>
     </message>
     <message>
       <source>A redemption for member {member_no} was booked although the member had {short} points too few (the gift was already handed over). Decide whether to recover the points.</source>
-      <translation type="unfinished" />
+      <translation>會員 {member_no} 的兌換已入帳，但積分不足 {short} 分（禮品已發出）。請決定是否追回積分。</translation>
     </message>
     <message>
       <source>Operations of kind {kind} are not accepted.</source>
-      <translation type="unfinished" />
+      <translation>不接受類型為 {kind} 的操作。</translation>
     </message>
     <message>
       <source>Coupon code {code} is already in use; this coupon was not issued.</source>
-      <translation type="unfinished" />
+      <translation>券碼 {code} 已被使用，本券未發放。</translation>
     </message>
     <message>
       <source>Member {alias} has the same mobile number as member {primary}, who enrolled first; it was merged into {primary}. Review the merge.</source>
-      <translation type="unfinished" />
+      <translation>會員 {alias} 與先入會的會員 {primary} 手機號相同，已合併到 {primary}。請覆核合併。</translation>
     </message>
     <message>
       <source>Paper slip {serial} was already keyed in.</source>
-      <translation type="unfinished" />
+      <translation>紙本單據 {serial} 已錄入過。</translation>
     </message>
     <message>
       <source>The {field} of member {member_no} was changed at two desks at once; the later change was kept. Check which is right.</source>
-      <translation type="unfinished" />
+      <translation>會員 {member_no} 的 {field} 在兩個服務台同時被修改，已保留較晚的修改。請核實哪個正確。</translation>
     </message>
     <message>
       <source>A staff number is 1 to 16 letters or digits.</source>
-      <translation type="unfinished">工號為 1 至 16 位字母或數字。</translation>
+      <translation>員工號為 1 至 16 位字母或數字。</translation>
     </message>
     <message>
       <source>The role must be desk, cashier or manager.</source>
-      <translation type="unfinished" />
+      <translation>角色須為 desk、cashier 或 manager。</translation>
     </message>
     <message>
       <source>A PIN is 4 to 8 digits.</source>
-      <translation type="unfinished">密碼為 4 至 8 位數字。</translation>
+      <translation>PIN 為 4 至 8 位數字。</translation>
     </message>
     <message>
       <source>Staff number {staff_no} is not known.</source>
-      <translation type="unfinished" />
+      <translation>員工號 {staff_no} 不存在。</translation>
     </message>
     <message>
       <source>Terminal {terminal} is not registered.</source>
-      <translation type="unfinished" />
+      <translation>終端 {terminal} 未註冊。</translation>
     </message>
     <message>
       <source>Gift {code} is not in the catalogue.</source>
-      <translation type="unfinished">禮品 {code} 不在禮品目錄中。</translation>
+      <translation>禮品 {code} 不在目錄中。</translation>
     </message>
     <message>
       <source>A terminal code is from 1 to 899.</source>
-      <translation type="unfinished" />
+      <translation>終端編號為 1 至 899。</translation>
     </message>
     <message>
       <source>Terminal code {code} is already registered.</source>
-      <translation type="unfinished" />
+      <translation>終端編號 {code} 已註冊。</translation>
     </message>
     <message>
       <source>This registration code is not valid (mistyped, used or expired); ask for a new one.</source>
-      <translation type="unfinished" />
+      <translation>此註冊碼無效（輸錯、已使用或已過期），請申請新的註冊碼。</translation>
     </message>
     <message>
       <source>This terminal already has operations under terminal code {have}; issue a registration code for that terminal code.</source>
-      <translation type="unfinished" />
+      <translation>本終端已有終端編號 {have} 下的操作，請為該終端編號簽發註冊碼。</translation>
     </message>
     <message>
       <source>No member-QR key ids are left; retire an old key.</source>
-      <translation type="unfinished" />
+      <translation>會員二維碼金鑰編號已用完，請停用舊金鑰。</translation>
     </message>
     <message>
       <source>Line {line}: the phone number repeats.</source>
-      <translation type="unfinished" />
+      <translation>第 {line} 行：手機號重複。</translation>
     </message>
     <message>
       <source>Line {line}: {problem}</source>
-      <translation type="unfinished" />
+      <translation>第 {line} 行：{problem}</translation>
     </message>
     <message>
       <source>Line {line}: points must be a whole number.</source>
-      <translation type="unfinished" />
+      <translation>第 {line} 行：積分須為整數。</translation>
     </message>
     <message>
       <source>{phone} already belongs to a member; nothing was imported.</source>
-      <translation type="unfinished" />
+      <translation>{phone} 已屬於某會員，未匯入任何資料。</translation>
     </message>
     <message>
       <source>Coupon definition {code} is not known.</source>
-      <translation type="unfinished" />
+      <translation>券類型 {code} 不存在。</translation>
     </message>
     <message>
       <source>Write down the decision that resolves the exception.</source>
-      <translation type="unfinished" />
+      <translation>請寫明處理該異常的決定。</translation>
     </message>
     <message>
       <source>Exception {id} does not exist.</source>
-      <translation type="unfinished" />
+      <translation>異常 {id} 不存在。</translation>
     </message>
     <message>
       <source>Exception {id} is already resolved.</source>
-      <translation type="unfinished" />
+      <translation>異常 {id} 已處理。</translation>
     </message>
     <message>
       <source>The server is busy; try again shortly.</source>
-      <translation type="unfinished" />
+      <translation>伺服器繁忙，請稍後再試。</translation>
     </message>
     <message>
       <source>This terminal is not registered.</source>
-      <translation type="unfinished" />
+      <translation>本終端未註冊。</translation>
     </message>
     <message>
       <source>This terminal's registration was revoked or is unknown; register it again.</source>
-      <translation type="unfinished" />
+      <translation>本終端的註冊已被撤銷或無法識別，請重新註冊。</translation>
     </message>
     <message>
       <source>The server is not set up: {problem}</source>
-      <translation type="unfinished" />
+      <translation>伺服器尚未設定：{problem}</translation>
     </message>
     <message>
       <source>No snapshot was built yet; run: memberdesk-server snapshot</source>
-      <translation type="unfinished" />
+      <translation>尚未產生快照，請執行：memberdesk-server snapshot</translation>
     </message>
     <message>
       <source>That snapshot is no longer available.</source>
-      <translation type="unfinished" />
+      <translation>該快照已不可用。</translation>
     </message>
     <message>
       <source>Coupon {code} is not known.</source>
-      <translation type="unfinished" />
+      <translation>券 {code} 不存在。</translation>
     </message>
     <message>
       <source>The server database is ready.</source>
-      <translation type="unfinished" />
+      <translation>伺服器資料庫已就緒。</translation>
     </message>
     <message>
       <source>Staff {staff_no} saved.</source>
-      <translation type="unfinished" />
+      <translation>員工 {staff_no} 已儲存。</translation>
     </message>
     <message>
       <source>Rules {version} loaded.</source>
-      <translation type="unfinished" />
+      <translation>規則 {version} 已載入。</translation>
     </message>
     <message>
       <source>{count} members imported.</source>
-      <translation type="unfinished" />
+      <translation>已匯入 {count} 名會員。</translation>
     </message>
     <message>
       <source>Registration code for {name}: {code} (valid {hours} h, once).</source>
-      <translation type="unfinished" />
+      <translation>{name} 的註冊碼：{code}（{hours} 小時內有效，僅限一次）。</translation>
     </message>
     <message>
       <source>Terminal {terminal} is revoked.</source>
-      <translation type="unfinished" />
+      <translation>終端 {terminal} 已撤銷。</translation>
     </message>
     <message>
       <source>Snapshot at change {change_no}: {members} members, {size} bytes, SHA-256 {sha}.</source>
-      <translation type="unfinished" />
+      <translation>快照截至變更 {change_no}：{members} 名會員，{size} 位元組，SHA-256 {sha}。</translation>
     </message>
     <message>
       <source>New member-QR signing key {key_id}.</source>
-      <translation type="unfinished" />
+      <translation>新的會員二維碼簽章金鑰 {key_id}。</translation>
     </message>
     <message>
       <source>Exception {id} resolved.</source>
-      <translation type="unfinished" />
+      <translation>異常 {id} 已處理。</translation>
     </message>
     <message>
       <source>Stock allocated.</source>
-      <translation type="unfinished" />
+      <translation>庫存已分配。</translation>
     </message>
   </context>
   <context>
@@ -2603,83 +2603,83 @@ Terminal {terminal} · rules {rules}</source>
     <name>Sync</name>
     <message>
       <source>The server's certificate could not be verified ({error}).</source>
-      <translation type="unfinished" />
+      <translation>無法驗證伺服器憑證（{error}）。</translation>
     </message>
     <message>
       <source>The server cannot be reached ({error}).</source>
-      <translation type="unfinished" />
+      <translation>無法連線伺服器（{error}）。</translation>
     </message>
     <message>
       <source>The server is busy (HTTP {status}); trying again.</source>
-      <translation type="unfinished" />
+      <translation>伺服器繁忙（HTTP {status}），正在重試。</translation>
     </message>
     <message>
       <source>The server does not accept this terminal; register it again.</source>
-      <translation type="unfinished" />
+      <translation>伺服器不接受本終端，請重新註冊。</translation>
     </message>
     <message>
       <source>The server refused the request (HTTP {status}).</source>
-      <translation type="unfinished" />
+      <translation>伺服器拒絕了請求（HTTP {status}）。</translation>
     </message>
     <message>
       <source>The server's answer was cut off; trying again.</source>
-      <translation type="unfinished" />
+      <translation>伺服器的回應被中斷，正在重試。</translation>
     </message>
     <message>
       <source>The download was interrupted; it resumes where it stopped.</source>
-      <translation type="unfinished" />
+      <translation>下載中斷，將從中斷處繼續。</translation>
     </message>
     <message>
       <source>The downloaded snapshot is damaged (checksum mismatch).</source>
-      <translation type="unfinished" />
+      <translation>下載的快照已損壞（校驗值不符）。</translation>
     </message>
     <message>
       <source>This terminal is not registered with a server yet.</source>
-      <translation type="unfinished" />
+      <translation>本終端尚未在伺服器註冊。</translation>
     </message>
     <message>
       <source>Receipt credited at two desks</source>
-      <translation type="unfinished" />
+      <translation>同一小票在兩個服務台積分</translation>
     </message>
     <message>
       <source>Coupon used at two desks</source>
-      <translation type="unfinished" />
+      <translation>同一優惠券在兩個服務台核銷</translation>
     </message>
     <message>
       <source>Same phone enrolled twice: merge review</source>
-      <translation type="unfinished" />
+      <translation>同一手機號重複入會：待覆核合併</translation>
     </message>
     <message>
       <source>Offline redemption overdrew the balance</source>
-      <translation type="unfinished" />
+      <translation>離線兌換導致積分透支</translation>
     </message>
     <message>
       <source>Paper slip keyed in twice</source>
-      <translation type="unfinished" />
+      <translation>紙本單據重複錄入</translation>
     </message>
     <message>
       <source>Profile changed at two desks</source>
-      <translation type="unfinished" />
+      <translation>資料在兩個服務台被修改</translation>
     </message>
     <message>
       <source>Write down the decision that resolves the exception.</source>
-      <translation type="unfinished" />
+      <translation>請寫明處理該異常的決定。</translation>
     </message>
     <message>
       <source>Resolving an exception needs the server; try again online.</source>
-      <translation type="unfinished" />
+      <translation>處理異常需要連線伺服器，請連網後再試。</translation>
     </message>
     <message>
       <source>The server could not record the decision: {reason}</source>
-      <translation type="unfinished" />
+      <translation>伺服器無法記錄該決定：{reason}</translation>
     </message>
     <message>
       <source>The snapshot failed its integrity check ({problem}).</source>
-      <translation type="unfinished" />
+      <translation>快照未通過完整性檢查（{problem}）。</translation>
     </message>
     <message>
       <source>{count} operations of this terminal are not confirmed by the server yet; sync first.</source>
-      <translation type="unfinished" />
+      <translation>本終端有 {count} 個操作尚未經伺服器確認，請先同步。</translation>
     </message>
   </context>
   <context>

@@ -1,0 +1,211 @@
+"""The ``memberdesk-server`` command: set up and run the central server, and administer it from a shell."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from membership.i18n import DEFAULT_LANGUAGE, LANGUAGES, QT_TRANSLATE_NOOP, Message, catalog
+from membership.rules import RulesError
+from membership.validation import InvalidInput
+
+from . import admin
+from .db import ServerDB
+
+DEFAULT_DB = "sqlite:///memberdesk-server.sqlite3"
+
+
+def _now() -> datetime:
+    pinned = os.environ.get("MEMBERDESK_NOW")
+    if pinned:
+        return datetime.fromisoformat(pinned.replace("Z", "+00:00"))
+    return datetime.now(UTC)
+
+
+def _say(args: argparse.Namespace, text: str, **params: object) -> None:
+    print(Message("Server", text, params).render(catalog(args.lang)))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="memberdesk-server", description="MemberDesk central membership server")
+    parser.add_argument(
+        "--db",
+        default=os.environ.get("MEMBERDESK_SERVER_DB", DEFAULT_DB),
+        help="database URL: sqlite:///path.sqlite3 (default) or postgresql+psycopg://user@host/db",
+    )
+    parser.add_argument("--lang", default=DEFAULT_LANGUAGE, choices=LANGUAGES)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("init", help="create or upgrade the database and load the default rules")
+    run = sub.add_parser("run", help="serve the API (uvicorn)")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", type=int, default=8443)
+    run.add_argument("--ssl-certfile", help="TLS certificate (PEM); production must use TLS")
+    run.add_argument("--ssl-keyfile", help="TLS private key (PEM)")
+    run.add_argument("--snapshot-dir", type=Path)
+    staff = sub.add_parser("staff-add", help="add or replace a staff member (pulled by every terminal)")
+    staff.add_argument("staff_no")
+    staff.add_argument("--name", required=True)
+    staff.add_argument("--role", required=True, choices=admin.ROLES)
+    staff.add_argument("--pin", default=os.environ.get("MEMBERDESK_PIN"))
+    rules = sub.add_parser("load-rules", help="load rules and master data (tenants, catalogue, coupons)")
+    rules.add_argument("--rules", type=Path)
+    rules.add_argument("--masterdata", type=Path)
+    imp = sub.add_parser("import-members", help="import members from CSV: name,phone,birthday[,gender,card_no,points]")
+    imp.add_argument("csv", type=Path)
+    code = sub.add_parser("issue-code", help="issue a one-time terminal registration code")
+    code.add_argument("--name", required=True, help="what staff call the desk, e.g. 服务台 2")
+    code.add_argument("--terminal-code", type=int, help="1–899; the next free one when omitted")
+    code.add_argument("--hours", type=int, default=24, help="how long the code stays valid")
+    revoke = sub.add_parser("revoke", help="revoke a terminal: its token is refused at once")
+    revoke.add_argument("terminal_id")
+    sub.add_parser("terminals", help="list registered terminals")
+    snap = sub.add_parser("snapshot", help="build a bootstrap snapshot for new terminals")
+    snap.add_argument("--snapshot-dir", type=Path)
+    sub.add_parser("rotate-qr-key", help="make a new member-QR signing key (older ones stay pinned)")
+    exc = sub.add_parser("exceptions", help="list sync exceptions")
+    exc.add_argument("--all", action="store_true", help="include resolved ones")
+    exc.add_argument("--json", action="store_true")
+    res = sub.add_parser("resolve", help="resolve an exception with a recorded decision")
+    res.add_argument("exception_id", type=int)
+    res.add_argument("--decision", required=True)
+    res.add_argument("--staff", required=True)
+    alloc = sub.add_parser("allocate", help="give (or take, negative) gift stock to a desk")
+    alloc.add_argument("terminal_id")
+    alloc.add_argument("item_code")
+    alloc.add_argument("quantity", type=int)
+    coupons = sub.add_parser("issue-coupons", help="issue coupons centrally")
+    coupons.add_argument("definition")
+    coupons.add_argument("--count", type=int, default=1)
+    coupons.add_argument("--member")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except admin.AdminError as exc:
+        print(exc.message.render(catalog(args.lang)), file=sys.stderr)
+        return 1
+    except InvalidInput as exc:
+        print(exc.message.render(catalog(args.lang)), file=sys.stderr)
+        return 1
+    except (RulesError, LookupError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    now = _now()
+    if args.command == "init":
+        admin.migrate(args.db)
+        db = ServerDB(args.db)
+        try:
+            with db.read() as conn:
+                from sqlalchemy import text
+
+                loaded = conn.execute(text("SELECT count(*) FROM documents")).scalar_one()
+            if not loaded:
+                admin.load_rules(db, None, None, now)
+        finally:
+            db.dispose()
+        _say(args, QT_TRANSLATE_NOOP("Server", "The server database is ready."))
+        return 0
+    if args.command == "run":
+        import uvicorn
+
+        from .app import create_app
+
+        app = create_app(args.db, args.snapshot_dir)
+        uvicorn.run(
+            app,
+            host=args.host,
+            port=args.port,
+            ssl_certfile=args.ssl_certfile,
+            ssl_keyfile=args.ssl_keyfile,
+            log_level=os.environ.get("MEMBERDESK_LOG_LEVEL", "warning"),
+            timeout_graceful_shutdown=5,
+        )
+        return 0
+    db = ServerDB(args.db)
+    try:
+        return _admin_command(args, db, now)
+    finally:
+        db.dispose()
+
+
+def _admin_command(args: argparse.Namespace, db: ServerDB, now: datetime) -> int:
+    cmd = args.command
+    if cmd == "staff-add":
+        admin.save_staff(db, args.staff_no, args.name, args.role, args.pin or "", now)
+        _say(args, QT_TRANSLATE_NOOP("Server", "Staff {staff_no} saved."), staff_no=args.staff_no.upper())
+    elif cmd == "load-rules":
+        version = admin.load_rules(db, args.rules, args.masterdata, now)
+        _say(args, QT_TRANSLATE_NOOP("Server", "Rules {version} loaded."), version=version)
+    elif cmd == "import-members":
+        count = admin.import_members(db, args.csv, now)
+        _say(args, QT_TRANSLATE_NOOP("Server", "{count} members imported."), count=count)
+    elif cmd == "issue-code":
+        code = admin.issue_registration_code(db, args.name, now, args.terminal_code, args.hours)
+        _say(
+            args,
+            QT_TRANSLATE_NOOP("Server", "Registration code for {name}: {code} (valid {hours} h, once)."),
+            name=args.name,
+            code=code,
+            hours=args.hours,
+        )
+    elif cmd == "revoke":
+        admin.revoke_terminal(db, args.terminal_id, now)
+        _say(args, QT_TRANSLATE_NOOP("Server", "Terminal {terminal} is revoked."), terminal=args.terminal_id)
+    elif cmd == "terminals":
+        from sqlalchemy import text
+
+        with db.read() as conn:
+            for row in conn.execute(text("SELECT * FROM terminals ORDER BY terminal_code")).mappings():
+                print(
+                    f"{row['terminal_id']}  {row['terminal_code']:03d}  {row['status']:8}  {row['name']}  {row['last_seen'] or '-'}"
+                )
+    elif cmd == "snapshot":
+        from .app import default_snapshot_dir
+        from .snapshot import build_snapshot
+
+        info = build_snapshot(db, args.snapshot_dir or default_snapshot_dir(args.db), now)
+        _say(
+            args,
+            QT_TRANSLATE_NOOP(
+                "Server", "Snapshot at change {change_no}: {members} members, {size} bytes, SHA-256 {sha}."
+            ),
+            change_no=info["change_no"],
+            members=info["members"],
+            size=info["size"],
+            sha=info["sha256"],
+        )
+    elif cmd == "rotate-qr-key":
+        key_id = admin.rotate_qr_key(db, now)
+        _say(args, QT_TRANSLATE_NOOP("Server", "New member-QR signing key {key_id}."), key_id=key_id)
+    elif cmd == "exceptions":
+        rows = admin.list_exceptions(db, None if args.all else "open")
+        cat = catalog(args.lang)
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=1))
+        for row in [] if args.json else rows:
+            text_ = Message.from_json(row["message"]).render(cat)
+            print(f"#{row['id']}  {row['status']:8}  {row['code']:24}  {row['terminal_id'] or '-'}  {text_}")
+    elif cmd == "resolve":
+        admin.resolve_exception(db, args.exception_id, args.decision, args.staff, now)
+        _say(args, QT_TRANSLATE_NOOP("Server", "Exception {id} resolved."), id=args.exception_id)
+    elif cmd == "allocate":
+        admin.allocate_stock(db, args.terminal_id, args.item_code.upper(), args.quantity, now)
+        _say(args, QT_TRANSLATE_NOOP("Server", "Stock allocated."))
+    elif cmd == "issue-coupons":
+        for code in admin.issue_coupons(db, args.definition.upper(), args.count, now, args.member):
+            print(code)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,204 @@
+"""Reads the decisions need, from the server's tables: the same questions the terminal store answers."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from membership.decisions import CouponRecord, MemberState, OriginalOperation, ReceiptRecord
+from membership.ledger import LedgerLine
+from membership.masterdata import MasterData, masterdata_from_dicts
+from membership.rules import Rules, rules_from_dict
+from membership.sync_rules import member_state_from_rows
+
+from .db import raw
+
+MEMBER_COLUMNS = (
+    "member_no",
+    "name",
+    "phone",
+    "card_no",
+    "birthday",
+    "gender",
+    "tier",
+    "tier_since",
+    "enrolled_at",
+    "enrolled_day",
+    "channel",
+    "referrer_no",
+    "privacy_consent",
+    "marketing_consent",
+    "status",
+    "alias_of",
+    "updated_at",
+)
+COUPON_COLUMNS = (
+    "code",
+    "definition",
+    "member_no",
+    "status",
+    "valid_from",
+    "valid_to",
+    "issued_op",
+    "used_op",
+    "used_at",
+    "used_where",
+    "updated_at",
+)
+RECEIPT_COLUMNS = (
+    "tenant_code",
+    "receipt_no",
+    "member_no",
+    "amount_fen",
+    "purchase_date",
+    "op_id",
+    "terminal_name",
+    "business_day",
+    "credited_at",
+)
+CLAIM_COLUMNS = ("member_no", "benefit", "period", "detail", "op_id", "status", "business_day", "created_at")
+
+_MEMBER = f"SELECT {', '.join(MEMBER_COLUMNS)} FROM members WHERE member_no = :m"
+_ENTRIES = (
+    "SELECT l.kind, l.delta, l.lot_year, l.spend_fen, l.business_day, o.online "
+    "FROM ledger l LEFT JOIN ops o ON o.op_id = l.op_id WHERE l.member_no = :m"
+)
+_CLAIMS = "SELECT benefit, period FROM benefit_claims WHERE member_no = :m AND status = 'claimed'"
+_RECEIPTS_TODAY = "SELECT count(*) FROM receipts WHERE member_no = :m AND business_day = :d"
+
+
+class Reference:
+    """The rules and master data currently loaded on the server, parsed once per version."""
+
+    def __init__(self) -> None:
+        self._key: tuple[str, ...] | None = None
+        self._value: tuple[Rules, MasterData] | None = None
+
+    def get(self, conn: Connection) -> tuple[Rules, MasterData]:
+        rows = {r.name: r for r in conn.execute(text("SELECT name, version, body FROM documents"))}
+        missing = [n for n in ("rules", "tenants", "catalogue", "coupons") if n not in rows]
+        if missing:
+            raise LookupError(f"no {missing[0]} loaded on the server; run: memberdesk-server load-rules")
+        key = tuple(f"{n}:{rows[n].version}:{hash(rows[n].body)}" for n in sorted(rows))
+        if key != self._key or self._value is None:
+            rules = rules_from_dict(tomllib.loads(rows["rules"].body))
+            master = masterdata_from_dicts(
+                tomllib.loads(rows["tenants"].body),
+                tomllib.loads(rows["catalogue"].body),
+                tomllib.loads(rows["coupons"].body),
+                rules,
+            )
+            self._key, self._value = key, (rules, master)
+        return self._value
+
+
+def member_row(conn: Connection, member_no: str) -> dict[str, Any] | None:
+    return raw(conn).dict(_MEMBER, {"m": member_no})
+
+
+def member_by_phone(conn: Connection, phone: str) -> dict[str, Any] | None:
+    return raw(conn).dict(
+        f"SELECT {', '.join(MEMBER_COLUMNS)} FROM members WHERE phone = :p AND status = 'active'", {"p": phone}
+    )
+
+
+def resolve_alias(conn: Connection, member_no: str | None) -> str | None:
+    """The member an alias was merged into (following the chain), or the number itself."""
+    seen = set()
+    db = raw(conn)
+    while member_no and member_no not in seen:
+        seen.add(member_no)
+        row = db.one("SELECT status, alias_of FROM members WHERE member_no = :m", {"m": member_no})
+        if row is None or row[0] != "alias" or not row[1]:
+            return member_no
+        member_no = row[1]
+    return member_no
+
+
+def member_state(conn: Connection, member_no: str, today: date, rules: Rules) -> MemberState | None:
+    db = raw(conn)
+    row = db.dict(_MEMBER, {"m": member_no})
+    if row is None:
+        return None
+    entries = db.all(_ENTRIES, {"m": member_no})
+    claims = db.all(_CLAIMS, {"m": member_no})
+    receipts_today = db.scalar(_RECEIPTS_TODAY, {"m": member_no, "d": today.isoformat()})
+    return member_state_from_rows(row, entries, claims, receipts_today, today, rules)
+
+
+def receipt_record(conn: Connection, tenant_code: str, receipt_no: str) -> ReceiptRecord | None:
+    row = raw(conn).dict(
+        "SELECT * FROM receipts WHERE tenant_code = :t AND receipt_no = :r", {"t": tenant_code, "r": receipt_no}
+    )
+    if row is None:
+        return None
+    return ReceiptRecord(
+        row["tenant_code"],
+        row["receipt_no"],
+        row["member_no"],
+        row["credited_at"][:16].replace("T", " "),
+        row["terminal_name"],
+    )
+
+
+def coupon_record(conn: Connection, code: str) -> CouponRecord | None:
+    row = raw(conn).dict("SELECT * FROM coupons WHERE code = :c", {"c": code})
+    if row is None:
+        return None
+    return CouponRecord(
+        code=row["code"],
+        definition=row["definition"],
+        member_no=row["member_no"],
+        status=row["status"],
+        valid_from=date.fromisoformat(row["valid_from"]),
+        valid_to=date.fromisoformat(row["valid_to"]),
+        used_at=row["used_at"],
+        used_where=row["used_where"],
+    )
+
+
+def stock_level(conn: Connection, terminal_id: str, item_code: str) -> int:
+    value = raw(conn).scalar(
+        "SELECT quantity FROM stock WHERE terminal_id = :t AND item_code = :i", {"t": terminal_id, "i": item_code}
+    )
+    return int(value or 0)
+
+
+def original_operation(conn: Connection, op_id: str) -> OriginalOperation | None:
+    op = conn.execute(
+        text("SELECT op_id, kind, effective_member, status, reversed_by FROM ops WHERE op_id = :o"), {"o": op_id}
+    ).first()
+    if op is None or op.status != "applied":
+        return None
+    lines = conn.execute(
+        text(
+            "SELECT member_no, delta, kind, lot_year, spend_fen FROM ledger WHERE op_id = :o "
+            "AND kind != 'merge' ORDER BY entry_id"
+        ),
+        {"o": op_id},
+    ).all()
+    moves = conn.execute(text("SELECT item_code, delta FROM stock_moves WHERE op_id = :o ORDER BY id"), {"o": op_id})
+    claims = conn.execute(
+        text("SELECT benefit, period FROM benefit_claims WHERE op_id = :o AND status = 'claimed' ORDER BY id"),
+        {"o": op_id},
+    )
+    used = conn.execute(text("SELECT code FROM coupons WHERE used_op = :o"), {"o": op_id}).first()
+    issued = conn.execute(text("SELECT code, status FROM coupons WHERE issued_op = :o ORDER BY code"), {"o": op_id})
+    return OriginalOperation(
+        op_id=op.op_id,
+        kind=op.kind,
+        member_no=op.effective_member,
+        lines=tuple(LedgerLine(r[0], int(r[1]), r[2], r[3], int(r[4])) for r in lines),
+        stock=tuple((r[0], int(r[1])) for r in moves),
+        claims=tuple((r[0], r[1]) for r in claims),
+        coupon_used=used[0] if used else None,
+        coupons_issued=tuple((r[0], r[1]) for r in issued),
+        reversed_by=op.reversed_by,
+    )
+
+
+def row_dict(conn: Connection, table: str, columns: tuple[str, ...], where: str, params: dict[str, Any]) -> Any:
+    return raw(conn).dict(f"SELECT {', '.join(columns)} FROM {table} WHERE {where}", params)

@@ -1,0 +1,391 @@
+"""The background sync engine: push the operation log, pull changes, adopt outcomes, retry with backoff.
+
+It announces what the desk application shows — connectivity, pending count, oldest pending age, last
+success, new exceptions — as plain :class:`SyncStatus` events to callbacks (the desktop turns them into
+Qt signals on its GUI thread). Retries always resend the same operation ids, so the server applies
+each exactly once however often a request is repeated.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from membership.i18n import QT_TRANSLATE_NOOP, Message
+from membership.timeutil import from_utc_text, to_utc_text
+
+from .client import ProtocolError, Revoked, ServerClient, SyncError, TransientError
+from .replication import CURSOR, SERVER_URL, TOKEN, Replicator
+from .store import Store, utc_now
+
+log = logging.getLogger("memberdesk.sync")
+CTX = "Sync"
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the UI shows about sync; sent to listeners whenever it changes."""
+
+    online: bool = False
+    pending: int = 0
+    oldest_pending_age_s: float | None = None
+    last_success: str | None = None
+    cursor: int = 0
+    error: Message | None = None
+    revoked: bool = False
+    clock_skew_s: float = 0.0
+    open_exceptions: int = 0
+
+
+@dataclass(frozen=True)
+class SyncEvent:
+    """``kind``: ``status`` (every change of :class:`SyncStatus`), ``exceptions`` (new inbox items,
+    ``data`` their ids), ``rejected`` (own operations the server rejected, ``data`` their op ids),
+    ``progress`` (``data`` = {"pushed": n, "pulled": n})."""
+
+    kind: str
+    status: SyncStatus
+    data: Any = None
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    rejected: list[str] = field(default_factory=list)
+    new_exceptions: list[int] = field(default_factory=list)
+
+
+Listener = Callable[[SyncEvent], None]
+
+
+class SyncEngine:
+    """Syncs one store with its server, on demand (:meth:`sync_once`) or in a background thread."""
+
+    def __init__(
+        self,
+        store: Store,
+        client: ServerClient | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        interval: float = 10.0,
+        batch_size: int = 500,
+        page_size: int = 2000,
+        backoff_base: float = 1.0,
+        backoff_cap: float = 60.0,
+        rng: random.Random | None = None,
+    ):
+        self.store = store
+        if client is None:
+            url = store.setting(SERVER_URL)
+            if not url:
+                raise SyncError(
+                    Message(CTX, QT_TRANSLATE_NOOP("Sync", "This terminal is not registered with a server yet.")),
+                    "not_registered",
+                )
+            client = ServerClient(url, store.setting(TOKEN))
+        self.client = client
+        self.replicator = Replicator(store)
+        self.clock = clock
+        self.interval = interval
+        self.batch_size = batch_size
+        self.page_size = page_size
+        self.backoff_base = backoff_base
+        self.backoff_cap = backoff_cap
+        self.rng = rng or random.Random()
+        self._listeners: list[Listener] = []
+        self._status = SyncStatus(cursor=self.replicator.cursor())
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._failures = 0
+        self._lock = threading.Lock()  # one sync at a time, whoever asks
+
+    # -- events --------------------------------------------------------------------------------------------
+
+    def add_listener(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    @property
+    def status(self) -> SyncStatus:
+        return self._status
+
+    def _emit(self, kind: str, data: Any = None) -> None:
+        event = SyncEvent(kind, self._status, data)
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:  # a broken listener must not stop syncing
+                log.exception("sync listener failed")
+
+    def _update(self, **changes: Any) -> None:
+        pending, oldest = self.replicator.pending_count()
+        age = None
+        if oldest:
+            age = max(0.0, (self.clock() - from_utc_text(oldest)).total_seconds())
+        open_count = self.store.scalar("SELECT count(*) FROM sync_exceptions WHERE status = 'open'") or 0
+        new = replace(
+            self._status,
+            pending=pending,
+            oldest_pending_age_s=age,
+            cursor=self.replicator.cursor(),
+            open_exceptions=open_count,
+            **changes,
+        )
+        if new != self._status:
+            self._status = new
+            self._emit("status")
+
+    def refresh(self) -> SyncStatus:
+        """Recount pending operations (after a desk action) and tell the listeners."""
+        self._update()
+        return self._status
+
+    # -- one round -------------------------------------------------------------------------------------------
+
+    def sync_once(self) -> SyncReport:
+        """Push everything pending, then pull everything new. Raises the client's errors."""
+        with self._lock:
+            try:
+                report = self._round()
+            except TransientError as exc:
+                self._update(online=False, error=exc.message)
+                raise
+            except Revoked as exc:
+                self._update(online=False, error=exc.message, revoked=True)
+                raise
+            except SyncError as exc:
+                self._update(error=exc.message)
+                raise
+            self._update(online=True, error=None, revoked=False, last_success=to_utc_text(self.clock()))
+            if report.new_exceptions:
+                self._emit("exceptions", report.new_exceptions)
+            if report.rejected:
+                self._emit("rejected", report.rejected)
+            return report
+
+    def _round(self) -> SyncReport:
+        report = SyncReport()
+        status = self.client.status()
+        self._update(online=True, clock_skew_s=self._skew(status.get("server_time")))
+        self._check_epoch(status)
+        counters = status.get("counters") or {}
+        self.replicator.raise_counters(int(counters.get("member_seq", 0)), int(counters.get("coupon_seq", 0)))
+        recoveries = 0
+        while True:
+            batch = self.replicator.pending_batch(self.batch_size)
+            if not batch:
+                break
+            try:
+                answer = self.client.push(batch)
+            except ProtocolError as exc:
+                recoveries += 1
+                if recoveries > 5:
+                    raise
+                if exc.code == "epoch_forked":
+                    self.replicator.fork(exc.detail["op_id"], int(exc.detail.get("current_epoch", 0)), self.clock())
+                    continue
+                if exc.code == "sequence_gap":
+                    resent = self.replicator.resend_from(
+                        int(exc.detail["expected_epoch"]), int(exc.detail["expected_seq"])
+                    )
+                    if resent:
+                        continue
+                raise
+            self.replicator.record_outcomes(answer["results"])
+            report.pushed += len(batch)
+            self._update()
+            self._emit("progress", {"pushed": report.pushed, "pulled": report.pulled})
+        while True:
+            page = self.client.pull(self.replicator.cursor(), self.page_size)
+            if page["changes"] or page["next"] != self.replicator.cursor():
+                result = self.replicator.apply_page(page, self.clock())
+                report.pulled += len(page["changes"])
+                report.rejected += result.rejected
+                report.new_exceptions += result.new_exceptions
+                self._emit("progress", {"pushed": report.pushed, "pulled": report.pulled})
+            if not page["more"]:
+                break
+        return report
+
+    def _check_epoch(self, status: dict[str, Any]) -> None:
+        """The server knows more of this epoch than we do: we run from a restored backup."""
+        terminal = self.store.terminal()
+        mine = [e for e in status.get("epochs") or () if e["epoch"] == terminal.epoch]
+        if not mine:
+            return
+        local_max = self.store.scalar(
+            "SELECT coalesce(max(coalesce(w.seq, o.seq)), 0) FROM oplog o LEFT JOIN sync_wire w ON w.op_id = o.op_id "
+            "WHERE coalesce(w.epoch, o.epoch) = ?",
+            (terminal.epoch,),
+        )
+        if mine[0]["last_seq"] > local_max:
+            epoch = self.replicator.start_new_epoch([e["epoch"] for e in status["epochs"]], self.clock())
+            log.warning("this terminal was restored from a backup: new operations continue in epoch %s", epoch)
+
+    def _skew(self, server_time: str | None) -> float:
+        if not server_time:
+            return 0.0
+        return (self.clock() - from_utc_text(server_time)).total_seconds()
+
+    # -- online checks for the desk ------------------------------------------------------------------------
+
+    def server_balance(self, member_no: str) -> int:
+        return int(self.client.member(member_no)["balance"])
+
+    def server_coupon(self, code: str) -> dict[str, Any]:
+        return self.client.coupon(code)
+
+    # -- the background thread ---------------------------------------------------------------------------------
+
+    def next_delay(self) -> float:
+        """Full-jitter exponential backoff after failures; the plain interval otherwise."""
+        if self._failures == 0:
+            return self.interval
+        ceiling = min(self.backoff_cap, self.backoff_base * (2 ** min(self._failures - 1, 16)))
+        return self.rng.uniform(0, ceiling)
+
+    def step(self) -> bool:
+        """One round as the background loop runs it; True when it succeeded."""
+        try:
+            self.sync_once()
+        except TransientError:
+            self._failures += 1
+            return False
+        except Revoked:
+            self._failures = max(self._failures, 6)  # wait long: a person must register the terminal again
+            return False
+        except SyncError as exc:
+            log.warning("sync refused: %s", exc)
+            self._failures += 1
+            return False
+        self._failures = 0
+        return True
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="memberdesk-sync", daemon=True)
+        self._thread.start()
+
+    def notify(self) -> None:
+        """A desk action was logged: sync soon rather than at the next interval."""
+        self._wake.set()
+
+    def request_sync(self) -> None:
+        """The desk's "sync now" button: the same as :meth:`notify`."""
+        self.notify()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.step()
+            self._wake.wait(self.next_delay())
+            self._wake.clear()
+
+
+# -- registration -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Registration:
+    terminal_id: str
+    terminal_code: int
+    name: str
+    key_id: int | None
+
+
+def register_terminal(
+    store: Store,
+    server_url: str,
+    registration_code: str,
+    *,
+    name: str | None = None,
+    verify: bool | str = True,
+    client: ServerClient | None = None,
+    now: datetime | None = None,
+) -> Registration:
+    """Register a set-up store with the server using a one-time code; the store takes the identity it gets.
+
+    The terminal keeps its code when it already logged operations under it (member numbers carry it);
+    its member-QR public key is pinned on every terminal, under the key id the server assigns.
+    """
+    now = now or utc_now()
+    client = client or ServerClient(server_url, verify=verify)
+    terminal = store.terminal()
+    has_operations = (store.scalar("SELECT count(*) FROM oplog") or 0) > 0
+    key = store.query_one(
+        "SELECT key_id, public_hex FROM qr_keys WHERE private_hex IS NOT NULL ORDER BY key_id DESC LIMIT 1"
+    )
+    answer = client.register(
+        {
+            "registration_code": registration_code,
+            "name": name,
+            "terminal_code": terminal.terminal_code if 1 <= terminal.terminal_code <= 899 else None,
+            "has_operations": has_operations,
+            "public_key_hex": key["public_hex"] if key else None,
+            "key_id": key["key_id"] if key else None,
+        }
+    )
+    at = to_utc_text(now)
+    with store.transaction() as conn:
+        store.set_terminal(conn, answer["terminal_id"], answer["terminal_code"], answer["name"], at)
+        if key is not None and answer.get("key_id") is not None and answer["key_id"] != key["key_id"]:
+            conn.execute("DELETE FROM qr_keys WHERE key_id = ? AND private_hex IS NULL", (answer["key_id"],))
+            conn.execute("UPDATE qr_keys SET key_id = ? WHERE key_id = ?", (answer["key_id"], key["key_id"]))
+        for item, quantity in answer.get("stock", {}).items():
+            moved = store.scalar("SELECT coalesce(sum(delta), 0) FROM stock_moves WHERE item_code = ?", (item,))
+            conn.execute(
+                "INSERT INTO stock (item_code, quantity) VALUES (?, ?) "
+                "ON CONFLICT (item_code) DO UPDATE SET quantity = excluded.quantity",
+                (item, quantity + moved),
+            )
+        store.set_setting(conn, SERVER_URL, server_url.rstrip("/"))
+        store.set_setting(conn, TOKEN, answer["token"])
+        store.set_setting(conn, CURSOR, "0")
+        store.append_audit(
+            conn,
+            at,
+            "SYSTEM",
+            "terminal_registered",
+            answer["terminal_id"],
+            detail={"terminal_code": answer["terminal_code"], "server": server_url, "key_id": answer.get("key_id")},
+        )
+    client.token = answer["token"]
+    return Registration(answer["terminal_id"], answer["terminal_code"], answer["name"], answer.get("key_id"))
+
+
+def engine_for(store: Store, verify: bool | str = True, **kwargs: Any) -> SyncEngine:
+    """An engine for a registered store, using the server address and token it keeps."""
+    url = store.setting(SERVER_URL)
+    if not url:
+        raise SyncError(
+            Message(CTX, QT_TRANSLATE_NOOP("Sync", "This terminal is not registered with a server yet.")),
+            "not_registered",
+        )
+    return SyncEngine(store, ServerClient(url, store.setting(TOKEN), verify=verify), **kwargs)
+
+
+__all__ = [
+    "Registration",
+    "SyncEngine",
+    "SyncEvent",
+    "SyncReport",
+    "SyncStatus",
+    "engine_for",
+    "register_terminal",
+]

@@ -1,0 +1,574 @@
+"""Replication on the terminal's store: what to push, and adopting what the server pulls back.
+
+No HTTP here (that is :mod:`sync.client`) and no threads (that is :mod:`sync.engine`): every function
+works on the store in one transaction, so a crash at any instant leaves either a page fully applied
+with its cursor moved, or nothing.
+
+How the terminal converges with the server although its ledger is append-only:
+
+- Lines and stock moves are additive. A foreign operation's lines are inserted as they come. For an
+  own operation, the server's lines arrive with its outcome and the terminal appends the difference
+  per (member, kind, lot, day) — a rejected credit is reversed by appending its opposite.
+- Rows (members, coupons, receipts, benefit claims) are replaced by the server's version, except while
+  an own operation on that row is still provisional: then the server's version waits in
+  ``sync_deferred`` and is taken over when the outcome arrives. So pending desk work stays visible
+  on top of the server's state, and nothing of it survives a rejection.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from membership import codes
+from membership import operations as ops
+from membership.sync_rules import APPLIED, ledger_corrections, touched_keys
+from membership.timeutil import to_utc_text
+
+from .store import Store
+
+CURSOR = "sync.cursor"
+SERVER_URL = "sync.server_url"
+TOKEN = "sync.token"
+ROW_ENTITIES = ("member", "coupon", "receipt", "claim")
+MEMBER_COLUMNS = (
+    "member_no",
+    "name",
+    "phone",
+    "card_no",
+    "birthday",
+    "gender",
+    "tier",
+    "tier_since",
+    "enrolled_at",
+    "enrolled_day",
+    "channel",
+    "referrer_no",
+    "privacy_consent",
+    "marketing_consent",
+    "status",
+    "alias_of",
+    "updated_at",
+)
+COUPON_COLUMNS = (
+    "code",
+    "definition",
+    "member_no",
+    "status",
+    "valid_from",
+    "valid_to",
+    "issued_op",
+    "used_op",
+    "used_at",
+    "used_where",
+    "updated_at",
+)
+RECEIPT_COLUMNS = (
+    "tenant_code",
+    "receipt_no",
+    "member_no",
+    "amount_fen",
+    "purchase_date",
+    "op_id",
+    "terminal_name",
+    "business_day",
+    "credited_at",
+)
+
+
+def _upsert_sql(table: str, columns: tuple[str, ...], key: tuple[str, ...]) -> str:
+    sets = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in key)
+    return (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)}) "
+        f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {sets}"
+    )
+
+
+_MEMBER_UPSERT = _upsert_sql("members", MEMBER_COLUMNS, ("member_no",))
+_COUPON_UPSERT = _upsert_sql("coupons", COUPON_COLUMNS, ("code",))
+_RECEIPT_UPSERT = _upsert_sql("receipts", RECEIPT_COLUMNS, ("tenant_code", "receipt_no"))
+_LEDGER_INSERT = (
+    "INSERT INTO ledger (member_no, op_id, kind, delta, lot_year, spend_fen, business_day, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+@dataclass
+class PageReport:
+    applied: int = 0
+    reconciled: int = 0
+    rejected: list[str] = field(default_factory=list)
+    new_exceptions: list[int] = field(default_factory=list)
+
+
+class Replicator:
+    """Push preparation and pull application for one terminal store."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    # -- settings -------------------------------------------------------------------------------------
+
+    def cursor(self) -> int:
+        return int(self.store.setting(CURSOR, "0") or 0)
+
+    def pending_count(self) -> tuple[int, str | None]:
+        row = self.store.query_one("SELECT count(*), min(local_time) FROM oplog WHERE status = 'pending'")
+        return (row[0], row[1]) if row else (0, None)
+
+    # -- push -----------------------------------------------------------------------------------------
+
+    def pending_batch(self, limit: int) -> list[dict[str, Any]]:
+        """The next operations to push, in log order, as they travel (re-sequenced ones in their new epoch)."""
+        rows = self.store.query(
+            "SELECT o.op_id, coalesce(w.epoch, o.epoch) AS epoch, coalesce(w.seq, o.seq) AS seq, o.kind, "
+            "o.staff_no, o.member_no, o.local_time, o.business_day, o.online, o.payload, o.payload_hash "
+            "FROM oplog o LEFT JOIN sync_wire w ON w.op_id = o.op_id WHERE o.status = 'pending' ORDER BY o.id LIMIT ?",
+            (limit,),
+        )
+        return [
+            {
+                "op_id": r["op_id"],
+                "epoch": r["epoch"],
+                "seq": r["seq"],
+                "kind": r["kind"],
+                "staff_no": r["staff_no"],
+                "member_no": r["member_no"],
+                "local_time": r["local_time"],
+                "business_day": r["business_day"],
+                "online": bool(r["online"]),
+                "payload": json.loads(r["payload"]),
+                "payload_hash": r["payload_hash"],
+            }
+            for r in rows
+        ]
+
+    def record_outcomes(self, results: list[dict[str, Any]]) -> None:
+        """Mark pushed operations acknowledged (or rejected) as the push answered; the effects follow by pull."""
+        with self.store.transaction() as conn:
+            conn.executemany(
+                "UPDATE oplog SET status = ?, outcome = ? WHERE op_id = ? AND status = 'pending' "
+                "AND op_id NOT IN (SELECT op_id FROM sync_reconciled)",
+                [
+                    ("acked" if r["status"] == APPLIED else "rejected", json.dumps(r, ensure_ascii=False), r["op_id"])
+                    for r in results
+                ],
+            )
+
+    def fork(self, failed_op_id: str, server_epoch: int, now: datetime) -> int:
+        """The server's log for this terminal went further than ours (we were restored from a backup).
+
+        Every operation not yet accepted, from the refused one on, moves to a fresh epoch as it travels
+        (same op ids, so nothing is applied twice), and new operations start another fresh epoch.
+        Returns the new terminal epoch.
+        """
+        with self.store.transaction() as conn:
+            start = conn.execute("SELECT id FROM oplog WHERE op_id = ?", (failed_op_id,)).fetchone()
+            if start is None:
+                raise ValueError(f"unknown operation {failed_op_id}")
+            top = _top_epoch(conn, [server_epoch])
+            wire_epoch = top + 1
+            moved = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT op_id FROM oplog WHERE status = 'pending' AND id >= ? ORDER BY id", (start[0],)
+                )
+            ]
+            conn.executemany("DELETE FROM sync_wire WHERE op_id = ?", [(op_id,) for op_id in moved])
+            conn.executemany(
+                "INSERT INTO sync_wire (op_id, epoch, seq) VALUES (?, ?, ?)",
+                [(op_id, wire_epoch, n) for n, op_id in enumerate(moved, start=1)],
+            )
+            new_epoch = wire_epoch + 1
+            self._set_epoch(conn, new_epoch)
+            self.store.append_audit(
+                conn,
+                to_utc_text(now),
+                "SYSTEM",
+                "sync_new_epoch",
+                str(new_epoch),
+                detail={"resequenced": len(moved), "wire_epoch": wire_epoch},
+            )
+        return new_epoch
+
+    def start_new_epoch(self, server_epochs: list[int], now: datetime) -> int:
+        """Begin a fresh epoch for new operations (the server knows more of our log than we do)."""
+        with self.store.transaction() as conn:
+            top = _top_epoch(conn, server_epochs)
+            self._set_epoch(conn, top + 1)
+            self.store.append_audit(conn, to_utc_text(now), "SYSTEM", "sync_new_epoch", str(top + 1))
+        return top + 1
+
+    def _set_epoch(self, conn: sqlite3.Connection, epoch: int) -> None:
+        conn.execute("UPDATE terminal SET epoch = ? WHERE id = 1", (epoch,))
+        self.store._terminal = None  # the store caches its identity; the epoch just changed
+
+    def resend_from(self, epoch: int, seq: int) -> int:
+        """The server is missing operations we thought acknowledged (it was restored): send them again."""
+        with self.store.transaction() as conn:
+            rows = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT o.op_id FROM oplog o LEFT JOIN sync_wire w ON w.op_id = o.op_id "
+                    "WHERE coalesce(w.epoch, o.epoch) = ? AND coalesce(w.seq, o.seq) >= ? AND o.status != 'pending'",
+                    (epoch, seq),
+                )
+            ]
+            conn.executemany("UPDATE oplog SET status = 'pending' WHERE op_id = ?", [(r,) for r in rows])
+            conn.executemany("DELETE FROM sync_reconciled WHERE op_id = ?", [(r,) for r in rows])
+        return len(rows)
+
+    def raise_counters(self, member_seq: int, coupon_seq: int) -> None:
+        """Never hand out a member number or coupon serial the server has already seen from this terminal."""
+        with self.store.transaction() as conn:
+            for name, value in (("member_seq", member_seq), ("coupon_seq", coupon_seq)):
+                conn.execute(
+                    "INSERT INTO counters (name, value) VALUES (?, ?) "
+                    "ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)",
+                    (name, value),
+                )
+
+    # -- pull -----------------------------------------------------------------------------------------
+
+    def apply_page(self, page: dict[str, Any], now: datetime) -> PageReport:
+        """Apply one page of changes and move the cursor, in one transaction."""
+        report = PageReport()
+        store = self.store
+        with store.transaction() as conn:
+            run = _PageRun(self, conn, now, report)
+            for change in page["changes"]:
+                run.apply(change)
+            run.retry_deferred()
+            run.raise_counters_from_data()
+            store.set_setting(conn, CURSOR, str(page["next"]))
+        return report
+
+
+def _top_epoch(conn: sqlite3.Connection, server_epochs: list[int]) -> int:
+    """The highest epoch anyone has used for this terminal: the server, the log, re-sequencing, the identity."""
+    return max(
+        [
+            *server_epochs,
+            conn.execute("SELECT coalesce(max(epoch), 0) FROM oplog").fetchone()[0],
+            conn.execute("SELECT coalesce(max(epoch), 0) FROM sync_wire").fetchone()[0],
+            conn.execute("SELECT epoch FROM terminal WHERE id = 1").fetchone()[0],
+        ]
+    )
+
+
+class _PageRun:
+    """State for applying one page: which rows are held back by provisional own operations."""
+
+    def __init__(self, rep: Replicator, conn: sqlite3.Connection, now: datetime, report: PageReport):
+        self.rep = rep
+        self.store = rep.store
+        self.conn = conn
+        self.now = now
+        self.at = to_utc_text(now)
+        self.report = report
+        self.terminal = self.store.terminal()
+        self.provisional: dict[str, set[str]] = {}  # op id -> keys it holds back
+        self.held: Counter[str] = Counter()
+        for row in conn.execute(
+            "SELECT o.op_id, o.kind, o.member_no, o.payload FROM oplog o "
+            "WHERE o.op_id NOT IN (SELECT op_id FROM sync_reconciled)"
+        ):
+            keys = self._keys(row["op_id"], row["kind"], row["member_no"], json.loads(row["payload"]))
+            self.provisional[row["op_id"]] = keys
+            self.held.update(keys)
+
+    def _keys(self, op_id: str, kind: str, member_no: str | None, payload: dict[str, Any]) -> set[str]:
+        target = None
+        keys = {f"claimop:{op_id}"}
+        if kind == ops.REVERSE:
+            t = self.conn.execute(
+                "SELECT kind, payload FROM oplog WHERE op_id = ?", (payload.get("target_op_id"),)
+            ).fetchone()
+            if t is not None:
+                target = (t["kind"], json.loads(t["payload"]))
+            keys.add(f"claimop:{payload.get('target_op_id')}")
+        keys |= touched_keys(kind, payload, target)
+        if member_no:
+            keys.add(f"member:{member_no}")
+        return keys
+
+    # -- dispatch -------------------------------------------------------------------------------------
+
+    def apply(self, change: dict[str, Any]) -> None:
+        entity, key, data, no = change["entity"], change["key"], change["data"], change["no"]
+        self.report.applied += 1
+        if entity == "op":
+            self._op(data, no)
+        elif entity in ROW_ENTITIES:
+            self._row(entity, key, data, no)
+        elif entity == "staff":
+            self.conn.execute(
+                "INSERT INTO staff (staff_no, name, role, pin_hash, active, failed_count, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, 0, ?) ON CONFLICT (staff_no) DO UPDATE SET name = excluded.name, "
+                "role = excluded.role, pin_hash = excluded.pin_hash, active = excluded.active, "
+                "updated_at = excluded.updated_at",
+                (data["staff_no"], data["name"], data["role"], data["pin_hash"], data["active"], data["updated_at"]),
+            )
+        elif entity == "document":
+            self.store.save_document(self.conn, data["name"], data["version"], data["body"], data["loaded_at"])
+        elif entity == "qr_key":
+            self._qr_key(data)
+        elif entity == "exception":
+            self._exception(data, no)
+
+    def _hold_key(self, entity: str, key: str) -> str:
+        return f"claimop:{key.split('|', 1)[0]}" if entity == "claim" else f"{entity}:{key}"
+
+    # -- rows -----------------------------------------------------------------------------------------
+
+    def _row(self, entity: str, key: str, data: dict[str, Any], no: int) -> None:
+        if self.held[self._hold_key(entity, key)] > 0 or not self._write_row(entity, key, data):
+            self.conn.execute(
+                "INSERT INTO sync_deferred (entity, key, change_no, data) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (entity, key) DO UPDATE SET change_no = excluded.change_no, data = excluded.data",
+                (entity, key, no, json.dumps(data, ensure_ascii=False)),
+            )
+        else:
+            self.conn.execute("DELETE FROM sync_deferred WHERE entity = ? AND key = ?", (entity, key))
+
+    def _write_row(self, entity: str, key: str, data: dict[str, Any]) -> bool:
+        """Take over the server's row; False when it clashes with a provisional local row (retry later)."""
+        conn = self.conn
+        conn.execute("SAVEPOINT row_write")
+        try:
+            if entity == "member":
+                if data.get("absent"):
+                    conn.execute("DELETE FROM members WHERE member_no = ?", (key,))
+                else:
+                    conn.execute(_MEMBER_UPSERT, [data.get(c) for c in MEMBER_COLUMNS])
+            elif entity == "coupon":
+                if data.get("absent"):
+                    conn.execute("DELETE FROM coupons WHERE code = ?", (key,))
+                else:
+                    conn.execute(_COUPON_UPSERT, [data.get(c) for c in COUPON_COLUMNS])
+            elif entity == "receipt":
+                tenant, receipt_no = key.split("|", 1)
+                if data.get("absent"):
+                    conn.execute("DELETE FROM receipts WHERE tenant_code = ? AND receipt_no = ?", (tenant, receipt_no))
+                else:
+                    conn.execute(_RECEIPT_UPSERT, [data.get(c) for c in RECEIPT_COLUMNS])
+            elif entity == "claim":
+                op_id, benefit, period = key.split("|", 2)
+                row = conn.execute(
+                    "SELECT id FROM benefit_claims WHERE op_id = ? AND benefit = ? AND period = ?",
+                    (op_id, benefit, period),
+                ).fetchone()
+                if row is not None:
+                    conn.execute(
+                        "UPDATE benefit_claims SET member_no = ?, detail = ?, status = ?, business_day = ? WHERE id = ?",
+                        (data["member_no"], data["detail"], data["status"], data["business_day"], row[0]),
+                    )
+                else:
+                    conn.execute(
+                        "INSERT INTO benefit_claims (member_no, benefit, period, detail, op_id, status, business_day, "
+                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            data["member_no"],
+                            benefit,
+                            period,
+                            data["detail"],
+                            op_id,
+                            data["status"],
+                            data["business_day"],
+                            data["created_at"],
+                        ),
+                    )
+        except sqlite3.IntegrityError:
+            conn.execute("ROLLBACK TO row_write")
+            conn.execute("RELEASE row_write")
+            return False
+        conn.execute("RELEASE row_write")
+        return True
+
+    def _materialize(self, keys: set[str]) -> None:
+        if not keys:
+            return
+        rows = self.conn.execute("SELECT entity, key, data FROM sync_deferred ORDER BY change_no").fetchall()
+        for row in rows:
+            hold = self._hold_key(row["entity"], row["key"])
+            if (
+                hold in keys
+                and self.held[hold] <= 0
+                and self._write_row(row["entity"], row["key"], json.loads(row["data"]))
+            ):
+                self.conn.execute("DELETE FROM sync_deferred WHERE entity = ? AND key = ?", (row["entity"], row["key"]))
+
+    def retry_deferred(self) -> None:
+        """Rows held back by a uniqueness clash go in once the clashing provisional row has gone."""
+        for _ in range(3):
+            rows = self.conn.execute("SELECT entity, key, data FROM sync_deferred ORDER BY change_no").fetchall()
+            progress = False
+            for row in rows:
+                if self.held[self._hold_key(row["entity"], row["key"])] > 0:
+                    continue
+                if self._write_row(row["entity"], row["key"], json.loads(row["data"])):
+                    self.conn.execute(
+                        "DELETE FROM sync_deferred WHERE entity = ? AND key = ?", (row["entity"], row["key"])
+                    )
+                    progress = True
+            if not progress:
+                return
+
+    # -- operations -------------------------------------------------------------------------------------
+
+    def _op(self, data: dict[str, Any], no: int) -> None:
+        op_id = data["op_id"]
+        local = self.conn.execute("SELECT op_id, kind, payload FROM oplog WHERE op_id = ?", (op_id,)).fetchone()
+        if local is not None:
+            if op_id in self.provisional:
+                self._reconcile(local, data, no)
+            return
+        lines = data.get("lines") or []
+        if lines:
+            self.conn.executemany(
+                _LEDGER_INSERT,
+                [(m, op_id, kind, delta, lot, spend, day, self.at) for m, kind, delta, lot, spend, day in lines],
+            )
+        day = data.get("business_day") or self.at[:10]
+        for terminal_id, item, delta in data.get("moves") or ():
+            if terminal_id == self.terminal.terminal_id:
+                self._move(op_id, item, delta, day)
+
+    def _move(self, op_id: str, item: str, delta: int, day: str) -> None:
+        self.conn.execute(
+            "INSERT INTO stock (item_code, quantity) VALUES (?, ?) "
+            "ON CONFLICT (item_code) DO UPDATE SET quantity = quantity + excluded.quantity",
+            (item, delta),
+        )
+        self.conn.execute(
+            "INSERT INTO stock_moves (op_id, item_code, delta, business_day, created_at) VALUES (?, ?, ?, ?, ?)",
+            (op_id, item, delta, day, self.at),
+        )
+
+    def _reconcile(self, local: sqlite3.Row, data: dict[str, Any], no: int) -> None:
+        """Adopt the server's outcome of an own operation by appending what differs."""
+        conn = self.conn
+        op_id = local["op_id"]
+        rejected = data["status"] != APPLIED
+        local_lines = conn.execute(
+            "SELECT member_no, kind, lot_year, business_day, delta, spend_fen FROM ledger WHERE op_id = ?", (op_id,)
+        ).fetchall()
+        server_lines = [
+            (m, kind, lot, day, delta, spend) for m, kind, delta, lot, spend, day in data.get("lines") or ()
+        ]
+        corrections = ledger_corrections([tuple(r) for r in local_lines], server_lines)
+        conn.executemany(
+            _LEDGER_INSERT,
+            [(m, op_id, kind, delta, lot, spend, day, self.at) for m, kind, lot, day, delta, spend in corrections],
+        )
+        day = data.get("business_day") or self.at[:10]
+        server_moves = Counter()
+        for terminal_id, item, delta in data.get("moves") or ():
+            if terminal_id == self.terminal.terminal_id:
+                server_moves[item] += delta
+        local_moves = Counter(
+            {
+                r[0]: r[1]
+                for r in conn.execute(
+                    "SELECT item_code, sum(delta) FROM stock_moves WHERE op_id = ? GROUP BY item_code", (op_id,)
+                )
+            }
+        )
+        for item in sorted(set(server_moves) | set(local_moves)):
+            diff = server_moves[item] - local_moves[item]
+            if diff:
+                self._move(op_id, item, diff, day)
+        kept = {(b, p) for b, p in data.get("claims") or ()}
+        for claim in conn.execute(
+            "SELECT id, benefit, period FROM benefit_claims WHERE op_id = ? AND status = 'claimed'", (op_id,)
+        ).fetchall():
+            if rejected or (claim["benefit"], claim["period"]) not in kept:
+                conn.execute("UPDATE benefit_claims SET status = 'reversed' WHERE id = ?", (claim["id"],))
+        if local["kind"] == ops.REVERSE and rejected:
+            target = json.loads(local["payload"]).get("target_op_id")
+            conn.execute("UPDATE oplog SET reversed_by = NULL WHERE op_id = ? AND reversed_by = ?", (target, op_id))
+        outcome = {k: data.get(k) for k in ("status", "code", "member_no")}
+        conn.execute(
+            "UPDATE oplog SET status = ?, outcome = coalesce(outcome, ?) WHERE op_id = ?",
+            ("rejected" if rejected else "acked", json.dumps(outcome), op_id),
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO sync_reconciled (op_id, change_no, status, code, at) VALUES (?, ?, ?, ?, ?)",
+            (op_id, no, data["status"], data.get("code"), self.at),
+        )
+        if rejected or corrections:
+            self.store.append_audit(
+                conn,
+                self.at,
+                "SYSTEM",
+                "sync_rejected" if rejected else "sync_corrected",
+                data.get("member_no") or "",
+                op_id,
+                {"code": data.get("code"), "corrections": len(corrections)},
+            )
+        if rejected:
+            self.report.rejected.append(op_id)
+        self.report.reconciled += 1
+        keys = self.provisional.pop(op_id, set())
+        self.held.subtract(keys)
+        self._materialize(keys)
+
+    # -- reference data -----------------------------------------------------------------------------------
+
+    def _qr_key(self, data: dict[str, Any]) -> None:
+        key_id, public_hex, status = data["key_id"], data["public_hex"], data["status"]
+        row = self.conn.execute("SELECT public_hex, private_hex FROM qr_keys WHERE key_id = ?", (key_id,)).fetchone()
+        if status == "revoked":
+            if row is not None and row["public_hex"] == public_hex:
+                self.conn.execute("DELETE FROM qr_keys WHERE key_id = ?", (key_id,))
+            return
+        if row is None:
+            codes.public_key_from_hex(public_hex)  # only well-formed keys are pinned
+            self.conn.execute(
+                "INSERT INTO qr_keys (key_id, public_hex, private_hex, added_at) VALUES (?, ?, NULL, ?)",
+                (key_id, public_hex, self.at),
+            )
+        elif row["public_hex"] != public_hex and row["private_hex"] is None:
+            self.conn.execute("UPDATE qr_keys SET public_hex = ? WHERE key_id = ?", (public_hex, key_id))
+
+    def _exception(self, data: dict[str, Any], no: int) -> None:
+        exists = self.conn.execute("SELECT 1 FROM sync_exceptions WHERE id = ?", (data["id"],)).fetchone()
+        self.conn.execute(
+            "INSERT INTO sync_exceptions (id, code, op_id, member_no, message, detail, status, resolution, "
+            "resolved_by, resolved_at, opened_at, change_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET status = excluded.status, resolution = excluded.resolution, "
+            "resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at, change_no = excluded.change_no",
+            (
+                data["id"],
+                data["code"],
+                data.get("op_id"),
+                data.get("member_no"),
+                json.dumps(data["message"], ensure_ascii=False),
+                json.dumps(data.get("detail") or {}, ensure_ascii=False),
+                data["status"],
+                data.get("resolution"),
+                data.get("resolved_by"),
+                data.get("resolved_at"),
+                data["opened_at"],
+                no,
+            ),
+        )
+        if not exists and data["status"] == "open":
+            self.report.new_exceptions.append(data["id"])
+
+    def raise_counters_from_data(self) -> None:
+        """After a restore, members made by the lost operations arrive by pull: skip their numbers."""
+        prefix = f"{self.terminal.terminal_code:03d}"
+        top = self.conn.execute(
+            "SELECT max(member_no) FROM members WHERE member_no >= ? AND member_no < ?", (prefix, prefix + ":")
+        ).fetchone()[0]
+        if top:
+            self.conn.execute(
+                "INSERT INTO counters (name, value) VALUES ('member_seq', ?) "
+                "ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)",
+                (int(top[3:9]),),
+            )

@@ -1,0 +1,107 @@
+"""Bootstrap from a snapshot: same schema as a terminal store, verified, swapped in, resumable, then a pull."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from conftest import enroll
+from server_fixtures import assert_converged, quiesce
+
+from server.db import ServerDB
+from server.snapshot import build_snapshot, build_snapshot_file
+from sync.client import ProtocolError, ServerClient
+from sync.snapshot import bootstrap
+from sync.store import Store
+
+NOW = datetime.now(UTC)
+
+
+def schema(path) -> set[tuple[str, str, str]]:
+    import sqlite3
+
+    conn = sqlite3.connect(str(path))
+    try:
+        return {
+            (t, n, " ".join((s or "").split()))
+            for t, n, s in conn.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+        }
+    finally:
+        conn.close()
+
+
+def test_snapshot_has_exactly_the_terminal_schema(tmp_path):
+    from server import admin
+
+    url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    admin.migrate(url)
+    db = ServerDB(url)
+    try:
+        build_snapshot_file(db, tmp_path / "snap.sqlite3")
+    finally:
+        db.dispose()
+    fresh = Store(tmp_path / "fresh.sqlite3")
+    fresh.close()
+    made = schema(tmp_path / "snap.sqlite3") - {
+        ("table", n, s) for _, n, s in schema(tmp_path / "snap.sqlite3") if n.startswith("snapshot_")
+    }
+    assert made == schema(tmp_path / "fresh.sqlite3")
+    # Opening the snapshot as a store applies nothing and refuses nothing.
+    Store(tmp_path / "snap.sqlite3").close()
+
+
+def test_new_terminal_bootstraps_from_a_snapshot_then_pulls(server, make_terminal, tmp_path):
+    a = make_terminal(server, 7)
+    members = [enroll(a.services, a.desk, phone=f"1380000{n:04d}").member_no for n in range(20)]
+    for n, member in enumerate(members):
+        a.services.earn(a.cashier, member, 1_000 * (n + 1))
+    a.services.claim_benefit(a.desk, members[0], "parking")
+    a.sync()
+    info = build_snapshot(server.db, server.workdir / "snapshots", NOW)
+    a.services.earn(a.cashier, members[1], 77_700)  # after the snapshot: comes by pull
+    a.sync()
+
+    b = make_terminal(server, 8)
+    path = b.store.path
+    b.close()
+    report = bootstrap(path)
+    assert report.change_no == info["change_no"] and report.members == 20
+    b = make_terminal.open(path, b.clock)
+    assert int(b.store.setting("sync.cursor")) == info["change_no"]
+    assert b.store.integrity_check() == "ok"
+    pulled = b.sync().pulled
+    assert 0 < pulled < server.scalar("SELECT count(*) FROM changes")
+    quiesce(a, b)
+    assert_converged(server, a, b)
+    assert b.store.terminal().terminal_id == "T008" and b.store.setting("sync.token")
+    assert b.services.summary(b.desk, members[1]).balance == 100 + 20 + 777
+
+
+def test_download_resumes_and_refuses_a_damaged_file(server, make_terminal, tmp_path):
+    a = make_terminal(server, 7)
+    enroll(a.services, a.desk)
+    a.sync()
+    build_snapshot(server.db, server.workdir / "snapshots", NOW)
+    client = ServerClient(server.base_url, a.store.setting("sync.token"))
+    info = client.snapshot_info()
+    whole = client.download(info["url"], tmp_path / "whole.gz", info["size"], info["sha256"])
+    data = whole.read_bytes()
+    partial = tmp_path / "resumed.gz"
+    (tmp_path / "resumed.gz.part").write_bytes(data[: len(data) // 2])
+    got: list[int] = []
+    client.download(info["url"], partial, info["size"], info["sha256"], progress=lambda n, _: got.append(n))
+    assert partial.read_bytes() == data and got[0] > len(data) // 2  # only the rest was fetched
+    (tmp_path / "bad.gz.part").write_bytes(b"x" * (len(data) // 2))
+    with pytest.raises(ProtocolError) as err:
+        client.download(info["url"], tmp_path / "bad.gz", info["size"], info["sha256"])
+    assert err.value.code == "checksum" and not (tmp_path / "bad.gz").exists()
+
+
+def test_bootstrap_refuses_a_store_with_unconfirmed_operations(server, make_terminal):
+    a = make_terminal(server, 7)
+    enroll(a.services, a.desk)
+    path = a.store.path
+    a.close()
+    with pytest.raises(ProtocolError) as err:
+        bootstrap(path)
+    assert err.value.code == "unsynced"
