@@ -71,15 +71,18 @@ def self_check(window) -> str:
 
     from .i18n import current_language, translate
 
-    return json.dumps({
-        "version": __version__,
-        "frozen": bool(getattr(sys, "frozen", False)),
-        "language": current_language(),
-        "translated": translate("LoginScreen", "Log in") != "Log in" or current_language() == "en",
-        "login_screen": window.stack.currentWidget() is window.login_screen and window.isVisible(),
-        "fonts": sorted(f for f in QFontDatabase.families() if f in ("Roboto", "Droid Sans Fallback")),
-        "resources": str(RESOURCES),
-    }, ensure_ascii=False)
+    return json.dumps(
+        {
+            "version": __version__,
+            "frozen": bool(getattr(sys, "frozen", False)),
+            "language": current_language(),
+            "translated": translate("LoginScreen", "Log in") != "Log in" or current_language() == "en",
+            "login_screen": window.stack.currentWidget() is window.login_screen and window.isVisible(),
+            "fonts": sorted(f for f in QFontDatabase.families() if f in ("Roboto", "Droid Sans Fallback")),
+            "resources": str(RESOURCES),
+        },
+        ensure_ascii=False,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,8 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGUAGES, help="overrides the language saved in settings")
     p.add_argument("--camera-file", help="feed a recorded video through the camera path instead of a camera")
     p.add_argument("--quit-after", type=int, help=argparse.SUPPRESS)  # ms; for start-up checks
-    p.add_argument("--self-check", action="store_true",
-                   help="open to the login screen, print what was found (translations, fonts), and quit")
+    p.add_argument(
+        "--self-check",
+        action="store_true",
+        help="open to the login screen, print what was found (translations, fonts), and quit",
+    )
     p.add_argument("--version", action="version", version=f"MemberDesk {__version__}")
     return p
 
@@ -131,13 +137,26 @@ def main(argv: list[str] | None = None) -> int:
         print(render(exc.message), file=sys.stderr)
         return 2
     install_language(args.lang or store.setting("language") or DEFAULT_LANGUAGE)
-    window = MainWindow(DeskServices(store), store, camera_file=args.camera_file)
+    engine = None
+    services: DeskServices = DeskServices(store)
+    if store.setting("sync.server_url"):  # registered with a central server: sync in the background
+        from sync.engine import engine_for
+        from sync.inbox import SyncedDeskServices
+
+        engine = engine_for(store, verify=os.environ.get("MEMBERDESK_CA") or True)
+        services = SyncedDeskServices(store, engine=engine)
+        if not args.self_check:
+            engine.start()
+    window = MainWindow(services, store, camera_file=args.camera_file, engine=engine)
     window.show()
     if args.self_check:
         QTimer.singleShot(0, lambda: (print(self_check(window)), app.quit()))
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, app.quit)
     code = app.exec()
+    window.shutdown()
+    if engine is not None:
+        engine.stop()
     store.close()
     return code
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -59,9 +60,11 @@ class MainWindow(QMainWindow):
     member_shown = Signal(str)  # emitted when a member's summary is on screen (tests and benchmarks wait on it)
     result_shown = Signal(object)
 
-    def __init__(self, services: DeskServices, store: Store, camera_file: str | None = None):
+    def __init__(self, services: DeskServices, store: Store, camera_file: str | None = None, engine=None):
         super().__init__()
         self.services = services
+        self.sync_engine = engine
+        self.sync_events = None
         self.store = store
         self.session: Session | None = None
         self.tasks = TaskManager(self)
@@ -143,6 +146,8 @@ class MainWindow(QMainWindow):
         self.banner_timer.start(5000)
         self.online = False
         self.last_sync: str | None = None
+        if engine is not None:
+            self.attach_engine(engine)
 
         self.retranslate()
         self.refresh_banner()
@@ -333,18 +338,49 @@ class MainWindow(QMainWindow):
         self.tasks.run(write, saved, self.settings_screen.show_error)
 
     def register_terminal(self, server_url: str, code: str) -> None:
-        try:
-            from sync.registration import register_terminal  # arrives with the server and sync work
-        except ImportError:
-            self.settings_screen.show_error(
-                self.tr("This installation has no sync module yet; the terminal works on its own.")
-            )
-            return
-        self.tasks.run(
-            lambda: register_terminal(self.store, server_url, code),
-            lambda _: self.settings_screen.show_error(self.tr("Terminal registered.")),
-            self.settings_screen.show_error,
-        )
+        """Register with the server using a one-time code, then sync from now on (staff log in again)."""
+        from sync.engine import engine_for, register_terminal
+        from sync.inbox import SyncedDeskServices
+
+        store, clock = self.store, self.services.clock
+        verify = os.environ.get("MEMBERDESK_CA") or True
+
+        def register():
+            register_terminal(store, server_url, code, verify=verify)
+            return engine_for(store, verify=verify)
+
+        def registered(engine) -> None:
+            self.services = SyncedDeskServices(store, clock=clock, engine=engine)
+            self.attach_engine(engine)
+            engine.start()
+            self.lock()
+            self.login_screen.set_locked(None)
+            self.login_screen.show_notice(self.tr("Terminal registered. Log in again to start working online."))
+
+        self.tasks.run(register, registered, self.settings_screen.show_error)
+
+    def attach_engine(self, engine) -> None:
+        """Show the sync engine's state: its plain events arrive here as Qt signals on the GUI thread."""
+        from .events import SyncEvents
+
+        if self.sync_events is not None:
+            self.sync_events.detach()
+        self.sync_engine = engine
+        self.sync_events = SyncEvents(engine, self)
+        self.sync_events.status_changed.connect(self._sync_status)
+        self.sync_events.exceptions_opened.connect(self._exceptions_opened)
+        self._sync_status(engine.status)
+
+    def _sync_status(self, status) -> None:
+        self.online = status.online
+        if status.last_success:
+            local = from_utc_text(status.last_success).astimezone(self.store.rules().timezone)
+            self.last_sync = local.strftime("%m-%d %H:%M")
+        self.refresh_banner()
+
+    def _exceptions_opened(self, ids) -> None:
+        if self.stack.currentWidget() is self.manager_screen:
+            self.manager_screen.refresh()
 
     # -- sync banner -------------------------------------------------------------------------------
 
@@ -355,8 +391,8 @@ class MainWindow(QMainWindow):
         self.banner.set_state(self.online, count, oldest, self.last_sync)
 
     def sync_now(self) -> None:
-        """Ask the sync engine for a round now (it arrives with the server and sync work)."""
-        engine = getattr(self, "sync_engine", None)
+        """The banner's "sync now": ask the engine for a round at once."""
+        engine = self.sync_engine
         if engine is None:
             self.stack.currentWidget().show_error(
                 self.tr("No server is configured; operations stay on this terminal until one is.")
@@ -529,6 +565,9 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop timers, the camera and the event filters, and let queued store work finish."""
+        if self.sync_events is not None:
+            self.sync_events.detach()
+            self.sync_events = None
         self.banner_timer.stop()
         self.idle_timer.stop()
         self.stop_camera()

@@ -53,6 +53,8 @@ class RowsModel(QAbstractTableModel):
         record = self._rows[index.row()]
         if role == RecordRole:
             return record
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.display(record, index.column())  # long reasons are cut in the cell, whole here
         if role == SortRole:
             return self.sort_value(record, index.column())
         if role == Qt.ItemDataRole.DisplayRole:
@@ -170,13 +172,17 @@ class ExceptionsModel(RowsModel):
         ("Exceptions", QT_TRANSLATE_NOOP("Exceptions", "Resolution")),
     )
 
+    # Set by the screen: UTC text → the mall's local time.
+    local_time = staticmethod(lambda utc_text: utc_text[:16].replace("T", " "))
+
     def display(self, e, column: int) -> str:
+        """``e`` is a :class:`sync.inbox.InboxItem`."""
         values = (
-            e.get("opened_at", ""),
-            e.get("kind", ""),
-            e.get("member_no") or "",
-            e.get("terminal_id") or "",
-            render(e["reason"]) if isinstance(e.get("reason"), Message) else str(e.get("reason", "")),
-            e.get("resolution") or "",
+            self.local_time(e.opened_at),
+            render(e.label),
+            e.member_no or "",
+            str(e.detail.get("terminal") or e.detail.get("terminal_id") or ""),
+            render(e.message),
+            e.resolution or "",
         )
         return values[column]

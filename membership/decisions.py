@@ -19,7 +19,7 @@ from .ledger import LedgerLine
 from .masterdata import MasterData
 from .money import FEN_PER_YUAN, format_yuan, percent_off, points_for_spend
 from .rules import Rules
-from .timeutil import business_day
+from .timeutil import business_day, local_minutes
 from .validation import Birthday
 
 CTX = "Refusal"
@@ -366,7 +366,7 @@ def decide_credit_receipt(
         raise Refused(
             "receipt_already_credited",
             QT_TRANSLATE_NOOP("Refusal", "This receipt was already credited on {when} at {desk} (member {member})."),
-            when=existing.credited_at,
+            when=local_minutes(existing.credited_at, ctx.rules.timezone),
             desk=existing.terminal_name,
             member=existing.member_no,
         )
@@ -556,7 +556,7 @@ def decide_verify_coupon(
             "coupon_used",
             QT_TRANSLATE_NOOP("Refusal", "Coupon {code} was already used on {when} at {where}."),
             code=code,
-            when=coupon.used_at or "?",
+            when=local_minutes(coupon.used_at, ctx.rules.timezone) if coupon.used_at else "?",
             where=coupon.used_where or "?",
         )
     if coupon.status != "issued":

@@ -36,6 +36,14 @@ def from_utc_text(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC)
 
 
+def local_minutes(utc_text: str, tz: ZoneInfo) -> str:
+    """A stored UTC time as people read it in the mall: ``2026-11-20 10:05``."""
+    try:
+        return from_utc_text(utc_text).astimezone(tz).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return utc_text  # already a local text (older rows): show it as it is
+
+
 def add_years_clamped(day: date, years: int) -> date:
     """Same month/day ``years`` later, 29 February becoming 28 February in common years."""
     try:

@@ -714,7 +714,7 @@ def _write(
                 "UPDATE coupons SET status = 'used', used_op = :o, used_at = :u, used_where = :w, updated_at = :a "
                 "WHERE code = :c AND status = 'issued'"
             ),
-            {"o": op_id, "u": at[:16].replace("T", " "), "w": terminal.name, "a": at, "c": d.coupon_used},
+            {"o": op_id, "u": at, "w": terminal.name, "a": at, "c": d.coupon_used},
         )
     if d.coupon_released:
         conn.execute(

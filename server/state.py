@@ -139,7 +139,7 @@ def receipt_record(conn: Connection, tenant_code: str, receipt_no: str) -> Recei
         row["tenant_code"],
         row["receipt_no"],
         row["member_no"],
-        row["credited_at"][:16].replace("T", " "),
+        row["credited_at"],
         row["terminal_name"],
     )
 

@@ -41,6 +41,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "tier_review": MANAGER,
     "reveal_phone": MANAGER,
     "manage_staff": MANAGER,
+    "exceptions": MANAGER,
 }
 
 # argon2id parameters: RFC 9106's second recommended option scaled to a terminal (≈ 30 ms here).

@@ -213,6 +213,13 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--pending", action="store_true")
 
     sub.add_parser("audit-verify", help="verify the audit chain; exit 1 if it is broken")
+
+    q = sub.add_parser("register", help="register this terminal with the central server (one-time code)")
+    q.add_argument("server_url")
+    q.add_argument("code")
+    q.add_argument("--ca", help="CA bundle (PEM) to verify the server's TLS certificate")
+    sub.add_parser("sync", help="push the operation log and pull changes once, now")
+    sub.add_parser("bootstrap", help="replace this store with the server's snapshot (new or reset terminal), then pull")
     return p
 
 
@@ -244,6 +251,11 @@ def _run(args: argparse.Namespace, cat: Catalog) -> int:
         t = store.terminal()
         print(f"terminal {t.terminal_id} “{t.name}” ready at {args.db} (rules {store.rules().version})")
         return 0
+    if args.command == "bootstrap":
+        from .snapshot import bootstrap
+
+        report = bootstrap(Path(args.db))
+        print(f"snapshot at change {report.change_no}: {report.members} members")
     store = _open(args)
     services = DeskServices(store, clock=_clock)
     if args.command == "staff-add":
@@ -294,6 +306,19 @@ def _run(args: argparse.Namespace, cat: Catalog) -> int:
                 f"{r['epoch']}.{r['seq']:06d}  {r['local_time']}  {r['op_id']}  {r['kind']:<18} {r['staff_no']:<6} "
                 f"{r['member_no'] or '-':<10} {r['status']}{flag}"
             )
+    elif args.command == "register":
+        from .engine import register_terminal
+
+        registration = register_terminal(store, args.server_url, args.code, verify=args.ca or True)
+        print(f"registered as {registration.terminal_id} (terminal code {registration.terminal_code:03d})")
+    elif args.command in ("sync", "bootstrap"):
+        from .engine import engine_for
+
+        report = engine_for(store).sync_once()
+        print(
+            f"pushed {report.pushed}, pulled {report.pulled}"
+            + (f", {len(report.rejected)} rejected (see the exceptions inbox)" if report.rejected else "")
+        )
     elif args.command == "audit-verify":
         check = store.verify_audit_chain()
         if check.ok:

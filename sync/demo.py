@@ -340,3 +340,25 @@ def import_members_csv(store: Store, path: Path, now: datetime) -> tuple[int, li
                 conn.execute(_LEDGER_SQL, (member_no, "adjust", row["points"], today.year, 0, today.isoformat(), at))
         store.append_audit(conn, at, "SYSTEM", "members_imported", Path(path).name, detail={"rows": len(rows)})
     return len(rows), []
+
+
+def write_demo_csv(path: Path, members: int, seed: int = 1) -> Path:
+    """Demo members as an import CSV (for the central server's ``import-members``), with opening points."""
+    rng = random.Random(seed)
+    with Path(path).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["name", "phone", "birthday", "gender", "points"])
+        for i in range(members):
+            surname = rng.choices(_SURNAMES, _SURNAME_WEIGHTS)[0]
+            given = rng.choice(_GIVEN) + (rng.choice(_GIVEN) if rng.random() < 0.7 else "")
+            birthday = f"{rng.randint(1955, 2005)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            writer.writerow(
+                [
+                    surname + given,
+                    _phone(50_000_000 + i),
+                    birthday,
+                    rng.choice(("female", "male", "")),
+                    int(rng.expovariate(1 / 1500)),
+                ]
+            )
+    return Path(path)

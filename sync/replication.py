@@ -548,7 +548,8 @@ class _PageRun:
                 data.get("op_id"),
                 data.get("member_no"),
                 json.dumps(data["message"], ensure_ascii=False),
-                json.dumps(data.get("detail") or {}, ensure_ascii=False),
+                # The desk whose operation was rejected, for the inbox's terminal column.
+                json.dumps({**(data.get("detail") or {}), "terminal_id": data.get("terminal_id")}, ensure_ascii=False),
                 data["status"],
                 data.get("resolution"),
                 data.get("resolved_by"),

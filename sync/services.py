@@ -879,7 +879,7 @@ class DeskServices:
             conn.execute(
                 "UPDATE coupons SET status = 'used', used_op = ?, used_at = ?, used_where = ?, updated_at = ? "
                 "WHERE code = ? AND status = 'issued'",
-                (op_id, at[:16].replace("T", " "), terminal_name, at, d.coupon_used),
+                (op_id, at, terminal_name, at, d.coupon_used),
             )
         if d.coupon_released:
             conn.execute(

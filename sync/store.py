@@ -364,7 +364,7 @@ class Store:
             row["tenant_code"],
             row["receipt_no"],
             row["member_no"],
-            row["credited_at"][:16].replace("T", " "),
+            row["credited_at"],
             row["terminal_name"],
         )
 

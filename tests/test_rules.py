@@ -291,11 +291,11 @@ def test_receipt_above_threshold_needs_manager():
 
 
 def test_receipt_credited_once_ever():
-    existing = dec.ReceiptRecord("F101", "R1", "0070000099", "2026-11-19 15:02", "服务台 2")
+    existing = dec.ReceiptRecord("F101", "R1", "0070000099", "2026-11-19T07:02:00.000Z", "服务台 2")
     with pytest.raises(Refused) as err:
         receipt(state(), existing=existing)
     assert err.value.code == "receipt_already_credited"
-    assert "服务台 2" in str(err.value.message)
+    assert "服务台 2" in str(err.value.message) and "2026-11-19 15:02" in str(err.value.message)  # local time
 
 
 def test_receipt_unknown_tenant():

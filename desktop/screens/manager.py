@@ -27,6 +27,12 @@ class ManagerScreen(Screen):
         self.exceptions = ExceptionsModel(self)
         self.exceptions_table = _table(self.exceptions)
         self.exceptions_table.setObjectName("Exceptions")
+        header = self.exceptions_table.horizontalHeader()
+        for column in range(self.exceptions.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ExceptionsModel.COL_REASON, QHeaderView.ResizeMode.Stretch)
+        self.exceptions_table.setWordWrap(True)
+        self.exceptions.local_time = self._local_time
         self.exceptions_note = label(name="Subtitle", wrap=True)
         self.resolution = QLineEdit()
         self.resolution.setObjectName("Resolution")
@@ -109,10 +115,14 @@ class ManagerScreen(Screen):
     def refresh(self) -> None:
         services = self.win.services
         session = self.win.session
-        # The inbox holds sync rejections; it comes with the sync module (a terminal that never syncs has none).
-        inbox = getattr(services, "list_exceptions", None)
+        # The inbox holds sync rejections: only the services of a registered terminal have one.
+        inbox = getattr(services, "exceptions_inbox", None)
         self.run(
-            lambda: (services.list_staff(session), inbox(session) if inbox else None, services.terminal_facts(session)),
+            lambda: (
+                services.list_staff(session),
+                inbox(session, None) if inbox else None,
+                services.terminal_facts(session),
+            ),
             self._loaded,
         )
 
@@ -130,10 +140,15 @@ class ManagerScreen(Screen):
             self.exceptions_note.setText(
                 self.tr(
                     "{open} open, {total} in all. Every sync rejection lands here; record a decision for each."
-                ).format(open=sum(1 for e in exceptions if e.get("status") == "open"), total=len(exceptions))
+                ).format(open=sum(1 for e in exceptions if e.status == "open"), total=len(exceptions))
             )
             self.resolve_button.setEnabled(True)
         self.terminal_facts.setText("\n".join(f"{render(key)}: {value}" for key, value in facts))
+
+    def _local_time(self, utc_text: str) -> str:
+        from membership.timeutil import from_utc_text
+
+        return from_utc_text(utc_text).astimezone(self.win.store.rules().timezone).strftime("%m-%d %H:%M")
 
     def _save_csv(self) -> None:
         from pathlib import Path
@@ -159,6 +174,6 @@ class ManagerScreen(Screen):
         record = rows[0].data(RecordRole)
         text = self.resolution.text()
         self.run(
-            lambda: self.win.services.resolve_exception(self.win.session, record["id"], text),
+            lambda: self.win.services.resolve_exception(self.win.session, record.exception_id, text),
             lambda _: (self.resolution.clear(), self.refresh()),
         )

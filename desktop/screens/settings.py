@@ -134,8 +134,10 @@ class SettingsScreen(Screen):
 
         terminal = self.win.store.terminal()
         return self.tr("MemberDesk {version}\nTerminal {terminal} · rules {rules}").format(
-            version=__version__, terminal=f"{terminal.terminal_id} {terminal.name}",
-            rules=self.win.store.rules().version)
+            version=__version__,
+            terminal=f"{terminal.terminal_id} {terminal.name}",
+            rules=self.win.store.rules().version,
+        )
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -587,11 +587,7 @@
       <translation />
     </message>
     <message>
-      <source>This installation has no sync module yet; the terminal works on its own.</source>
-      <translation />
-    </message>
-    <message>
-      <source>Terminal registered.</source>
+      <source>Terminal registered. Log in again to start working online.</source>
       <translation />
     </message>
     <message>

@@ -587,12 +587,8 @@
       <translation>设置已保存。</translation>
     </message>
     <message>
-      <source>This installation has no sync module yet; the terminal works on its own.</source>
-      <translation>此安装尚无同步模块，终端将独立运行。</translation>
-    </message>
-    <message>
-      <source>Terminal registered.</source>
-      <translation>终端已注册。</translation>
+      <source>Terminal registered. Log in again to start working online.</source>
+      <translation>终端已注册。请重新登录以开始联网工作。</translation>
     </message>
     <message>
       <source>No server is configured; operations stay on this terminal until one is.</source>

@@ -587,12 +587,8 @@
       <translation>設定已儲存。</translation>
     </message>
     <message>
-      <source>This installation has no sync module yet; the terminal works on its own.</source>
-      <translation>此安裝尚無同步模組，終端將獨立運行。</translation>
-    </message>
-    <message>
-      <source>Terminal registered.</source>
-      <translation>終端已註冊。</translation>
+      <source>Terminal registered. Log in again to start working online.</source>
+      <translation>終端已註冊。請重新登入以開始連網工作。</translation>
     </message>
     <message>
       <source>No server is configured; operations stay on this terminal until one is.</source>
