@@ -219,6 +219,8 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("code")
     q.add_argument("--ca", help="CA bundle (PEM) to verify the server's TLS certificate")
     sub.add_parser("sync", help="push the operation log and pull changes once, now")
+    q = sub.add_parser("backup", help="write a consistent copy of the store (safe while the desk app runs)")
+    q.add_argument("destination", type=Path)
     sub.add_parser("bootstrap", help="replace this store with the server's snapshot (new or reset terminal), then pull")
     return p
 
@@ -319,6 +321,17 @@ def _run(args: argparse.Namespace, cat: Catalog) -> int:
             f"pushed {report.pushed}, pulled {report.pulled}"
             + (f", {len(report.rejected)} rejected (see the exceptions inbox)" if report.rejected else "")
         )
+    elif args.command == "backup":
+        import sqlite3
+
+        if args.destination.exists():
+            print(f"{args.destination} exists; choose a new file name", file=sys.stderr)
+            return 2
+        target = sqlite3.connect(args.destination)
+        with store._lock:
+            store.conn.backup(target)  # SQLite's online backup: a consistent snapshot, WAL included
+        target.close()
+        print(f"backup written to {args.destination}")
     elif args.command == "audit-verify":
         check = store.verify_audit_chain()
         if check.ok:

@@ -39,3 +39,8 @@ def test_bundle_builds_and_reaches_the_login_screen(template_store, tmp_path):
     assert str(dist) in report["resources"]  # found inside the bundle, not in the source tree
     version = subprocess.run([str(exe), "--version"], env=env, capture_output=True, text=True, timeout=60)
     assert version.stdout.strip() == f"MemberDesk {__import__('membership').__version__}"
+    # The command line store IT uses ships alongside and works on the same store.
+    cli = dist / "memberdesk" / ("memberdesk-cli.exe" if sys.platform == "win32" else "memberdesk-cli")
+    check = subprocess.run([str(cli), "--db", str(store), "audit-verify"], cwd=run_dir, env=env,
+                           capture_output=True, text=True, timeout=60)
+    assert check.returncode == 0 and "intact" in check.stdout, check.stderr[-2000:]

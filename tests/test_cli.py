@@ -122,3 +122,17 @@ def test_demo_and_import(tmp_path):
     assert "bad.csv:2" in err and "bad.csv:3" in err and "nothing imported" in err
     assert "2 members imported" in run(db, "import-members", str(good)).stdout
     run(db, "import-members", str(good), ok=False)  # the same phones again: refused whole
+
+
+def test_backup_is_a_consistent_working_store(tmp_path):
+    db = tmp_path / "t.sqlite3"
+    run(db, "init", "--terminal-code", "5")
+    run(db, "staff-add", "D001", "--name", "李娜", "--role", "desk", "--pin", "2345")
+    run(db, "do", "enroll", "--staff", "D001", "--pin", "2345", "--name", "张三", "--phone", "13812345678",
+        "--birthday", "03-15", "--privacy")
+    backup = tmp_path / "backup.sqlite3"
+    assert "backup written" in run(db, "backup", str(backup)).stdout
+    assert "13812345678" not in run(backup, "lookup", "--staff", "D001", "--pin", "2345", "13812345678").stdout
+    assert "0050000017" in run(backup, "lookup", "--staff", "D001", "--pin", "2345", "13812345678").stdout
+    assert "intact" in run(backup, "audit-verify").stdout
+    run(db, "backup", str(backup), ok=False)  # never overwrites
