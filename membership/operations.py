@@ -37,7 +37,9 @@ REVERSE = "reverse"
 ADJUST = "adjust"
 RECORD_EVENT = "record_event"
 TIER_REVIEW = "tier_review"
-PAPER_SLIP = "paper_slip"  # reserved: keying in a paper slip after an outage (payload defined with that work)
+# A paper slip is keyed in as the operation it records (enroll, credit_receipt, redeem_gift, claim_benefit)
+# with the slip fields below in its payload; its envelope time is the time written on the slip.
+SLIP_KINDS = {"enroll": "enroll", "receipt": "credit_receipt", "gift": "redeem_gift", "benefit": "claim_benefit"}
 
 KINDS = (
     ENROLL,
@@ -52,7 +54,6 @@ KINDS = (
     ADJUST,
     RECORD_EVENT,
     TIER_REVIEW,
-    PAPER_SLIP,
 )
 REVERSIBLE = (EARN, CREDIT_RECEIPT, REDEEM_GIFT, REDEEM_CASH_OFFSET, VERIFY_COUPON, CLAIM_BENEFIT)
 BENEFITS = ("birthday", "parking", "member_day")
@@ -74,7 +75,6 @@ KIND_LABELS = {
     ADJUST: QT_TRANSLATE_NOOP("Operation", "Points adjustment"),
     RECORD_EVENT: QT_TRANSLATE_NOOP("Operation", "Member event attended"),
     TIER_REVIEW: QT_TRANSLATE_NOOP("Operation", "Annual tier review"),
-    PAPER_SLIP: QT_TRANSLATE_NOOP("Operation", "Paper slip keyed in"),
 }
 
 
@@ -303,11 +303,21 @@ def _tier_review(p: dict[str, Any]) -> dict[str, Any]:
     return {"member_no": _member_no(p), "review_date": _date(p, "review_date")}
 
 
-def _paper_slip(p: dict[str, Any]) -> dict[str, Any]:
-    # Reserved: the paper-slip work defines the inner fields. Accept only the serial for now so no
-    # half-defined slip can enter an operation log.
-    codes.parse_slip_serial(str(p.get("serial", "")))
-    raise _bad("serial", QT_TRANSLATE_NOOP("Validation", "Keying in paper slips is not available yet."))
+def _slip_fields(kind: str, p: dict[str, Any]) -> dict[str, Any]:
+    """The fields a keyed-in paper slip adds to the operation it records."""
+    slip_type, _, _ = codes.parse_slip_serial(str(p.get("slip_serial", "")))
+    if SLIP_KINDS[slip_type] != kind:
+        raise _bad("slip_serial", QT_TRANSLATE_NOOP("Validation", "Slip {serial} is not a slip for this kind of entry."),
+                   serial=p.get("slip_serial"))
+    written_by = _staff(p, "written_by")
+    if not written_by:
+        raise _bad("written_by", QT_TRANSLATE_NOOP("Validation", "This field is required."))
+    return {
+        "slip_serial": str(p["slip_serial"]).strip().upper(),
+        "written_by": written_by,
+        "keyed_at": normalize_text(str(p.get("keyed_at", "")), "keyed_at", 40),
+        "confirmed_by": _staff(p, "confirmed_by"),
+    }
 
 
 _VALIDATORS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
@@ -323,7 +333,6 @@ _VALIDATORS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     ADJUST: _adjust,
     RECORD_EVENT: _record_event,
     TIER_REVIEW: _tier_review,
-    PAPER_SLIP: _paper_slip,
 }
 
 
@@ -333,7 +342,12 @@ def validate_payload(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
         raise _bad("kind", QT_TRANSLATE_NOOP("Validation", "Unknown operation “{kind}”."), kind=str(kind)[:30])
     if not isinstance(payload, dict):
         raise _bad("payload", QT_TRANSLATE_NOOP("Validation", "The operation has no details."))
-    return _VALIDATORS[kind](payload)
+    normal = _VALIDATORS[kind](payload)
+    if payload.get("slip_serial") is not None:
+        if kind not in SLIP_KINDS.values():
+            raise _bad("slip_serial", QT_TRANSLATE_NOOP("Validation", "Unknown operation “{kind}”."), kind=kind)
+        normal.update(_slip_fields(kind, payload))
+    return normal
 
 
 def canonical_json(value: Any) -> str:

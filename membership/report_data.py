@@ -122,6 +122,7 @@ class ActivityFigures:
     reversals: tuple[ReversalRow, ...] = ()
     adjustments: tuple[AdjustmentRow, ...] = ()
     paper_slips: tuple[PaperSlipRow, ...] = ()
+    outstanding_slips: tuple[str, ...] = ()  # serials issued in outage kits and not keyed in yet
     exceptions: tuple[ExceptionRow, ...] = ()
     stock: tuple[StockRow, ...] = ()
     operations_by_hour: tuple[int, ...] = ()  # 24 counts, index = local hour of day (0-23)

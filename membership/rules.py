@@ -78,6 +78,8 @@ class Rules:
     rfm_recency_days: int
     rfm_frequency: int
     rfm_monetary_fen: int
+    paper_second_check_fen: int
+    paper_second_check_points: int
     privacy_consent_version: str
     privacy_consent_text: Text
     marketing_consent_version: str
@@ -305,6 +307,8 @@ def rules_from_dict(data: dict[str, Any]) -> Rules:
         rfm_recency_days=rfm.int("recency_days", 1, 3650),
         rfm_frequency=rfm.int("frequency_purchases_12m", 1, 10_000),
         rfm_monetary_fen=rfm.int("monetary_yuan_12m", 1, 100_000_000) * FEN_PER_YUAN,
+        paper_second_check_fen=r.sub("paper").int("second_check_yuan", 0, 10_000_000) * FEN_PER_YUAN,
+        paper_second_check_points=r.sub("paper").int("second_check_points", 0, 100_000_000),
         privacy_consent_version=privacy.str("version"),
         privacy_consent_text=privacy.text("text"),
         marketing_consent_version=marketing.str("version"),

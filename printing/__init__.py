@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .fonts import ensure_fonts
 from .handbook import render_handbook
+from .outage_kit import OutageKitData, render_outage_kit
 from .receipt import render_receipt
 from .report import (
     ActivityFigures,
@@ -34,6 +35,8 @@ from .statement import BenefitUse, MonthFigures, RedemptionUse, StatementData, r
 from .welcome import WelcomeSlipData, render_welcome_slip
 
 __all__ = [
+    "OutageKitData",
+    "render_outage_kit",
     "ActivityFigures",
     "AdjustmentRow",
     "BenefitRow",

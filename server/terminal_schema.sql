@@ -1,7 +1,7 @@
--- The terminal store's schema (sync/schema.py migrations m001_initial and m002_sync), used to build
+-- The terminal store's schema (sync/schema.py migrations m001_initial and m002_sync and m003_paper_slips), used to build
 -- snapshots that a terminal swaps in as its database file. tests/test_sync_snapshot.py checks that it
--- matches a store made by the terminal code; regenerate it from a fresh store when a migration is added.
--- migrations: m001_initial m002_sync
+-- matches a store made by the terminal code; regenerate it with scripts/terminal_schema.py.
+-- migrations: m001_initial m002_sync m003_paper_slips
 
 CREATE TABLE terminal (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -250,3 +250,24 @@ CREATE TABLE sync_exceptions (
         );
 
 CREATE INDEX sync_exceptions_status ON sync_exceptions (status);
+
+CREATE TABLE slip_ranges (
+            id INTEGER PRIMARY KEY,
+            slip_type TEXT NOT NULL CHECK (slip_type IN ('enroll', 'receipt', 'gift', 'benefit')),
+            first_seq INTEGER NOT NULL,
+            last_seq INTEGER NOT NULL,
+            desk_name TEXT NOT NULL,
+            issued_by TEXT NOT NULL,
+            issued_at TEXT NOT NULL
+        );
+
+CREATE TABLE paper_slips (
+            serial TEXT PRIMARY KEY,
+            slip_type TEXT NOT NULL,
+            op_id TEXT NOT NULL,
+            written_at TEXT NOT NULL,           -- the time written on the slip (UTC)
+            written_by TEXT NOT NULL,           -- the staff member who wrote it
+            keyed_at TEXT NOT NULL,
+            keyed_by TEXT NOT NULL,
+            confirmed_by TEXT                   -- the second person, for amounts above the threshold
+        ) WITHOUT ROWID;

@@ -42,6 +42,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "reveal_phone": MANAGER,
     "manage_staff": MANAGER,
     "exceptions": MANAGER,
+    "outage_kit": MANAGER,
+    "back_entry": DESK,
 }
 
 # argon2id parameters: RFC 9106's second recommended option scaled to a terminal (≈ 30 ms here).

@@ -256,3 +256,33 @@ def m002_sync(db: Database) -> None:
         CREATE INDEX sync_exceptions_status ON sync_exceptions (status);
         """
     )
+
+
+@migrations()
+def m003_paper_slips(db: Database) -> None:
+    db.executescript(
+        """
+        -- Serial ranges of pre-numbered paper slips printed in outage kits, and to which desk they went.
+        CREATE TABLE slip_ranges (
+            id INTEGER PRIMARY KEY,
+            slip_type TEXT NOT NULL CHECK (slip_type IN ('enroll', 'receipt', 'gift', 'benefit')),
+            first_seq INTEGER NOT NULL,
+            last_seq INTEGER NOT NULL,
+            desk_name TEXT NOT NULL,
+            issued_by TEXT NOT NULL,
+            issued_at TEXT NOT NULL
+        );
+
+        -- Paper slips keyed in after an outage: a serial once on this terminal (the server: once in the mall).
+        CREATE TABLE paper_slips (
+            serial TEXT PRIMARY KEY,
+            slip_type TEXT NOT NULL,
+            op_id TEXT NOT NULL,
+            written_at TEXT NOT NULL,           -- the time written on the slip (UTC)
+            written_by TEXT NOT NULL,           -- the staff member who wrote it
+            keyed_at TEXT NOT NULL,
+            keyed_by TEXT NOT NULL,
+            confirmed_by TEXT                   -- the second person, for amounts above the threshold
+        ) WITHOUT ROWID;
+        """
+    )

@@ -111,6 +111,28 @@ class MemberSummary:
     history: tuple[HistoryRow, ...]
 
 
+@dataclass(frozen=True)
+class PaperSlip:
+    """A paper slip being keyed in: its serial, when and by whom it was written, who confirmed the amount."""
+
+    serial: str
+    written_at: datetime  # UTC
+    written_by: str
+    confirmed_by: str | None = None
+
+    def fields(self, keyed_at: datetime) -> dict[str, Any]:
+        return {"slip_serial": self.serial, "written_by": self.written_by, "keyed_at": to_utc_text(keyed_at),
+                "confirmed_by": self.confirmed_by}
+
+
+@dataclass(frozen=True)
+class OutageKit:
+    desk_name: str
+    terminal_code: int
+    serials: dict[str, list[str]]  # slip type → serials, in order
+    issued_at: datetime
+
+
 class DuplicatePhone(Refused):
     """Enrollment refused because the phone already belongs to a member; the UI opens that member."""
 
@@ -437,10 +459,13 @@ class DeskServices:
         privacy_accepted: bool,
         marketing_accepted: bool,
         channel: str = "desk",
+        paper: PaperSlip | None = None,
     ) -> ActionResult:
         self._authorize(session, "enroll")
         rules = self.store.rules()
-        now = self.clock()
+        now = paper.written_at if paper else self.clock()
+        if paper:
+            channel = "paper"
         phone = normalize_phone(phone)
         bday = parse_birthday(birthday, this_year=now.astimezone(rules.timezone).year)
         existing = self.store.member_by_phone(phone)
@@ -466,6 +491,8 @@ class DeskServices:
                 "at": at,
             },
         }
+        if paper:
+            payload.update(paper.fields(self.clock()))
         ops.validate_payload(ops.ENROLL, {**payload, "member_no": codes.make_member_no(0, 1)})
 
         def decide(conn: sqlite3.Connection, ctx: Context, _: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
@@ -542,6 +569,7 @@ class DeskServices:
         amount_fen: int,
         purchase_date: str | date,
         approver: tuple[str, str] | None = None,
+        paper: PaperSlip | None = None,
     ) -> ActionResult:
         self._authorize(session, "credit_receipt")
         approved_by = self._verify_manager(approver, session)
@@ -561,11 +589,15 @@ class DeskServices:
                 "amount_fen": amount_fen,
                 "purchase_date": str(purchase_date),
                 "approved_by": approved_by,
+                **(paper.fields(self.clock()) if paper else {}),
             },
             decide,
+            now=paper.written_at if paper else None,
         )
 
-    def redeem_gift(self, session: Session, member_no: str, item_code: str, quantity: int = 1) -> ActionResult:
+    def redeem_gift(
+        self, session: Session, member_no: str, item_code: str, quantity: int = 1, paper: PaperSlip | None = None
+    ) -> ActionResult:
         self._authorize(session, "redeem_gift")
         item = self.store.master().catalogue.get((item_code or "").strip().upper())
 
@@ -573,10 +605,24 @@ class DeskServices:
             if item is not None and item.kind == "coupon":
                 p = {**p, "coupon_code": self._allocate_coupon(conn, item.coupon)}
             state = self._state(p["member_no"], ctx.today, ctx.rules)
+            if paper is not None:
+                # The gift was handed over on paper: a fact to book, even if the points no longer cover it
+                # (the shortfall is booked as debt and shows in the exceptions once synced).
+                from membership.sync_rules import decide_redemption_fact
+
+                decision, _short = decide_redemption_fact(
+                    ops.REDEEM_GIFT, state, p, ctx, self.store.stock_level(p["item_code"])
+                )
+                return p, decision
             return p, dec.decide_redeem_gift(state, p, ctx, self.store.stock_level(p["item_code"]))
 
         return self._perform(
-            session, ops.REDEEM_GIFT, {"member_no": member_no, "item_code": item_code, "quantity": quantity}, decide
+            session,
+            ops.REDEEM_GIFT,
+            {"member_no": member_no, "item_code": item_code, "quantity": quantity,
+             **(paper.fields(self.clock()) if paper else {})},
+            decide,
+            now=paper.written_at if paper else None,
         )
 
     def redeem_cash_offset(
@@ -627,7 +673,9 @@ class DeskServices:
             decide,
         )
 
-    def claim_benefit(self, session: Session, member_no: str, benefit: str) -> ActionResult:
+    def claim_benefit(
+        self, session: Session, member_no: str, benefit: str, paper: PaperSlip | None = None
+    ) -> ActionResult:
         def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
             state = self._state(p["member_no"], ctx.today, ctx.rules)
             tier = ctx.rules.tier(state.tier)
@@ -635,7 +683,13 @@ class DeskServices:
                 p = {**p, "coupon_code": self._allocate_coupon(conn, tier.birthday_coupon)}
             return p, dec.decide_claim_benefit(state, p, ctx)
 
-        return self._perform(session, ops.CLAIM_BENEFIT, {"member_no": member_no, "benefit": benefit}, decide)
+        return self._perform(
+            session,
+            ops.CLAIM_BENEFIT,
+            {"member_no": member_no, "benefit": benefit, **(paper.fields(self.clock()) if paper else {})},
+            decide,
+            now=paper.written_at if paper else None,
+        )
 
     def reverse(self, session: Session, op_id: str, reason: str) -> ActionResult:
         def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
@@ -668,6 +722,150 @@ class DeskServices:
         return self._perform(
             session, ops.TIER_REVIEW, {"member_no": member_no, "review_date": str(review_date)}, decide
         )
+
+    # -- outage: the paper kit and keying slips in ----------------------------------------------------
+
+    def issue_outage_kit(self, session: Session, counts: dict[str, int]) -> OutageKit:
+        """Reserve pre-numbered slip serials for this desk's outage kit and record the ranges issued."""
+        self._authorize(session, "outage_kit")
+        wanted = {t: int(n) for t, n in counts.items() if int(n) > 0}
+        if not wanted or any(t not in codes.SLIP_TYPES.values() or n > 500 for t, n in wanted.items()):
+            raise InvalidInput("counts", Message("Validation", QT_TRANSLATE_NOOP(
+                "Validation", "Choose between 1 and 500 slips of each kind.")))
+        terminal = self.store.terminal()
+        now = self.clock()
+        at = to_utc_text(now)
+        serials: dict[str, list[str]] = {}
+        with self.store.transaction() as conn:
+            for slip_type, count in wanted.items():
+                first = self.store.next_counter(conn, "slip_seq")
+                if count > 1:  # reserve the whole range inside the same transaction: no gaps, no overlap
+                    conn.execute("UPDATE counters SET value = value + ? WHERE name = 'slip_seq'", (count - 1,))
+                last = first + count - 1
+                conn.execute(
+                    "INSERT INTO slip_ranges (slip_type, first_seq, last_seq, desk_name, issued_by, issued_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)", (slip_type, first, last, terminal.name, session.staff_no, at),
+                )
+                serials[slip_type] = [codes.make_slip_serial(slip_type, terminal.terminal_code, n)
+                                      for n in range(first, last + 1)]
+            self.store.append_audit(conn, at, session.staff_no, "outage_kit_issued", terminal.terminal_id,
+                                    detail={t: [v[0], v[-1]] for t, v in serials.items()})
+        return OutageKit(terminal.name, terminal.terminal_code, serials, now)
+
+    def slip_status(self, session: Session, serial: str) -> tuple[str, sqlite3.Row | None]:
+        """(slip type, its keyed-in record or None) for a scanned or typed serial; refuses a foreign or bad one."""
+        self._authorize(session, "back_entry")
+        slip_type, code, seq = codes.parse_slip_serial(serial)
+        issued = self.store.scalar(
+            "SELECT count(*) FROM slip_ranges WHERE slip_type = ? AND ? BETWEEN first_seq AND last_seq", (slip_type, seq)
+        )
+        if code != self.store.terminal().terminal_code or not issued:
+            raise Refused("slip_not_issued", QT_TRANSLATE_NOOP(
+                "Refusal", "Slip {serial} was not issued by this desk; key it in at the desk that printed it."),
+                serial=serial.strip().upper())
+        return slip_type, self.store.query_one("SELECT * FROM paper_slips WHERE serial = ?", (serial.strip().upper(),))
+
+    def _slip_keyed(self, serial: str) -> Refused:
+        row = self.store.query_one("SELECT keyed_at, keyed_by FROM paper_slips WHERE serial = ?", (serial,))
+        return Refused("slip_already_keyed", QT_TRANSLATE_NOOP(
+            "Refusal", "Slip {serial} was already keyed in on {when} by {staff}; it is not entered twice."),
+            serial=serial, when=self._local_time(row["keyed_at"]) if row else "?", staff=row["keyed_by"] if row else "?")
+
+    def key_in_slip(
+        self,
+        session: Session,
+        serial: str,
+        written_at_local: str,
+        written_by: str,
+        fields: dict[str, Any],
+        confirm: tuple[str, str] | None = None,
+    ) -> ActionResult:
+        """Key in a handwritten slip: the operation it records, judged as of the time written on it.
+
+        ``fields`` are the slip's boxes (member number or phone, amounts, tenant and receipt number, gift,
+        benefit, or an enrollment's name, phone, birthday and consents). Amounts above the rules'
+        threshold need a second person (``confirm`` = their staff number and PIN).
+        """
+        slip_type, keyed = self.slip_status(session, serial)
+        serial = serial.strip().upper()
+        if keyed is not None:
+            raise self._slip_keyed(serial)
+        rules = self.store.rules()
+        written_at = self._slip_time(written_at_local, rules)
+        confirmed_by = None
+        needs_second = (
+            (slip_type == "receipt" and int(fields.get("amount_fen") or 0) > rules.paper_second_check_fen)
+            or (slip_type == "gift" and self._gift_points(fields) > rules.paper_second_check_points)
+        )
+        if needs_second:
+            confirmed_by = self._verify_second_person(confirm, session)
+        paper = PaperSlip(serial, written_at, (written_by or "").strip().upper(), confirmed_by)
+        member_no = self._slip_member(fields) if slip_type != "enroll" else None
+        if slip_type == "enroll":
+            return self.enroll(session, name=fields.get("name", ""), phone=fields.get("phone", ""),
+                               birthday=fields.get("birthday", ""), gender=fields.get("gender", ""),
+                               referrer_no=fields.get("referrer_no"),
+                               privacy_accepted=bool(fields.get("privacy_accepted")),
+                               marketing_accepted=bool(fields.get("marketing_accepted")), paper=paper)
+        if slip_type == "receipt":
+            return self.credit_receipt(session, member_no, fields.get("tenant_code", ""), fields.get("receipt_no", ""),
+                                       fields.get("amount_fen"), fields.get("purchase_date", ""), paper=paper)
+        if slip_type == "gift":
+            return self.redeem_gift(session, member_no, fields.get("item_code", ""), int(fields.get("quantity") or 1),
+                                    paper=paper)
+        return self.claim_benefit(session, member_no, fields.get("benefit", ""), paper=paper)
+
+    def _slip_time(self, text: str, rules: Rules) -> datetime:
+        """The local date and time written on a slip, as UTC; not in the future, not older than 60 days."""
+        from datetime import timedelta
+
+        try:
+            local = datetime.fromisoformat((text or "").strip().replace("T", " ")).replace(tzinfo=rules.timezone)
+        except ValueError:
+            raise InvalidInput("written_at", Message("Validation", QT_TRANSLATE_NOOP(
+                "Validation", "Write the time on the slip as 2026-11-22 14:30."))) from None
+        moment = local.astimezone(self.clock().tzinfo or local.tzinfo)
+        now = self.clock()
+        if moment > now or moment < now - timedelta(days=60):
+            raise InvalidInput("written_at", Message("Validation", QT_TRANSLATE_NOOP(
+                "Validation", "The time on the slip must be within the last 60 days, not in the future.")))
+        return moment
+
+    def _slip_member(self, fields: dict[str, Any]) -> str:
+        """The member on a slip: a member number, or the phone number written instead."""
+        text = str(fields.get("member") or "").strip()
+        if is_phone(text):
+            row = self.store.member_by_phone(normalize_phone(text))
+            if row is None:
+                raise Refused("member_unknown", QT_TRANSLATE_NOOP(
+                    "Refusal", "No member has the phone number {phone}; check the slip."), phone=mask_phone(
+                    normalize_phone(text)))
+            return row["member_no"]
+        return text
+
+    def _gift_points(self, fields: dict[str, Any]) -> int:
+        item = self.store.master().catalogue.get(str(fields.get("item_code") or "").strip().upper())
+        return item.points * int(fields.get("quantity") or 1) if item else 0
+
+    def _verify_second_person(self, confirm: tuple[str, str] | None, session: Session) -> str:
+        if confirm is None or not confirm[0].strip():
+            raise AuthError("second_person", QT_TRANSLATE_NOOP(
+                "Auth", "This amount needs a second person to confirm it: their staff number and PIN."))
+        staff_no, pin = confirm[0].strip().upper(), confirm[1]
+        row = self.store.query_one("SELECT pin_hash, active FROM staff WHERE staff_no = ?", (staff_no,))
+        if staff_no == session.staff_no:
+            raise AuthError("second_person", QT_TRANSLATE_NOOP(
+                "Auth", "The second person must be someone else than who keys the slip in."))
+        if row is None or not row["active"] or not auth.pin_matches(row["pin_hash"], pin):
+            raise AuthError("approval_failed", QT_TRANSLATE_NOOP(
+                "Auth", "The second person's staff number or PIN is wrong."))
+        return staff_no
+
+    def outstanding_slips(self) -> list[str]:
+        """Issued serials not keyed in yet (for the daily report and the back-entry screen)."""
+        from .reports import _outstanding
+
+        return _outstanding(self.store)
 
     def reprint_receipt(self, session: Session, op_id: str) -> ReceiptData:
         self._authorize(session, "summary")
@@ -719,7 +917,8 @@ class DeskServices:
     ) -> ActionResult:
         """Validate, decide and write one operation in a single transaction; a refusal writes nothing."""
         self._authorize(session, kind)
-        online = bool(self.online())  # read once: the payload and the decision must agree
+        # Read once: the payload and the decision must agree. A paper slip records what happened offline.
+        online = bool(self.online()) and not payload.get("slip_serial")
         if kind in (ops.REDEEM_GIFT, ops.REDEEM_CASH_OFFSET):
             payload = {**payload, "online": online}
         if not prevalidated:
@@ -759,7 +958,7 @@ class DeskServices:
                     ops.payload_hash(kind, payload),
                 ),
             )
-            self._write(conn, decision, op_id, payload, kind, at, day, terminal.name)
+            self._write(conn, decision, op_id, payload, kind, at, day, terminal.name, session.staff_no)
             after_state = store.member_state(member_no, ctx.today, rules) if member_no else None
             receipt = self._receipt(session, kind, op_id, seq, decision, ctx, after_state, points_before)
             conn.execute(
@@ -796,6 +995,7 @@ class DeskServices:
         at: str,
         day: str,
         terminal_name: str,
+        staff_no: str,
     ) -> None:
         if d.new_member is not None:
             m = d.new_member
@@ -905,6 +1105,17 @@ class DeskServices:
             )
         if kind == ops.REVERSE:
             conn.execute("UPDATE oplog SET reversed_by = ? WHERE op_id = ?", (op_id, payload["target_op_id"]))
+        if payload.get("slip_serial"):
+            slip_type = codes.parse_slip_serial(payload["slip_serial"])[0]
+            try:
+                conn.execute(
+                    "INSERT INTO paper_slips (serial, slip_type, op_id, written_at, written_by, keyed_at, keyed_by, "
+                    "confirmed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (payload["slip_serial"], slip_type, op_id, at, payload["written_by"], payload["keyed_at"],
+                     staff_no, payload["confirmed_by"]),
+                )
+            except sqlite3.IntegrityError:
+                raise self._slip_keyed(payload["slip_serial"]) from None
 
     def _receipt(
         self,

@@ -84,6 +84,18 @@
       <source>The manager's staff number or PIN is wrong.</source>
       <translation />
     </message>
+    <message>
+      <source>This amount needs a second person to confirm it: their staff number and PIN.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The second person must be someone else than who keys the slip in.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The second person's staff number or PIN is wrong.</source>
+      <translation />
+    </message>
   </context>
   <context>
     <name>BenefitScreen</name>
@@ -855,10 +867,6 @@
       <source>Annual tier review</source>
       <translation />
     </message>
-    <message>
-      <source>Paper slip keyed in</source>
-      <translation />
-    </message>
   </context>
   <context>
     <name>Print</name>
@@ -1283,6 +1291,86 @@
       <translation />
     </message>
     <message>
+      <source>Member number or mobile number</source>
+      <translation />
+    </message>
+    <message>
+      <source>Mobile number</source>
+      <translation />
+    </message>
+    <message>
+      <source>Birthday (month-day, year optional)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Gender (optional)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Referrer</source>
+      <translation />
+    </message>
+    <message>
+      <source>Store (tenant) name or code</source>
+      <translation />
+    </message>
+    <message>
+      <source>Receipt number</source>
+      <translation />
+    </message>
+    <message>
+      <source>Amount (¥)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Purchase date</source>
+      <translation />
+    </message>
+    <message>
+      <source>Gift code and name</source>
+      <translation />
+    </message>
+    <message>
+      <source>Benefit: birthday / parking / member day</source>
+      <translation />
+    </message>
+    <message>
+      <source>Parking hours</source>
+      <translation />
+    </message>
+    <message>
+      <source>Outage kit</source>
+      <translation />
+    </message>
+    <message>
+      <source>Fill in by hand during an outage; key in at this desk when the system is back.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Date (YYYY-MM-DD)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Time (HH:MM)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Staff number and signature</source>
+      <translation />
+    </message>
+    <message>
+      <source>I accept the member privacy policy (required)</source>
+      <translation />
+    </message>
+    <message>
+      <source>I agree to receive marketing messages (optional)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Second person (amounts above the limit)</source>
+      <translation />
+    </message>
+    <message>
       <source>Points for purchase</source>
       <translation />
     </message>
@@ -1412,6 +1500,18 @@
     </message>
     <message>
       <source>By</source>
+      <translation />
+    </message>
+    <message>
+      <source>Issued slips not keyed in yet</source>
+      <translation />
+    </message>
+    <message>
+      <source>Count</source>
+      <translation />
+    </message>
+    <message>
+      <source>Serials</source>
       <translation />
     </message>
     <message>
@@ -2124,6 +2224,18 @@
       <translation />
     </message>
     <message>
+      <source>Slip {serial} was not issued by this desk; key it in at the desk that printed it.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Slip {serial} was already keyed in on {when} by {staff}; it is not entered twice.</source>
+      <translation />
+    </message>
+    <message>
+      <source>No member has the phone number {phone}; check the slip.</source>
+      <translation />
+    </message>
+    <message>
       <source>Member {member_no} was not found on this terminal.</source>
       <translation />
     </message>
@@ -2461,6 +2573,10 @@
     </message>
     <message>
       <source>Stock allocated.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The request is larger than the server accepts ({limit} bytes).</source>
       <translation />
     </message>
   </context>
@@ -2825,7 +2941,7 @@ Terminal {terminal} · rules {rules}</source>
       <translation />
     </message>
     <message>
-      <source>Keying in paper slips is not available yet.</source>
+      <source>Slip {serial} is not a slip for this kind of entry.</source>
       <translation />
     </message>
     <message>
@@ -2886,6 +3002,18 @@ Terminal {terminal} · rules {rules}</source>
     </message>
     <message>
       <source>A staff number is 1 to 16 letters or digits.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Choose between 1 and 500 slips of each kind.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Write the time on the slip as 2026-11-22 14:30.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The time on the slip must be within the last 60 days, not in the future.</source>
       <translation />
     </message>
   </context>

@@ -84,6 +84,18 @@
       <source>The manager's staff number or PIN is wrong.</source>
       <translation>经理工号或密码错误。</translation>
     </message>
+    <message>
+      <source>This amount needs a second person to confirm it: their staff number and PIN.</source>
+      <translation>该金额需第二人确认：请输入其工号和密码。</translation>
+    </message>
+    <message>
+      <source>The second person must be someone else than who keys the slip in.</source>
+      <translation>第二确认人不能是补录本单据的员工本人。</translation>
+    </message>
+    <message>
+      <source>The second person's staff number or PIN is wrong.</source>
+      <translation>第二确认人的工号或密码错误。</translation>
+    </message>
   </context>
   <context>
     <name>BenefitScreen</name>
@@ -855,10 +867,6 @@
       <source>Annual tier review</source>
       <translation>年度等级评定</translation>
     </message>
-    <message>
-      <source>Paper slip keyed in</source>
-      <translation>纸质单据补录</translation>
-    </message>
   </context>
   <context>
     <name>Print</name>
@@ -1283,6 +1291,86 @@
       <translation>权益领取单</translation>
     </message>
     <message>
+      <source>Member number or mobile number</source>
+      <translation>会员号或手机号</translation>
+    </message>
+    <message>
+      <source>Mobile number</source>
+      <translation>手机号</translation>
+    </message>
+    <message>
+      <source>Birthday (month-day, year optional)</source>
+      <translation>生日（月-日，年份可不填）</translation>
+    </message>
+    <message>
+      <source>Gender (optional)</source>
+      <translation>性别（可不填）</translation>
+    </message>
+    <message>
+      <source>Referrer</source>
+      <translation>推荐人</translation>
+    </message>
+    <message>
+      <source>Store (tenant) name or code</source>
+      <translation>商户名称或编码</translation>
+    </message>
+    <message>
+      <source>Receipt number</source>
+      <translation>小票号</translation>
+    </message>
+    <message>
+      <source>Amount (¥)</source>
+      <translation>金额（元）</translation>
+    </message>
+    <message>
+      <source>Purchase date</source>
+      <translation>消费日期</translation>
+    </message>
+    <message>
+      <source>Gift code and name</source>
+      <translation>礼品编号及名称</translation>
+    </message>
+    <message>
+      <source>Benefit: birthday / parking / member day</source>
+      <translation>权益：生日礼 / 停车 / 会员日</translation>
+    </message>
+    <message>
+      <source>Parking hours</source>
+      <translation>停车小时数</translation>
+    </message>
+    <message>
+      <source>Outage kit</source>
+      <translation>应急纸质单据</translation>
+    </message>
+    <message>
+      <source>Fill in by hand during an outage; key in at this desk when the system is back.</source>
+      <translation>系统停机时手工填写；系统恢复后在本服务台补录。</translation>
+    </message>
+    <message>
+      <source>Date (YYYY-MM-DD)</source>
+      <translation>日期（年-月-日）</translation>
+    </message>
+    <message>
+      <source>Time (HH:MM)</source>
+      <translation>时间（时:分）</translation>
+    </message>
+    <message>
+      <source>Staff number and signature</source>
+      <translation>员工工号及签名</translation>
+    </message>
+    <message>
+      <source>I accept the member privacy policy (required)</source>
+      <translation>本人同意会员隐私政策（必选）</translation>
+    </message>
+    <message>
+      <source>I agree to receive marketing messages (optional)</source>
+      <translation>本人同意接收营销信息（可选）</translation>
+    </message>
+    <message>
+      <source>Second person (amounts above the limit)</source>
+      <translation>第二确认人（超限金额）</translation>
+    </message>
+    <message>
       <source>Points for purchase</source>
       <translation>消费积分</translation>
     </message>
@@ -1413,6 +1501,18 @@
     <message>
       <source>By</source>
       <translation>补录人</translation>
+    </message>
+    <message>
+      <source>Issued slips not keyed in yet</source>
+      <translation>已发出但尚未补录的单据</translation>
+    </message>
+    <message>
+      <source>Count</source>
+      <translation>张数</translation>
+    </message>
+    <message>
+      <source>Serials</source>
+      <translation>单据编号</translation>
     </message>
     <message>
       <source>OPEN</source>
@@ -2124,6 +2224,18 @@
       <translation>本终端未找到该交易。</translation>
     </message>
     <message>
+      <source>Slip {serial} was not issued by this desk; key it in at the desk that printed it.</source>
+      <translation>单据 {serial} 不是本服务台发出的，请在打印该单据的服务台补录。</translation>
+    </message>
+    <message>
+      <source>Slip {serial} was already keyed in on {when} by {staff}; it is not entered twice.</source>
+      <translation>单据 {serial} 已于 {when} 由 {staff} 补录，不能重复录入。</translation>
+    </message>
+    <message>
+      <source>No member has the phone number {phone}; check the slip.</source>
+      <translation>没有会员使用手机号 {phone}，请核对单据。</translation>
+    </message>
+    <message>
       <source>Member {member_no} was not found on this terminal.</source>
       <translation>本终端未找到会员 {member_no}。</translation>
     </message>
@@ -2462,6 +2574,10 @@
     <message>
       <source>Stock allocated.</source>
       <translation>库存已分配。</translation>
+    </message>
+    <message>
+      <source>The request is larger than the server accepts ({limit} bytes).</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -2826,8 +2942,8 @@ Terminal {terminal} · rules {rules}</source>
       <translation>请选择要冲正的交易。</translation>
     </message>
     <message>
-      <source>Keying in paper slips is not available yet.</source>
-      <translation>暂不支持纸质单据补录。</translation>
+      <source>Slip {serial} is not a slip for this kind of entry.</source>
+      <translation>单据 {serial} 不是此类业务的单据。</translation>
     </message>
     <message>
       <source>Unknown operation “{kind}”.</source>
@@ -2888,6 +3004,18 @@ Terminal {terminal} · rules {rules}</source>
     <message>
       <source>A staff number is 1 to 16 letters or digits.</source>
       <translation>工号为 1 至 16 位字母或数字。</translation>
+    </message>
+    <message>
+      <source>Choose between 1 and 500 slips of each kind.</source>
+      <translation>每类单据请选择 1 至 500 张。</translation>
+    </message>
+    <message>
+      <source>Write the time on the slip as 2026-11-22 14:30.</source>
+      <translation>请按 2026-11-22 14:30 的格式填写单据上的时间。</translation>
+    </message>
+    <message>
+      <source>The time on the slip must be within the last 60 days, not in the future.</source>
+      <translation>单据上的时间须在最近 60 天内，且不能晚于现在。</translation>
     </message>
   </context>
 </TS>

@@ -84,6 +84,18 @@
       <source>The manager's staff number or PIN is wrong.</source>
       <translation>經理工號或密碼錯誤。</translation>
     </message>
+    <message>
+      <source>This amount needs a second person to confirm it: their staff number and PIN.</source>
+      <translation>該金額需第二人確認：請輸入其工號和密碼。</translation>
+    </message>
+    <message>
+      <source>The second person must be someone else than who keys the slip in.</source>
+      <translation>第二確認人不能是補錄本單據的員工本人。</translation>
+    </message>
+    <message>
+      <source>The second person's staff number or PIN is wrong.</source>
+      <translation>第二確認人的工號或密碼錯誤。</translation>
+    </message>
   </context>
   <context>
     <name>BenefitScreen</name>
@@ -855,10 +867,6 @@
       <source>Annual tier review</source>
       <translation>年度等級評定</translation>
     </message>
-    <message>
-      <source>Paper slip keyed in</source>
-      <translation>紙本單據補錄</translation>
-    </message>
   </context>
   <context>
     <name>Print</name>
@@ -1283,6 +1291,86 @@
       <translation>權益領取單</translation>
     </message>
     <message>
+      <source>Member number or mobile number</source>
+      <translation>會員號或手機號</translation>
+    </message>
+    <message>
+      <source>Mobile number</source>
+      <translation>手機號</translation>
+    </message>
+    <message>
+      <source>Birthday (month-day, year optional)</source>
+      <translation>生日（月-日，年份可不填）</translation>
+    </message>
+    <message>
+      <source>Gender (optional)</source>
+      <translation>性別（可不填）</translation>
+    </message>
+    <message>
+      <source>Referrer</source>
+      <translation>推薦人</translation>
+    </message>
+    <message>
+      <source>Store (tenant) name or code</source>
+      <translation>商戶名稱或編碼</translation>
+    </message>
+    <message>
+      <source>Receipt number</source>
+      <translation>小票號</translation>
+    </message>
+    <message>
+      <source>Amount (¥)</source>
+      <translation>金額（元）</translation>
+    </message>
+    <message>
+      <source>Purchase date</source>
+      <translation>消費日期</translation>
+    </message>
+    <message>
+      <source>Gift code and name</source>
+      <translation>禮品編號及名稱</translation>
+    </message>
+    <message>
+      <source>Benefit: birthday / parking / member day</source>
+      <translation>權益：生日禮 / 停車 / 會員日</translation>
+    </message>
+    <message>
+      <source>Parking hours</source>
+      <translation>停車小時數</translation>
+    </message>
+    <message>
+      <source>Outage kit</source>
+      <translation>應急紙本單據</translation>
+    </message>
+    <message>
+      <source>Fill in by hand during an outage; key in at this desk when the system is back.</source>
+      <translation>系統停機時手工填寫；系統恢復後在本服務台補錄。</translation>
+    </message>
+    <message>
+      <source>Date (YYYY-MM-DD)</source>
+      <translation>日期（年-月-日）</translation>
+    </message>
+    <message>
+      <source>Time (HH:MM)</source>
+      <translation>時間（時:分）</translation>
+    </message>
+    <message>
+      <source>Staff number and signature</source>
+      <translation>員工工號及簽名</translation>
+    </message>
+    <message>
+      <source>I accept the member privacy policy (required)</source>
+      <translation>本人同意會員隱私政策（必選）</translation>
+    </message>
+    <message>
+      <source>I agree to receive marketing messages (optional)</source>
+      <translation>本人同意接收行銷資訊（可選）</translation>
+    </message>
+    <message>
+      <source>Second person (amounts above the limit)</source>
+      <translation>第二確認人（超限金額）</translation>
+    </message>
+    <message>
       <source>Points for purchase</source>
       <translation>消費積分</translation>
     </message>
@@ -1413,6 +1501,18 @@
     <message>
       <source>By</source>
       <translation>補錄人</translation>
+    </message>
+    <message>
+      <source>Issued slips not keyed in yet</source>
+      <translation>已發出但尚未補錄的單據</translation>
+    </message>
+    <message>
+      <source>Count</source>
+      <translation>張數</translation>
+    </message>
+    <message>
+      <source>Serials</source>
+      <translation>單據編號</translation>
     </message>
     <message>
       <source>OPEN</source>
@@ -2124,6 +2224,18 @@
       <translation>本終端未找到該交易。</translation>
     </message>
     <message>
+      <source>Slip {serial} was not issued by this desk; key it in at the desk that printed it.</source>
+      <translation>單據 {serial} 不是本服務台發出的，請在列印該單據的服務台補錄。</translation>
+    </message>
+    <message>
+      <source>Slip {serial} was already keyed in on {when} by {staff}; it is not entered twice.</source>
+      <translation>單據 {serial} 已於 {when} 由 {staff} 補錄，不能重複錄入。</translation>
+    </message>
+    <message>
+      <source>No member has the phone number {phone}; check the slip.</source>
+      <translation>沒有會員使用手機號 {phone}，請核對單據。</translation>
+    </message>
+    <message>
       <source>Member {member_no} was not found on this terminal.</source>
       <translation>本終端未找到會員 {member_no}。</translation>
     </message>
@@ -2462,6 +2574,10 @@
     <message>
       <source>Stock allocated.</source>
       <translation>庫存已分配。</translation>
+    </message>
+    <message>
+      <source>The request is larger than the server accepts ({limit} bytes).</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -2826,8 +2942,8 @@ Terminal {terminal} · rules {rules}</source>
       <translation>請選擇要沖正的交易。</translation>
     </message>
     <message>
-      <source>Keying in paper slips is not available yet.</source>
-      <translation>暫不支援紙本單據補錄。</translation>
+      <source>Slip {serial} is not a slip for this kind of entry.</source>
+      <translation>單據 {serial} 不是此類業務的單據。</translation>
     </message>
     <message>
       <source>Unknown operation “{kind}”.</source>
@@ -2888,6 +3004,18 @@ Terminal {terminal} · rules {rules}</source>
     <message>
       <source>A staff number is 1 to 16 letters or digits.</source>
       <translation>工號為 1 至 16 位字母或數字。</translation>
+    </message>
+    <message>
+      <source>Choose between 1 and 500 slips of each kind.</source>
+      <translation>每類單據請選擇 1 至 500 張。</translation>
+    </message>
+    <message>
+      <source>Write the time on the slip as 2026-11-22 14:30.</source>
+      <translation>請按 2026-11-22 14:30 的格式填寫單據上的時間。</translation>
+    </message>
+    <message>
+      <source>The time on the slip must be within the last 60 days, not in the future.</source>
+      <translation>單據上的時間須在最近 60 天內，且不能晚於現在。</translation>
     </message>
   </context>
 </TS>
