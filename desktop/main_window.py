@@ -29,6 +29,7 @@ from .screens.actions import (
     ReceiptScreen,
     ReverseScreen,
 )
+from .screens.backentry import BackEntryScreen
 from .screens.enroll import EnrollScreen
 from .screens.home import HomeScreen
 from .screens.login import LoginScreen
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.result_screen = ResultScreen(self)
         self.manager_screen = ManagerScreen(self)
         self.settings_screen = SettingsScreen(self)
+        self.backentry_screen = BackEntryScreen(self)
         self.action_screens = {
             "earn": EarnScreen(self),
             "receipt": ReceiptScreen(self),
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
             self.result_screen,
             self.manager_screen,
             self.settings_screen,
+            self.backentry_screen,
             *self.action_screens.values(),
         ):
             self.stack.addWidget(screen)
@@ -252,6 +255,29 @@ class MainWindow(QMainWindow):
     def show_manager(self) -> None:
         self._go(self.manager_screen)
 
+    def show_backentry(self) -> None:
+        self._go(self.backentry_screen)
+
+    def print_outage_kit(self, counts: dict[str, int], path: str | None = None,
+                         handbook_path: str | None = None) -> None:
+        """Reserve serials and print the kit's slips, then the benefits handbook that goes with it."""
+        from printing import OutageKitData, render_handbook, render_outage_kit
+
+        services, session, store = self.services, self.session, self.store
+        language = current_language()
+
+        def make() -> bytes:
+            kit = services.issue_outage_kit(session, counts)
+            rules = store.rules()
+            data = OutageKitData(rules.mall_name, kit.desk_name, kit.terminal_code,
+                                 kit.issued_at.astimezone(rules.timezone).strftime("%Y-%m-%d %H:%M"),
+                                 session.staff_no, kit.serials, rules.version)
+            return render_outage_kit(data, language=language)
+
+        self.output(make, "outage-kit", self.manager_screen, path)
+        self.output(lambda: render_handbook(store.rules(), store.master(), language=language),
+                    f"handbook-{store.rules().version}", self.manager_screen, handbook_path)
+
     def show_settings(self) -> None:
         self._go(self.settings_screen)
 
@@ -262,6 +288,11 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         code = text.strip().upper()
+        if codes.SLIP_RE.match(code) and self.allowed("back_entry"):
+            self.stack.setCurrentWidget(self.backentry_screen)
+            self.backentry_screen.show_error(None)
+            self.backentry_screen.open_slip(code)
+            return
         if codes.COUPON_RE.match(code):
             current = self.stack.currentWidget()
             member = (

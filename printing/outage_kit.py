@@ -31,13 +31,18 @@ _MEMBER = QT_TRANSLATE_NOOP("Print", "Member number or mobile number")
 FIELDS: dict[str, list[list[tuple[str, float]]]] = {
     "enroll": [
         [(QT_TRANSLATE_NOOP("Print", "Name"), 0.5), (QT_TRANSLATE_NOOP("Print", "Mobile number"), 0.5)],
-        [(QT_TRANSLATE_NOOP("Print", "Birthday (month-day, year optional)"), 0.5),
-         (QT_TRANSLATE_NOOP("Print", "Gender (optional)"), 0.2), (QT_TRANSLATE_NOOP("Print", "Referrer"), 0.3)],
+        [
+            (QT_TRANSLATE_NOOP("Print", "Birthday (month-day, year optional)"), 0.5),
+            (QT_TRANSLATE_NOOP("Print", "Gender (optional)"), 0.2),
+            (QT_TRANSLATE_NOOP("Print", "Referrer"), 0.3),
+        ],
     ],
     "receipt": [
         [(_MEMBER, 1.0)],
-        [(QT_TRANSLATE_NOOP("Print", "Store (tenant) name or code"), 0.5),
-         (QT_TRANSLATE_NOOP("Print", "Receipt number"), 0.5)],
+        [
+            (QT_TRANSLATE_NOOP("Print", "Store (tenant) name or code"), 0.5),
+            (QT_TRANSLATE_NOOP("Print", "Receipt number"), 0.5),
+        ],
         [(QT_TRANSLATE_NOOP("Print", "Amount (¥)"), 0.5), (QT_TRANSLATE_NOOP("Print", "Purchase date"), 0.5)],
     ],
     "gift": [
@@ -46,8 +51,10 @@ FIELDS: dict[str, list[list[tuple[str, float]]]] = {
     ],
     "benefit": [
         [(_MEMBER, 1.0)],
-        [(QT_TRANSLATE_NOOP("Print", "Benefit: birthday / parking / member day"), 0.7),
-         (QT_TRANSLATE_NOOP("Print", "Parking hours"), 0.3)],
+        [
+            (QT_TRANSLATE_NOOP("Print", "Benefit: birthday / parking / member day"), 0.7),
+            (QT_TRANSLATE_NOOP("Print", "Parking hours"), 0.3),
+        ],
     ],
 }
 
@@ -108,8 +115,15 @@ def _slip(canvas, tr: Tr, data: OutageKitData, slip_type: str, serial: str, top:
     qr_size = 30 * mm
     draw_runs(canvas, left, top - 6 * mm, f"{tr.text(data.mall_name)} · {data.desk_name}", 10)
     draw_runs(canvas, left, top - 15 * mm, tr(TITLES[slip_type]), 16, bold=True)
-    draw_runs(canvas, left, top - 22 * mm, tr(QT_TRANSLATE_NOOP(
-        "Print", "Fill in by hand during an outage; key in at this desk when the system is back.")), 8)
+    draw_runs(
+        canvas,
+        left,
+        top - 22 * mm,
+        tr(
+            QT_TRANSLATE_NOOP("Print", "Fill in by hand during an outage; key in at this desk when the system is back.")
+        ),
+        8,
+    )
     draw_runs(canvas, left + width - qr_size - 3 * mm, top - 6 * mm, serial, 11, bold=True, anchor="end")
     draw_qr(canvas, serial, left + width - qr_size, top - qr_size - 1 * mm, qr_size, mode="alphanumeric")
     # Date, time and staff first: judged as of the time written here.
@@ -117,7 +131,9 @@ def _slip(canvas, tr: Tr, data: OutageKitData, slip_type: str, serial: str, top:
     row_h = 13 * mm
     _box(canvas, left, y, width * 0.35, row_h, tr(QT_TRANSLATE_NOOP("Print", "Date (YYYY-MM-DD)")))
     _box(canvas, left + width * 0.35, y, width * 0.25, row_h, tr(QT_TRANSLATE_NOOP("Print", "Time (HH:MM)")))
-    _box(canvas, left + width * 0.6, y, width * 0.4, row_h, tr(QT_TRANSLATE_NOOP("Print", "Staff number and signature")))
+    _box(
+        canvas, left + width * 0.6, y, width * 0.4, row_h, tr(QT_TRANSLATE_NOOP("Print", "Staff number and signature"))
+    )
     y -= row_h
     for row in FIELDS[slip_type]:
         x = left
@@ -126,8 +142,10 @@ def _slip(canvas, tr: Tr, data: OutageKitData, slip_type: str, serial: str, top:
             x += width * share
         y -= row_h
     if slip_type == "enroll":
-        for offset, text in ((6, tr(QT_TRANSLATE_NOOP("Print", "I accept the member privacy policy (required)"))),
-                             (12, tr(QT_TRANSLATE_NOOP("Print", "I agree to receive marketing messages (optional)")))):
+        for offset, text in (
+            (6, tr(QT_TRANSLATE_NOOP("Print", "I accept the member privacy policy (required)"))),
+            (12, tr(QT_TRANSLATE_NOOP("Print", "I agree to receive marketing messages (optional)"))),
+        ):
             canvas.rect(left, y - offset * mm - 0.8 * mm, 3.5 * mm, 3.5 * mm)  # a tick box (no font has ☐)
             draw_runs(canvas, left + 6 * mm, y - offset * mm, text, 8.5)
         y -= 15 * mm
@@ -138,8 +156,22 @@ def _slip(canvas, tr: Tr, data: OutageKitData, slip_type: str, serial: str, top:
     canvas.line(left, sign_y, left + half, sign_y)
     canvas.line(left + width - half, sign_y, left + width, sign_y)
     draw_runs(canvas, left, sign_y - 4 * mm, tr(QT_TRANSLATE_NOOP("Print", "Member signature")), 7.5)
-    draw_runs(canvas, left + width - half, sign_y - 4 * mm, tr(QT_TRANSLATE_NOOP(
-        "Print", "Second person (amounts above the limit)")), 7.5)
-    draw_runs(canvas, left, bottom - 2 * mm, f"MemberDesk {__version__} · {data.issued_at_local} · {data.issued_by}"
-              + (f" · {tr(QT_TRANSLATE_NOOP('Print', 'Rules {version}'), version=data.rules_version)}"
-                 if data.rules_version else ""), 6.5)
+    draw_runs(
+        canvas,
+        left + width - half,
+        sign_y - 4 * mm,
+        tr(QT_TRANSLATE_NOOP("Print", "Second person (amounts above the limit)")),
+        7.5,
+    )
+    draw_runs(
+        canvas,
+        left,
+        bottom - 2 * mm,
+        f"MemberDesk {__version__} · {data.issued_at_local} · {data.issued_by}"
+        + (
+            f" · {tr(QT_TRANSLATE_NOOP('Print', 'Rules {version}'), version=data.rules_version)}"
+            if data.rules_version
+            else ""
+        ),
+        6.5,
+    )

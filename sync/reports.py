@@ -159,16 +159,23 @@ def activity(
 def _paper_slips(store: Store, first: str, last: str, staff_no: str | None) -> tuple[PaperSlipRow, ...]:
     """Slips keyed in during the period (by when they were keyed in, which is when the work was done)."""
     terminal = store.terminal()
-    sql = ("SELECT p.*, o.epoch, o.seq FROM paper_slips p JOIN oplog o ON o.op_id = p.op_id "
-           "WHERE p.keyed_at >= ? AND p.keyed_at < ?")
+    sql = (
+        "SELECT p.*, o.epoch, o.seq FROM paper_slips p JOIN oplog o ON o.op_id = p.op_id "
+        "WHERE p.keyed_at >= ? AND p.keyed_at < ?"
+    )
     params: list[object] = [first, last]
     if staff_no:
         sql += " AND p.keyed_by = ?"
         params.append(staff_no)
     return tuple(
-        PaperSlipRow(r["serial"], r["slip_type"], _local(store, r["written_at"], "%m-%d %H:%M"),
-                     _local(store, r["keyed_at"], "%m-%d %H:%M"), r["keyed_by"],
-                     codes.op_ref(terminal.terminal_code, r["epoch"], r["seq"]))
+        PaperSlipRow(
+            r["serial"],
+            r["slip_type"],
+            _local(store, r["written_at"], "%m-%d %H:%M"),
+            _local(store, r["keyed_at"], "%m-%d %H:%M"),
+            r["keyed_by"],
+            codes.op_ref(terminal.terminal_code, r["epoch"], r["seq"]),
+        )
         for r in store.query(sql + " ORDER BY p.keyed_at", tuple(params))
     )
 
@@ -176,9 +183,15 @@ def _paper_slips(store: Store, first: str, last: str, staff_no: str | None) -> t
 def _outstanding(store: Store) -> list[str]:
     terminal = store.terminal()
     keyed = {r[0] for r in store.query("SELECT serial FROM paper_slips")}
-    return [s for r in store.query("SELECT slip_type, first_seq, last_seq FROM slip_ranges ORDER BY id")
-            for s in (codes.make_slip_serial(r["slip_type"], terminal.terminal_code, n)
-                      for n in range(r["first_seq"], r["last_seq"] + 1)) if s not in keyed]
+    return [
+        s
+        for r in store.query("SELECT slip_type, first_seq, last_seq FROM slip_ranges ORDER BY id")
+        for s in (
+            codes.make_slip_serial(r["slip_type"], terminal.terminal_code, n)
+            for n in range(r["first_seq"], r["last_seq"] + 1)
+        )
+        if s not in keyed
+    ]
 
 
 def _earned(store: Store, op_ids: list[str]) -> tuple[EarnRow, ...]:

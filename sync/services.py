@@ -121,8 +121,12 @@ class PaperSlip:
     confirmed_by: str | None = None
 
     def fields(self, keyed_at: datetime) -> dict[str, Any]:
-        return {"slip_serial": self.serial, "written_by": self.written_by, "keyed_at": to_utc_text(keyed_at),
-                "confirmed_by": self.confirmed_by}
+        return {
+            "slip_serial": self.serial,
+            "written_by": self.written_by,
+            "keyed_at": to_utc_text(keyed_at),
+            "confirmed_by": self.confirmed_by,
+        }
 
 
 @dataclass(frozen=True)
@@ -619,8 +623,12 @@ class DeskServices:
         return self._perform(
             session,
             ops.REDEEM_GIFT,
-            {"member_no": member_no, "item_code": item_code, "quantity": quantity,
-             **(paper.fields(self.clock()) if paper else {})},
+            {
+                "member_no": member_no,
+                "item_code": item_code,
+                "quantity": quantity,
+                **(paper.fields(self.clock()) if paper else {}),
+            },
             decide,
             now=paper.written_at if paper else None,
         )
@@ -730,8 +738,10 @@ class DeskServices:
         self._authorize(session, "outage_kit")
         wanted = {t: int(n) for t, n in counts.items() if int(n) > 0}
         if not wanted or any(t not in codes.SLIP_TYPES.values() or n > 500 for t, n in wanted.items()):
-            raise InvalidInput("counts", Message("Validation", QT_TRANSLATE_NOOP(
-                "Validation", "Choose between 1 and 500 slips of each kind.")))
+            raise InvalidInput(
+                "counts",
+                Message("Validation", QT_TRANSLATE_NOOP("Validation", "Choose between 1 and 500 slips of each kind.")),
+            )
         terminal = self.store.terminal()
         now = self.clock()
         at = to_utc_text(now)
@@ -744,12 +754,20 @@ class DeskServices:
                 last = first + count - 1
                 conn.execute(
                     "INSERT INTO slip_ranges (slip_type, first_seq, last_seq, desk_name, issued_by, issued_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?)", (slip_type, first, last, terminal.name, session.staff_no, at),
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (slip_type, first, last, terminal.name, session.staff_no, at),
                 )
-                serials[slip_type] = [codes.make_slip_serial(slip_type, terminal.terminal_code, n)
-                                      for n in range(first, last + 1)]
-            self.store.append_audit(conn, at, session.staff_no, "outage_kit_issued", terminal.terminal_id,
-                                    detail={t: [v[0], v[-1]] for t, v in serials.items()})
+                serials[slip_type] = [
+                    codes.make_slip_serial(slip_type, terminal.terminal_code, n) for n in range(first, last + 1)
+                ]
+            self.store.append_audit(
+                conn,
+                at,
+                session.staff_no,
+                "outage_kit_issued",
+                terminal.terminal_id,
+                detail={t: [v[0], v[-1]] for t, v in serials.items()},
+            )
         return OutageKit(terminal.name, terminal.terminal_code, serials, now)
 
     def slip_status(self, session: Session, serial: str) -> tuple[str, sqlite3.Row | None]:
@@ -757,19 +775,30 @@ class DeskServices:
         self._authorize(session, "back_entry")
         slip_type, code, seq = codes.parse_slip_serial(serial)
         issued = self.store.scalar(
-            "SELECT count(*) FROM slip_ranges WHERE slip_type = ? AND ? BETWEEN first_seq AND last_seq", (slip_type, seq)
+            "SELECT count(*) FROM slip_ranges WHERE slip_type = ? AND ? BETWEEN first_seq AND last_seq",
+            (slip_type, seq),
         )
         if code != self.store.terminal().terminal_code or not issued:
-            raise Refused("slip_not_issued", QT_TRANSLATE_NOOP(
-                "Refusal", "Slip {serial} was not issued by this desk; key it in at the desk that printed it."),
-                serial=serial.strip().upper())
+            raise Refused(
+                "slip_not_issued",
+                QT_TRANSLATE_NOOP(
+                    "Refusal", "Slip {serial} was not issued by this desk; key it in at the desk that printed it."
+                ),
+                serial=serial.strip().upper(),
+            )
         return slip_type, self.store.query_one("SELECT * FROM paper_slips WHERE serial = ?", (serial.strip().upper(),))
 
     def _slip_keyed(self, serial: str) -> Refused:
         row = self.store.query_one("SELECT keyed_at, keyed_by FROM paper_slips WHERE serial = ?", (serial,))
-        return Refused("slip_already_keyed", QT_TRANSLATE_NOOP(
-            "Refusal", "Slip {serial} was already keyed in on {when} by {staff}; it is not entered twice."),
-            serial=serial, when=self._local_time(row["keyed_at"]) if row else "?", staff=row["keyed_by"] if row else "?")
+        return Refused(
+            "slip_already_keyed",
+            QT_TRANSLATE_NOOP(
+                "Refusal", "Slip {serial} was already keyed in on {when} by {staff}; it is not entered twice."
+            ),
+            serial=serial,
+            when=self._local_time(row["keyed_at"]) if row else "?",
+            staff=row["keyed_by"] if row else "?",
+        )
 
     def key_in_slip(
         self,
@@ -794,25 +823,38 @@ class DeskServices:
         written_at = self._slip_time(written_at_local, rules)
         confirmed_by = None
         needs_second = (
-            (slip_type == "receipt" and int(fields.get("amount_fen") or 0) > rules.paper_second_check_fen)
-            or (slip_type == "gift" and self._gift_points(fields) > rules.paper_second_check_points)
-        )
+            slip_type == "receipt" and int(fields.get("amount_fen") or 0) > rules.paper_second_check_fen
+        ) or (slip_type == "gift" and self._gift_points(fields) > rules.paper_second_check_points)
         if needs_second:
             confirmed_by = self._verify_second_person(confirm, session)
         paper = PaperSlip(serial, written_at, (written_by or "").strip().upper(), confirmed_by)
         member_no = self._slip_member(fields) if slip_type != "enroll" else None
         if slip_type == "enroll":
-            return self.enroll(session, name=fields.get("name", ""), phone=fields.get("phone", ""),
-                               birthday=fields.get("birthday", ""), gender=fields.get("gender", ""),
-                               referrer_no=fields.get("referrer_no"),
-                               privacy_accepted=bool(fields.get("privacy_accepted")),
-                               marketing_accepted=bool(fields.get("marketing_accepted")), paper=paper)
+            return self.enroll(
+                session,
+                name=fields.get("name", ""),
+                phone=fields.get("phone", ""),
+                birthday=fields.get("birthday", ""),
+                gender=fields.get("gender", ""),
+                referrer_no=fields.get("referrer_no"),
+                privacy_accepted=bool(fields.get("privacy_accepted")),
+                marketing_accepted=bool(fields.get("marketing_accepted")),
+                paper=paper,
+            )
         if slip_type == "receipt":
-            return self.credit_receipt(session, member_no, fields.get("tenant_code", ""), fields.get("receipt_no", ""),
-                                       fields.get("amount_fen"), fields.get("purchase_date", ""), paper=paper)
+            return self.credit_receipt(
+                session,
+                member_no,
+                fields.get("tenant_code", ""),
+                fields.get("receipt_no", ""),
+                fields.get("amount_fen"),
+                fields.get("purchase_date", ""),
+                paper=paper,
+            )
         if slip_type == "gift":
-            return self.redeem_gift(session, member_no, fields.get("item_code", ""), int(fields.get("quantity") or 1),
-                                    paper=paper)
+            return self.redeem_gift(
+                session, member_no, fields.get("item_code", ""), int(fields.get("quantity") or 1), paper=paper
+            )
         return self.claim_benefit(session, member_no, fields.get("benefit", ""), paper=paper)
 
     def _slip_time(self, text: str, rules: Rules) -> datetime:
@@ -822,13 +864,24 @@ class DeskServices:
         try:
             local = datetime.fromisoformat((text or "").strip().replace("T", " ")).replace(tzinfo=rules.timezone)
         except ValueError:
-            raise InvalidInput("written_at", Message("Validation", QT_TRANSLATE_NOOP(
-                "Validation", "Write the time on the slip as 2026-11-22 14:30."))) from None
+            raise InvalidInput(
+                "written_at",
+                Message(
+                    "Validation", QT_TRANSLATE_NOOP("Validation", "Write the time on the slip as 2026-11-22 14:30.")
+                ),
+            ) from None
         moment = local.astimezone(self.clock().tzinfo or local.tzinfo)
         now = self.clock()
         if moment > now or moment < now - timedelta(days=60):
-            raise InvalidInput("written_at", Message("Validation", QT_TRANSLATE_NOOP(
-                "Validation", "The time on the slip must be within the last 60 days, not in the future.")))
+            raise InvalidInput(
+                "written_at",
+                Message(
+                    "Validation",
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "The time on the slip must be within the last 60 days, not in the future."
+                    ),
+                ),
+            )
         return moment
 
     def _slip_member(self, fields: dict[str, Any]) -> str:
@@ -837,9 +890,11 @@ class DeskServices:
         if is_phone(text):
             row = self.store.member_by_phone(normalize_phone(text))
             if row is None:
-                raise Refused("member_unknown", QT_TRANSLATE_NOOP(
-                    "Refusal", "No member has the phone number {phone}; check the slip."), phone=mask_phone(
-                    normalize_phone(text)))
+                raise Refused(
+                    "member_unknown",
+                    QT_TRANSLATE_NOOP("Refusal", "No member has the phone number {phone}; check the slip."),
+                    phone=mask_phone(normalize_phone(text)),
+                )
             return row["member_no"]
         return text
 
@@ -849,16 +904,23 @@ class DeskServices:
 
     def _verify_second_person(self, confirm: tuple[str, str] | None, session: Session) -> str:
         if confirm is None or not confirm[0].strip():
-            raise AuthError("second_person", QT_TRANSLATE_NOOP(
-                "Auth", "This amount needs a second person to confirm it: their staff number and PIN."))
+            raise AuthError(
+                "second_person",
+                QT_TRANSLATE_NOOP(
+                    "Auth", "This amount needs a second person to confirm it: their staff number and PIN."
+                ),
+            )
         staff_no, pin = confirm[0].strip().upper(), confirm[1]
         row = self.store.query_one("SELECT pin_hash, active FROM staff WHERE staff_no = ?", (staff_no,))
         if staff_no == session.staff_no:
-            raise AuthError("second_person", QT_TRANSLATE_NOOP(
-                "Auth", "The second person must be someone else than who keys the slip in."))
+            raise AuthError(
+                "second_person",
+                QT_TRANSLATE_NOOP("Auth", "The second person must be someone else than who keys the slip in."),
+            )
         if row is None or not row["active"] or not auth.pin_matches(row["pin_hash"], pin):
-            raise AuthError("approval_failed", QT_TRANSLATE_NOOP(
-                "Auth", "The second person's staff number or PIN is wrong."))
+            raise AuthError(
+                "approval_failed", QT_TRANSLATE_NOOP("Auth", "The second person's staff number or PIN is wrong.")
+            )
         return staff_no
 
     def outstanding_slips(self) -> list[str]:
@@ -1111,8 +1173,16 @@ class DeskServices:
                 conn.execute(
                     "INSERT INTO paper_slips (serial, slip_type, op_id, written_at, written_by, keyed_at, keyed_by, "
                     "confirmed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (payload["slip_serial"], slip_type, op_id, at, payload["written_by"], payload["keyed_at"],
-                     staff_no, payload["confirmed_by"]),
+                    (
+                        payload["slip_serial"],
+                        slip_type,
+                        op_id,
+                        at,
+                        payload["written_by"],
+                        payload["keyed_at"],
+                        staff_no,
+                        payload["confirmed_by"],
+                    ),
                 )
             except sqlite3.IntegrityError:
                 raise self._slip_keyed(payload["slip_serial"]) from None

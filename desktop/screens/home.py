@@ -18,6 +18,8 @@ class HomeScreen(Screen):
         self.search_button = button(primary=True)
         self.enroll_button = button()
         self.coupon_button = button()
+        self.slips_button = button()
+        self.slips_button.setObjectName("BackEntry")
         self.results = QListWidget()
         self.results.setObjectName("Results")
         from ..preview import CameraPreview
@@ -28,13 +30,14 @@ class HomeScreen(Screen):
         self.layout_.addLayout(row(self.field, self.search_button, stretch=False))
         self.layout_.addWidget(self.message)
         self.layout_.addLayout(row(self.results, self.preview, stretch=False), 1)
-        self.layout_.addLayout(row(self.enroll_button, self.coupon_button))
+        self.layout_.addLayout(row(self.enroll_button, self.coupon_button, self.slips_button))
         self.field.returnPressed.connect(lambda: self.search())
         self.search_button.clicked.connect(lambda: self.search())
         self.results.itemActivated.connect(self._open_item)
         self.results.itemClicked.connect(self._open_item)
         self.enroll_button.clicked.connect(lambda: self.win.show_enroll())
         self.coupon_button.clicked.connect(lambda: self.win.show_coupon(None))
+        self.slips_button.clicked.connect(self.win.show_backentry)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -46,9 +49,11 @@ class HomeScreen(Screen):
         self.search_button.setText(self.tr("Search"))
         self.enroll_button.setText(self.tr("Enroll a new member"))
         self.coupon_button.setText(self.tr("Verify a coupon"))
+        self.slips_button.setText(self.tr("Key in paper slips"))
 
     def entered(self) -> None:
         self.show_error(None)
+        self.slips_button.setVisible(self.win.allowed("back_entry"))
         self.field.setFocus()
         self.field.selectAll()
 

@@ -69,8 +69,10 @@ class ManagerScreen(Screen):
         terminal_page.setLayout(terminal_layout)
         terminal_layout.addRow(self.terminal_facts)
         self.report_button, self.csv_button, self.handbook_button = button(primary=True), button(), button()
+        self.kit_button = button()
+        self.kit_button.setObjectName("OutageKit")
         self.report_button.setObjectName("DailyReport")
-        terminal_layout.addRow(row(self.report_button, self.csv_button, self.handbook_button))
+        terminal_layout.addRow(row(self.report_button, self.csv_button, self.handbook_button, self.kit_button))
         self.tabs.addTab(inbox, "")
         self.tabs.addTab(staff_page, "")
         self.tabs.addTab(terminal_page, "")
@@ -84,6 +86,8 @@ class ManagerScreen(Screen):
         self.report_button.clicked.connect(lambda: self.win.print_daily_report())
         self.csv_button.clicked.connect(self._save_csv)
         self.handbook_button.clicked.connect(lambda: self.win.print_handbook())
+        self.kit_button.clicked.connect(
+            lambda: self.win.print_outage_kit({"enroll": 10, "receipt": 20, "gift": 10, "benefit": 10}))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -110,6 +114,7 @@ class ManagerScreen(Screen):
         self.report_button.setText(self.tr("Print today's daily report"))
         self.csv_button.setText(self.tr("Daily report as CSV"))
         self.handbook_button.setText(self.tr("Print the benefits handbook"))
+        self.kit_button.setText(self.tr("Print an outage kit (50 slips + handbook)"))
         self.back_button.setText(self.tr("Back"))
 
     def refresh(self) -> None:

@@ -172,8 +172,7 @@ class MemberScreen(Screen):
         self.kind_filter.clear()
         self.kind_filter.addItem(self.tr("All transactions"), None)
         for kind in ops.KINDS:
-            if kind != ops.PAPER_SLIP:
-                self.kind_filter.addItem(kind_label(kind), kind)
+            self.kind_filter.addItem(kind_label(kind), kind)
         index = self.kind_filter.findData(current)
         self.kind_filter.setCurrentIndex(max(index, 0))
         self.kind_filter.blockSignals(False)

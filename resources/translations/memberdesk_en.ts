@@ -98,6 +98,137 @@
     </message>
   </context>
   <context>
+    <name>BackEntryScreen</name>
+    <message>
+      <source>Key in paper slips</source>
+      <translation />
+    </message>
+    <message>
+      <source>Slip serial</source>
+      <translation />
+    </message>
+    <message>
+      <source>Scan the slip's code or type its serial</source>
+      <translation />
+    </message>
+    <message>
+      <source>Open</source>
+      <translation />
+    </message>
+    <message>
+      <source>Date and time on the slip</source>
+      <translation />
+    </message>
+    <message>
+      <source>Written by (staff no.)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Second person (if the amount needs it)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Second person's PIN</source>
+      <translation />
+    </message>
+    <message>
+      <source>Name</source>
+      <translation />
+    </message>
+    <message>
+      <source>Mobile number</source>
+      <translation />
+    </message>
+    <message>
+      <source>Birthday</source>
+      <translation />
+    </message>
+    <message>
+      <source>Referrer (member no.)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member number or mobile</source>
+      <translation />
+    </message>
+    <message>
+      <source>Store code</source>
+      <translation />
+    </message>
+    <message>
+      <source>Receipt number</source>
+      <translation />
+    </message>
+    <message>
+      <source>Amount (¥)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Purchase date</source>
+      <translation />
+    </message>
+    <message>
+      <source>Gift code</source>
+      <translation />
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation />
+    </message>
+    <message>
+      <source>Benefit (birthday, parking, member_day)</source>
+      <translation />
+    </message>
+    <message>
+      <source>The member ticked the privacy policy box (required)</source>
+      <translation />
+    </message>
+    <message>
+      <source>The member ticked the marketing box</source>
+      <translation />
+    </message>
+    <message>
+      <source>Key in</source>
+      <translation />
+    </message>
+    <message>
+      <source>Back</source>
+      <translation />
+    </message>
+    <message>
+      <source>{count} issued slips are not keyed in yet.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Every issued slip has been keyed in.</source>
+      <translation />
+    </message>
+    <message>
+      <source>This slip was already keyed in on {when} by {staff}.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Enrollment slip</source>
+      <translation />
+    </message>
+    <message>
+      <source>Receipt-credit slip</source>
+      <translation />
+    </message>
+    <message>
+      <source>Redemption slip</source>
+      <translation />
+    </message>
+    <message>
+      <source>Benefit slip</source>
+      <translation />
+    </message>
+    <message>
+      <source>Scan a slip to begin.</source>
+      <translation />
+    </message>
+  </context>
+  <context>
     <name>BenefitScreen</name>
     <message>
       <source>Claim a benefit</source>
@@ -514,6 +645,10 @@
       <translation />
     </message>
     <message>
+      <source>Key in paper slips</source>
+      <translation />
+    </message>
+    <message>
       <source>No member found. Check the number, or enroll a new member.</source>
       <translation />
     </message>
@@ -687,6 +822,10 @@
     </message>
     <message>
       <source>Print the benefits handbook</source>
+      <translation />
+    </message>
+    <message>
+      <source>Print an outage kit (50 slips + handbook)</source>
       <translation />
     </message>
     <message>
@@ -2577,6 +2716,30 @@
     </message>
     <message>
       <source>The request is larger than the server accepts ({limit} bytes).</source>
+      <translation />
+    </message>
+    <message>
+      <source>{count} receipts were credited to member {member_no} on {day}; check that they are the member's own purchases.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member {member_no} redeemed points at {count} desks ({desks}) within {minutes} minutes; check whether the points were spent twice.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Staff {staff_no} at {terminal} reversed a transaction that has no matching earning on the server ({count} on {day}); check the reversals.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Staff {staff_no} revealed {count} full phone numbers within an hour (up to {at}); check why.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Staff {staff_no} looked up {count} members within an hour (up to {at}); check why.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Staff {staff_no} exported member data at {terminal} ({rows} rows; {count} exports that day); check that the export was authorised.</source>
       <translation />
     </message>
   </context>

@@ -98,6 +98,137 @@
     </message>
   </context>
   <context>
+    <name>BackEntryScreen</name>
+    <message>
+      <source>Key in paper slips</source>
+      <translation>补录纸质单据</translation>
+    </message>
+    <message>
+      <source>Slip serial</source>
+      <translation>单据编号</translation>
+    </message>
+    <message>
+      <source>Scan the slip's code or type its serial</source>
+      <translation>扫描单据上的码或输入单据编号</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+    <message>
+      <source>Date and time on the slip</source>
+      <translation>单据上的日期时间</translation>
+    </message>
+    <message>
+      <source>Written by (staff no.)</source>
+      <translation>填写人（工号）</translation>
+    </message>
+    <message>
+      <source>Second person (if the amount needs it)</source>
+      <translation>第二确认人（金额需要时）</translation>
+    </message>
+    <message>
+      <source>Second person's PIN</source>
+      <translation>第二确认人密码</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Mobile number</source>
+      <translation>手机号</translation>
+    </message>
+    <message>
+      <source>Birthday</source>
+      <translation>生日</translation>
+    </message>
+    <message>
+      <source>Referrer (member no.)</source>
+      <translation>推荐人（会员号）</translation>
+    </message>
+    <message>
+      <source>Member number or mobile</source>
+      <translation>会员号或手机号</translation>
+    </message>
+    <message>
+      <source>Store code</source>
+      <translation>商户编码</translation>
+    </message>
+    <message>
+      <source>Receipt number</source>
+      <translation>小票号</translation>
+    </message>
+    <message>
+      <source>Amount (¥)</source>
+      <translation>金额（元）</translation>
+    </message>
+    <message>
+      <source>Purchase date</source>
+      <translation>消费日期</translation>
+    </message>
+    <message>
+      <source>Gift code</source>
+      <translation>礼品编号</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <source>Benefit (birthday, parking, member_day)</source>
+      <translation>权益（birthday 生日 / parking 停车 / member_day 会员日）</translation>
+    </message>
+    <message>
+      <source>The member ticked the privacy policy box (required)</source>
+      <translation>会员已勾选隐私政策（必需）</translation>
+    </message>
+    <message>
+      <source>The member ticked the marketing box</source>
+      <translation>会员已勾选接收营销信息</translation>
+    </message>
+    <message>
+      <source>Key in</source>
+      <translation>补录</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+    <message>
+      <source>{count} issued slips are not keyed in yet.</source>
+      <translation>已发出的单据中还有 {count} 张未补录。</translation>
+    </message>
+    <message>
+      <source>Every issued slip has been keyed in.</source>
+      <translation>已发出的单据均已补录。</translation>
+    </message>
+    <message>
+      <source>This slip was already keyed in on {when} by {staff}.</source>
+      <translation>该单据已于 {when} 由 {staff} 补录。</translation>
+    </message>
+    <message>
+      <source>Enrollment slip</source>
+      <translation>入会单</translation>
+    </message>
+    <message>
+      <source>Receipt-credit slip</source>
+      <translation>小票积分单</translation>
+    </message>
+    <message>
+      <source>Redemption slip</source>
+      <translation>兑换单</translation>
+    </message>
+    <message>
+      <source>Benefit slip</source>
+      <translation>权益单</translation>
+    </message>
+    <message>
+      <source>Scan a slip to begin.</source>
+      <translation>请扫描单据开始补录。</translation>
+    </message>
+  </context>
+  <context>
     <name>BenefitScreen</name>
     <message>
       <source>Claim a benefit</source>
@@ -514,6 +645,10 @@
       <translation>核销优惠券</translation>
     </message>
     <message>
+      <source>Key in paper slips</source>
+      <translation>补录纸质单据</translation>
+    </message>
+    <message>
       <source>No member found. Check the number, or enroll a new member.</source>
       <translation>未找到会员。请核对号码，或注册新会员。</translation>
     </message>
@@ -688,6 +823,10 @@
     <message>
       <source>Print the benefits handbook</source>
       <translation>打印会员权益手册</translation>
+    </message>
+    <message>
+      <source>Print an outage kit (50 slips + handbook)</source>
+      <translation>打印应急单据包（50 张单据 + 权益手册）</translation>
     </message>
     <message>
       <source>Back</source>
@@ -2577,6 +2716,30 @@
     </message>
     <message>
       <source>The request is larger than the server accepts ({limit} bytes).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} receipts were credited to member {member_no} on {day}; check that they are the member's own purchases.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Member {member_no} redeemed points at {count} desks ({desks}) within {minutes} minutes; check whether the points were spent twice.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Staff {staff_no} at {terminal} reversed a transaction that has no matching earning on the server ({count} on {day}); check the reversals.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Staff {staff_no} revealed {count} full phone numbers within an hour (up to {at}); check why.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Staff {staff_no} looked up {count} members within an hour (up to {at}); check why.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Staff {staff_no} exported member data at {terminal} ({rows} rows; {count} exports that day); check that the export was authorised.</source>
       <translation type="unfinished" />
     </message>
   </context>

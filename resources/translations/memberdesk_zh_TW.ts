@@ -98,6 +98,137 @@
     </message>
   </context>
   <context>
+    <name>BackEntryScreen</name>
+    <message>
+      <source>Key in paper slips</source>
+      <translation>補錄紙本單據</translation>
+    </message>
+    <message>
+      <source>Slip serial</source>
+      <translation>單據編號</translation>
+    </message>
+    <message>
+      <source>Scan the slip's code or type its serial</source>
+      <translation>掃描單據上的碼或輸入單據編號</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>開啟</translation>
+    </message>
+    <message>
+      <source>Date and time on the slip</source>
+      <translation>單據上的日期時間</translation>
+    </message>
+    <message>
+      <source>Written by (staff no.)</source>
+      <translation>填寫人（工號）</translation>
+    </message>
+    <message>
+      <source>Second person (if the amount needs it)</source>
+      <translation>第二確認人（金額需要時）</translation>
+    </message>
+    <message>
+      <source>Second person's PIN</source>
+      <translation>第二確認人密碼</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Mobile number</source>
+      <translation>手機號</translation>
+    </message>
+    <message>
+      <source>Birthday</source>
+      <translation>生日</translation>
+    </message>
+    <message>
+      <source>Referrer (member no.)</source>
+      <translation>推薦人（會員號）</translation>
+    </message>
+    <message>
+      <source>Member number or mobile</source>
+      <translation>會員號或手機號</translation>
+    </message>
+    <message>
+      <source>Store code</source>
+      <translation>商戶編碼</translation>
+    </message>
+    <message>
+      <source>Receipt number</source>
+      <translation>小票號</translation>
+    </message>
+    <message>
+      <source>Amount (¥)</source>
+      <translation>金額（元）</translation>
+    </message>
+    <message>
+      <source>Purchase date</source>
+      <translation>消費日期</translation>
+    </message>
+    <message>
+      <source>Gift code</source>
+      <translation>禮品編號</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>數量</translation>
+    </message>
+    <message>
+      <source>Benefit (birthday, parking, member_day)</source>
+      <translation>權益（birthday 生日 / parking 停車 / member_day 會員日）</translation>
+    </message>
+    <message>
+      <source>The member ticked the privacy policy box (required)</source>
+      <translation>會員已勾選隱私政策（必需）</translation>
+    </message>
+    <message>
+      <source>The member ticked the marketing box</source>
+      <translation>會員已勾選接收行銷資訊</translation>
+    </message>
+    <message>
+      <source>Key in</source>
+      <translation>補錄</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>返回</translation>
+    </message>
+    <message>
+      <source>{count} issued slips are not keyed in yet.</source>
+      <translation>已發出的單據中還有 {count} 張未補錄。</translation>
+    </message>
+    <message>
+      <source>Every issued slip has been keyed in.</source>
+      <translation>已發出的單據均已補錄。</translation>
+    </message>
+    <message>
+      <source>This slip was already keyed in on {when} by {staff}.</source>
+      <translation>該單據已於 {when} 由 {staff} 補錄。</translation>
+    </message>
+    <message>
+      <source>Enrollment slip</source>
+      <translation>入會單</translation>
+    </message>
+    <message>
+      <source>Receipt-credit slip</source>
+      <translation>小票積分單</translation>
+    </message>
+    <message>
+      <source>Redemption slip</source>
+      <translation>兌換單</translation>
+    </message>
+    <message>
+      <source>Benefit slip</source>
+      <translation>權益單</translation>
+    </message>
+    <message>
+      <source>Scan a slip to begin.</source>
+      <translation>請掃描單據開始補錄。</translation>
+    </message>
+  </context>
+  <context>
     <name>BenefitScreen</name>
     <message>
       <source>Claim a benefit</source>
@@ -514,6 +645,10 @@
       <translation>核銷優惠券</translation>
     </message>
     <message>
+      <source>Key in paper slips</source>
+      <translation>補錄紙本單據</translation>
+    </message>
+    <message>
       <source>No member found. Check the number, or enroll a new member.</source>
       <translation>未找到會員。請核對號碼，或註冊新會員。</translation>
     </message>
@@ -688,6 +823,10 @@
     <message>
       <source>Print the benefits handbook</source>
       <translation>列印會員權益手冊</translation>
+    </message>
+    <message>
+      <source>Print an outage kit (50 slips + handbook)</source>
+      <translation>列印應急單據包（50 張單據 + 權益手冊）</translation>
     </message>
     <message>
       <source>Back</source>
@@ -2577,6 +2716,30 @@
     </message>
     <message>
       <source>The request is larger than the server accepts ({limit} bytes).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} receipts were credited to member {member_no} on {day}; check that they are the member's own purchases.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Member {member_no} redeemed points at {count} desks ({desks}) within {minutes} minutes; check whether the points were spent twice.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Staff {staff_no} at {terminal} reversed a transaction that has no matching earning on the server ({count} on {day}); check the reversals.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Staff {staff_no} revealed {count} full phone numbers within an hour (up to {at}); check why.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Staff {staff_no} looked up {count} members within an hour (up to {at}); check why.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Staff {staff_no} exported member data at {terminal} ({rows} rows; {count} exports that day); check that the export was authorised.</source>
       <translation type="unfinished" />
     </message>
   </context>
