@@ -35,8 +35,6 @@ from .statement import BenefitUse, MonthFigures, RedemptionUse, StatementData, r
 from .welcome import WelcomeSlipData, render_welcome_slip
 
 __all__ = [
-    "OutageKitData",
-    "render_outage_kit",
     "ActivityFigures",
     "AdjustmentRow",
     "BenefitRow",
@@ -47,6 +45,7 @@ __all__ = [
     "EnrollmentRow",
     "ExceptionRow",
     "MonthFigures",
+    "OutageKitData",
     "PaperSlipRow",
     "PrintError",
     "RedeemRow",
@@ -65,6 +64,7 @@ __all__ = [
     "printers",
     "render_daily_report",
     "render_handbook",
+    "render_outage_kit",
     "render_receipt",
     "render_shift_handover",
     "render_statement",

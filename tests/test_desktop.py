@@ -541,9 +541,8 @@ def test_outage_kit_and_back_entry_at_the_desk(qtbot, win, services, desk, store
     """A manager prints the kit (slips + handbook); after the outage a slip is scanned and keyed in, once."""
     import io
 
-    from pypdf import PdfReader
-
     from conftest import enroll
+    from pypdf import PdfReader
 
     member = enroll(services, desk).member_no
     login(qtbot, win, "M001", "1234")
