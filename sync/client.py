@@ -160,6 +160,9 @@ class ServerClient:
     def push(self, ops: list[dict[str, Any]]) -> dict[str, Any]:
         return self._json("POST", "/v1/push", json={"ops": ops})
 
+    def anchor_audit(self, body: dict[str, Any]) -> dict[str, Any]:
+        return self._json("POST", "/v1/audit", json=body)
+
     def pull(self, since: int, limit: int = 2000) -> dict[str, Any]:
         return self._json("GET", "/v1/pull", params={"since": since, "limit": limit})
 

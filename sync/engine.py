@@ -203,6 +203,7 @@ class SyncEngine:
             report.pushed += len(batch)
             self._update()
             self._emit("progress", {"pushed": report.pushed, "pulled": report.pulled})
+        self._anchor_audit()
         while True:
             page = self.client.pull(self.replicator.cursor(), self.page_size)
             if page["changes"] or page["next"] != self.replicator.cursor():
@@ -214,6 +215,22 @@ class SyncEngine:
             if not page["more"]:
                 break
         return report
+
+    def _anchor_audit(self) -> None:
+        """Anchor the audit chain at the server, so a rewritten or truncated local log is detected there."""
+        probe: list[int] = []
+        for _ in range(200):  # pages of new rows, or rounds narrowing down a divergence
+            body = self.replicator.audit_anchor_request(probe)
+            answer = self.client.anchor_audit(body)
+            if answer["status"] == "probe":
+                probe = answer["probe"]
+                continue
+            probe = []
+            self.replicator.audit_anchored(int(answer["anchored_through"]))
+            if answer["status"] == "tampered":
+                log.warning("the server found this terminal's audit log changed at row %s", answer["first_broken_id"])
+            if int(answer["anchored_through"]) >= body["head_id"]:
+                return
 
     def _check_epoch(self, status: dict[str, Any]) -> None:
         """The server knows more of this epoch than we do: we run from a restored backup."""

@@ -170,12 +170,15 @@ class SyncedDeskServices(InboxServices, DeskServices):
         except SyncError:
             return None
 
-    def redeem_gift(self, session: Session, member_no: str, item_code: str, quantity: int = 1) -> ActionResult:
+    def redeem_gift(
+        self, session: Session, member_no: str, item_code: str, quantity: int = 1, paper: Any = None
+    ) -> ActionResult:
         item = self.store.master().catalogue.get((item_code or "").strip().upper())
         try:
-            if self._is_online() and self.engine is not None and item is not None:
+            # A paper slip records a gift already handed over: nothing to ask the server first.
+            if paper is None and self._is_online() and self.engine is not None and item is not None:
                 self._check_balance(member_no, item.points * quantity)
-            return super().redeem_gift(session, member_no, item_code, quantity)
+            return super().redeem_gift(session, member_no, item_code, quantity, paper=paper)
         finally:
             self._checked_offline = False
 

@@ -29,9 +29,10 @@ from membership import operations as ops
 from membership.sync_rules import APPLIED, ledger_corrections, touched_keys
 from membership.timeutil import to_utc_text
 
-from .store import Store
+from .store import GENESIS_HASH, Store, audit_hash
 
 CURSOR = "sync.cursor"
+AUDIT_ANCHORED = "sync.audit_anchored"  # the newest audit row id the server holds (see server/audit.py)
 SERVER_URL = "sync.server_url"
 TOKEN = "sync.token"
 ROW_ENTITIES = ("member", "coupon", "receipt", "claim")
@@ -231,6 +232,48 @@ class Replicator:
                     "ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)",
                     (name, value),
                 )
+
+    # -- audit anchoring ----------------------------------------------------------------------------------
+
+    def audit_anchor_request(self, probe: list[int] | None = None, limit: int = 1000) -> dict[str, Any]:
+        """What the server needs to anchor this terminal's audit chain: rows not anchored yet, and chain hashes.
+
+        The hashes are *recomputed* walking the whole chain from the genesis hash (not read from the
+        ``hash`` column), so a row edited without recomputing the chain shows as a difference too.
+        """
+        anchored = int(self.store.setting(AUDIT_ANCHORED, "0") or 0)
+        with self.store._lock:
+            chain: list[tuple[int, str]] = []
+            previous = GENESIS_HASH
+            for row in self.store.conn.execute(
+                "SELECT id, at, terminal_id, staff_no, action, subject, op_id, detail FROM audit ORDER BY id"
+            ):
+                previous = audit_hash(previous, *row)
+                chain.append((row[0], previous))
+            rows = [
+                dict(r)
+                for r in self.store.conn.execute(
+                    "SELECT id, at, terminal_id, staff_no, action, subject, op_id, detail, prev_hash, hash "
+                    "FROM audit WHERE id > ? ORDER BY id LIMIT ?",
+                    (anchored, limit),
+                )
+            ]
+            epoch = self.store.conn.execute("SELECT epoch FROM terminal WHERE id = 1").fetchone()[0]
+        head = chain[-1][0] if chain else 0
+        by_id = dict(chain)
+        wanted: set[int] = set(probe or ())
+        step = 0
+        while head - step >= 1:
+            wanted.add(head - step)
+            step = 1 if step == 0 else step * 2
+        if anchored:
+            wanted.add(anchored)
+        ladder = [[i, by_id[i]] for i in sorted(wanted) if i in by_id][-200:]
+        return {"epoch": epoch, "head_id": head, "ladder": ladder, "rows": rows}
+
+    def audit_anchored(self, through: int) -> None:
+        with self.store.transaction() as conn:
+            self.store.set_setting(conn, AUDIT_ANCHORED, str(through))
 
     # -- pull -----------------------------------------------------------------------------------------
 

@@ -54,6 +54,9 @@ def activity(
     if staff_no:
         where += " AND o.staff_no = ?"
         params.append(staff_no)
+    # An operation the server rejected had its effects taken back by correcting entries: it counts for
+    # nothing in the figures (it is in the exceptions inbox instead).
+    where += " AND o.status != 'rejected'"
     ops = store.query(
         f"SELECT o.*, (SELECT coalesce(sum(delta), 0) FROM ledger l WHERE l.op_id = o.op_id AND l.kind != 'expire') "
         f"AS points FROM oplog o WHERE {where} ORDER BY o.seq",
@@ -195,17 +198,23 @@ def _outstanding(store: Store) -> list[str]:
 
 
 def _earned(store: Store, op_ids: list[str]) -> tuple[EarnRow, ...]:
-    """Points credited in the period, by source: positive ledger entries of its operations."""
+    """Points credited in the period, by source: each operation's net entries of the earning kinds (so a
+    server correction of a provisional credit counts), and adjustments that added points."""
     if not op_ids:
         return ()
-    rows: dict[str, list[int]] = {}
     marks = ",".join("?" * len(op_ids))
-    for r in store.query(
-        f"SELECT kind, count(DISTINCT op_id), sum(delta), sum(spend_fen) FROM ledger "
-        f"WHERE op_id IN ({marks}) AND delta > 0 AND kind IN ({','.join('?' * len(EARN_SOURCES))}) GROUP BY kind",
+    rows: dict[str, list[int]] = {}
+    for kind, _op, net, spend in store.query(
+        f"SELECT kind, op_id, sum(delta), sum(spend_fen) FROM ledger WHERE op_id IN ({marks}) "
+        f"AND kind IN ({','.join('?' * len(EARN_SOURCES))}) GROUP BY kind, op_id",
         (*op_ids, *EARN_SOURCES),
     ):
-        rows[r[0]] = [r[1], r[2], r[3]]
+        if kind == "adjust" and net <= 0:
+            continue  # negative adjustments are listed with the adjustments
+        row = rows.setdefault(kind, [0, 0, 0])
+        row[0] += 1
+        row[1] += net
+        row[2] += spend
     return tuple(EarnRow(kind, *rows[kind]) for kind in EARN_SOURCES if kind in rows)
 
 

@@ -778,11 +778,13 @@ class DeskServices:
             "SELECT count(*) FROM slip_ranges WHERE slip_type = ? AND ? BETWEEN first_seq AND last_seq",
             (slip_type, seq),
         )
-        if code != self.store.terminal().terminal_code or not issued:
+        # Another desk's slip may be keyed in here (its terminal may be the one that broke); the server
+        # makes sure a serial counts once in the whole mall. This desk's own serials must have been issued.
+        if code == self.store.terminal().terminal_code and not issued:
             raise Refused(
                 "slip_not_issued",
                 QT_TRANSLATE_NOOP(
-                    "Refusal", "Slip {serial} was not issued by this desk; key it in at the desk that printed it."
+                    "Refusal", "Slip {serial} was never issued by this desk; check the serial on the slip."
                 ),
                 serial=serial.strip().upper(),
             )

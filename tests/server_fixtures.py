@@ -156,7 +156,14 @@ START_SERVER = START
 class ServerProcess:
     """``memberdesk-server run`` in a child process; stop, kill and restart it on the same port."""
 
-    def __init__(self, url: str, workdir: Path, port: int | None = None, tls: tuple[Path, Path] | None = None):
+    def __init__(
+        self,
+        url: str,
+        workdir: Path,
+        port: int | None = None,
+        tls: tuple[Path, Path] | None = None,
+        env: dict[str, str] | None = None,
+    ):
         from server.db import ServerDB
 
         self.db_url = url
@@ -167,9 +174,10 @@ class ServerProcess:
         self.proc: subprocess.Popen[bytes] | None = None
         self.db = ServerDB(url)
         self.log = workdir / f"server-{self.port}.log"
+        self.env = env or {}  # e.g. MEMBERDESK_RATE_LOOKUP for a test of the limits
 
     def start(self) -> ServerProcess:
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "PYTHONPATH": str(ROOT), **self.env}
         self.proc = subprocess.Popen(
             [
                 sys.executable,

@@ -2363,7 +2363,7 @@
       <translation />
     </message>
     <message>
-      <source>Slip {serial} was not issued by this desk; key it in at the desk that printed it.</source>
+      <source>Slip {serial} was never issued by this desk; check the serial on the slip.</source>
       <translation />
     </message>
     <message>
@@ -2659,6 +2659,14 @@
       <translation />
     </message>
     <message>
+      <source>Too many requests from this terminal; it will try again shortly.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The request is not valid; nothing was changed.</source>
+      <translation />
+    </message>
+    <message>
       <source>The server is not set up: {problem}</source>
       <translation />
     </message>
@@ -2675,11 +2683,35 @@
       <translation />
     </message>
     <message>
+      <source>This exception can only be resolved on the server by an administrator.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Only an active manager may resolve exceptions.</source>
+      <translation />
+    </message>
+    <message>
       <source>The server database is ready.</source>
       <translation />
     </message>
     <message>
       <source>Staff {staff_no} saved.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Staff {staff_no} is disabled; every terminal locks them out at its next sync.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Rows {first}–{last} kept from before a divergence ({reason}, {at}).</source>
+      <translation />
+    </message>
+    <message>
+      <source>The audit chain of {terminal} is intact ({rows} rows anchored).</source>
+      <translation />
+    </message>
+    <message>
+      <source>The audit chain of {terminal} is broken at row {row} ({reason}).</source>
       <translation />
     </message>
     <message>
@@ -2740,6 +2772,22 @@
     </message>
     <message>
       <source>Staff {staff_no} exported member data at {terminal} ({rows} rows; {count} exports that day); check that the export was authorised.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The audit log of {terminal} was rewritten: row {row} differs from what the terminal reported earlier. Find out who had access to the terminal; the server kept the original rows.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Audit rows of {terminal} from row {row} on were deleted on the terminal. Find out who had access to the terminal; the server kept the original rows.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The audit log of {terminal} has a gap or rows out of order before row {row}. Find out who had access to the terminal.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The audit log of {terminal} is broken at row {row} (its link to the previous row does not match). Find out who had access to the terminal.</source>
       <translation />
     </message>
   </context>

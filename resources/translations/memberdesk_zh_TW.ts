@@ -2363,8 +2363,8 @@
       <translation>本終端未找到該交易。</translation>
     </message>
     <message>
-      <source>Slip {serial} was not issued by this desk; key it in at the desk that printed it.</source>
-      <translation>單據 {serial} 不是本服務台發出的，請在列印該單據的服務台補錄。</translation>
+      <source>Slip {serial} was never issued by this desk; check the serial on the slip.</source>
+      <translation>本服務台從未發出單據 {serial}，請核對單據編號。</translation>
     </message>
     <message>
       <source>Slip {serial} was already keyed in on {when} by {staff}; it is not entered twice.</source>
@@ -2659,6 +2659,14 @@
       <translation>本終端的註冊已被撤銷或無法識別，請重新註冊。</translation>
     </message>
     <message>
+      <source>Too many requests from this terminal; it will try again shortly.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The request is not valid; nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The server is not set up: {problem}</source>
       <translation>伺服器尚未設定：{problem}</translation>
     </message>
@@ -2675,12 +2683,36 @@
       <translation>券 {code} 不存在。</translation>
     </message>
     <message>
+      <source>This exception can only be resolved on the server by an administrator.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Only an active manager may resolve exceptions.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The server database is ready.</source>
       <translation>伺服器資料庫已就緒。</translation>
     </message>
     <message>
       <source>Staff {staff_no} saved.</source>
       <translation>員工 {staff_no} 已儲存。</translation>
+    </message>
+    <message>
+      <source>Staff {staff_no} is disabled; every terminal locks them out at its next sync.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rows {first}–{last} kept from before a divergence ({reason}, {at}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The audit chain of {terminal} is intact ({rows} rows anchored).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The audit chain of {terminal} is broken at row {row} ({reason}).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Rules {version} loaded.</source>
@@ -2740,6 +2772,22 @@
     </message>
     <message>
       <source>Staff {staff_no} exported member data at {terminal} ({rows} rows; {count} exports that day); check that the export was authorised.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The audit log of {terminal} was rewritten: row {row} differs from what the terminal reported earlier. Find out who had access to the terminal; the server kept the original rows.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Audit rows of {terminal} from row {row} on were deleted on the terminal. Find out who had access to the terminal; the server kept the original rows.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The audit log of {terminal} has a gap or rows out of order before row {row}. Find out who had access to the terminal.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The audit log of {terminal} is broken at row {row} (its link to the previous row does not match). Find out who had access to the terminal.</source>
       <translation type="unfinished" />
     </message>
   </context>
