@@ -209,6 +209,15 @@ def _upgrade(state: MemberState, decision: Decision, added_spend: int, added_poi
         decision.lines.append(_line(QT_TRANSLATE_NOOP("Receipt", "Upgraded to {tier}!"), tier=best.name))
 
 
+def tier_as_of(current: str, tier_since: str, day: date, spend_rolling_fen: int, rules: Rules) -> str:
+    """The member's tier on ``day``: the current one, unless it was reached after ``day`` (a slip keyed in
+    late is judged as of its own day); then the tier that day's rolling spend supported, never above today's."""
+    if tier_since <= day.isoformat():
+        return current
+    supported = rules.tier_for_spend(spend_rolling_fen) if rules.upgrade_by_spend else rules.tiers[0]
+    return min(supported, rules.tier(current), key=lambda t: t.rank).code
+
+
 def is_birthday(birthday: Birthday | None, day: date) -> bool:
     if birthday is None:
         return False

@@ -22,6 +22,7 @@ from .decisions import (
     Refused,
     decide_cash_offset,
     decide_redeem_gift,
+    tier_as_of,
 )
 from .ledger import LedgerLine
 from .rules import Rules
@@ -83,7 +84,7 @@ def member_state_from_rows(
         name=row["name"],
         phone=row["phone"],
         birthday=parse_stored_birthday(row["birthday"]),
-        tier=row["tier"],
+        tier=tier_as_of(row["tier"], row["tier_since"], today, spend, rules),
         enrolled_on=date.fromisoformat(row["enrolled_day"]),
         status=row["status"],
         lots={year: points for year, points in lots.items() if points != 0},

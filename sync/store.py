@@ -18,7 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from membership import ledger as ledger_kinds
-from membership.decisions import CouponRecord, MemberState, OriginalOperation, ReceiptRecord
+from membership.decisions import CouponRecord, MemberState, OriginalOperation, ReceiptRecord, tier_as_of
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 from membership.ledger import LedgerLine
 from membership.masterdata import MasterData, masterdata_from_dicts
@@ -340,7 +340,7 @@ class Store:
             name=row["name"],
             phone=row["phone"],
             birthday=parse_stored_birthday(row["birthday"]),
-            tier=row["tier"],
+            tier=tier_as_of(row["tier"], row["tier_since"], today, spend, rules),
             enrolled_on=date.fromisoformat(row["enrolled_day"]),
             status=row["status"],
             lots={year: points for year, points in lots.items() if points != 0},

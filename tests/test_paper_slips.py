@@ -171,3 +171,24 @@ def test_daily_report_lists_slips_keyed_in_and_those_still_out(services, store, 
     assert len(data.figures.outstanding_slips) == 11 and serial not in data.figures.outstanding_slips
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(render_daily_report(data))).pages)
     assert serial in text and kit.serials["gift"][1] in text
+
+
+def test_slip_from_before_an_upgrade_earns_at_the_tier_of_its_day(services, store, desk, cashier, kit):
+    member = enroll(services, desk).member_no
+    services.earn(cashier, member, 1_200_000)  # today (11-20): ¥12,000 → gold
+    assert store.member_row(member)["tier"] == "gold"
+    result = services.key_in_slip(
+        desk,
+        kit.serials["receipt"][2],
+        "2026-11-19 16:00",
+        "D001",
+        {
+            "member": member,
+            "tenant_code": "F101",
+            "receipt_no": "OLD-1",
+            "amount_fen": 10_000,
+            "purchase_date": "2026-11-19",
+        },
+    )
+    assert result.receipt.points_delta == 100  # regular's 1× on 11-19, not gold's 1.5×
+    assert store.member_row(member)["tier"] == "gold"  # and the member stays gold
