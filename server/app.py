@@ -3,29 +3,39 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, model_validator
 from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 
 from membership import ledger as ledger_math
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 from membership.timeutil import business_day, to_utc_text
 
-from . import admin, state
+from . import abuse, admin, audit, state
 from .apply import Envelope, PushRefused, TerminalRef, push
 from .db import ServerDB
+from .security import BodyLimit, Limits, RateLimiter, install_log_masking, mask_phones, wire_problem
 from .state import COUPON_COLUMNS, Reference
 
 API_VERSION = "v1"
 MAX_PAGE = 5000
+MAX_INT = 2**31 - 1  # epochs, sequence numbers, ids that fit the database's INTEGER columns
+MAX_BIG = 2**63 - 1
+MAX_AUDIT_PAGE = 2000
+# Exceptions a desk may not close itself: the terminal they concern is the one suspected.
+SERVER_ONLY_EXCEPTIONS = ("audit_tampered",)
 log = logging.getLogger("memberdesk.server")
 
 
@@ -33,31 +43,46 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _error(status: int, code: str, message: Message, **detail: Any) -> JSONResponse:
+def _error(status: int, code: str, message: Message, retry_after: int = 1, **detail: Any) -> JSONResponse:
     return JSONResponse(
         {"code": code, "message": message.to_json(), "text": str(message), **detail},
         status_code=status,
-        headers={"Retry-After": "1"} if status in (429, 503) else None,
+        headers={"Retry-After": str(retry_after)} if status in (429, 503) else None,
     )
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, text_: str, **params: Any):
+    def __init__(self, status: int, code: str, text_: str, /, retry_after: int = 1, **params: Any):
         super().__init__(code)
         self.status = status
         self.code = code
+        self.retry_after = retry_after
         self.message = Message("Server", text_, params)
+
+
+def _clean_text(value: str) -> str:
+    problem = wire_problem(value, "text")
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+Clean = Annotated[str, AfterValidator(_clean_text)]
 
 
 # -- request and response shapes (they are the OpenAPI description) -------------------------------------
 
 
 class RegisterIn(BaseModel):
-    registration_code: str = Field(description="The one-time code an administrator issued, e.g. K3QF-7ZP2-MA9D")
-    name: str | None = Field(None, description="A name for the desk; the code's name when omitted")
+    registration_code: Clean = Field(
+        max_length=64, description="The one-time code an administrator issued, e.g. K3QF-7ZP2-MA9D"
+    )
+    name: Clean | None = Field(None, max_length=64, description="A name for the desk; the code's name when omitted")
     terminal_code: int | None = Field(None, ge=1, le=899, description="The code this terminal already uses, if any")
     has_operations: bool = Field(False, description="Whether the terminal already logged operations")
-    public_key_hex: str | None = Field(None, description="The terminal's member-QR public key (Ed25519, hex)")
+    public_key_hex: str | None = Field(
+        None, pattern=r"^[0-9a-fA-F]{64}$", description="The terminal's member-QR public key (Ed25519, hex)"
+    )
     key_id: int | None = Field(None, ge=0, le=255)
 
 
@@ -73,17 +98,25 @@ class RegisterOut(BaseModel):
 
 
 class OpIn(BaseModel):
-    op_id: str = Field(min_length=36, max_length=36)
-    epoch: int = Field(ge=1)
-    seq: int = Field(ge=1)
-    kind: str
-    staff_no: str
-    member_no: str | None = None
-    local_time: str
-    business_day: str
+    op_id: Clean = Field(min_length=36, max_length=36)
+    epoch: int = Field(ge=1, le=MAX_INT)
+    seq: int = Field(ge=1, le=MAX_INT)
+    kind: Clean = Field(max_length=32)
+    staff_no: Clean = Field(max_length=16)
+    member_no: Clean | None = Field(None, max_length=16)
+    local_time: Clean = Field(max_length=32)
+    business_day: Clean = Field(max_length=10)
     online: bool = False
     payload: dict[str, Any]
-    payload_hash: str = Field(min_length=64, max_length=64)
+    payload_hash: Clean = Field(min_length=64, max_length=64)
+
+    @model_validator(mode="after")
+    def _payload_is_what_a_terminal_writes(self) -> OpIn:
+        # Floats, huge integers, NUL or lone surrogates never come from a terminal; refused before any write.
+        problem = wire_problem(self.payload)
+        if problem:
+            raise ValueError(problem)
+        return self
 
 
 class PushIn(BaseModel):
@@ -111,8 +144,40 @@ class PushOut(BaseModel):
 
 
 class ResolveIn(BaseModel):
-    resolution: str = Field(min_length=1, max_length=500)
-    staff_no: str = Field(min_length=1, max_length=16)
+    resolution: Clean = Field(min_length=1, max_length=500)
+    staff_no: Clean = Field(min_length=1, max_length=16)
+
+
+class AuditRowIn(BaseModel):
+    id: int = Field(ge=1, le=MAX_BIG)
+    at: Clean = Field(max_length=32)
+    terminal_id: Clean = Field(max_length=16)
+    staff_no: Clean = Field(max_length=16)
+    action: Clean = Field(max_length=64)
+    subject: Clean = Field(max_length=200)
+    op_id: Clean | None = Field(None, max_length=64)
+    detail: Clean = Field(max_length=4000)
+    prev_hash: Clean = Field(min_length=64, max_length=64)
+    hash: Clean = Field(min_length=64, max_length=64)
+
+
+class AuditIn(BaseModel):
+    epoch: int = Field(ge=1, le=MAX_INT, description="The terminal's current epoch")
+    head_id: int = Field(ge=0, le=MAX_BIG, description="The id of the terminal's newest audit row")
+    ladder: list[tuple[int, str]] = Field(
+        max_length=200,
+        description="(id, chain hash) pairs the terminal computed walking its chain: the head, head-1, head-2, "
+        "head-4, … and the ids the server asked for",
+    )
+    rows: list[AuditRowIn] = Field(max_length=MAX_AUDIT_PAGE, description="Rows not yet anchored, in id order")
+
+
+class AuditOut(BaseModel):
+    status: str = Field(description="ok | probe (send the hashes at `probe`) | tampered | restored")
+    anchored_through: int
+    probe: list[int]
+    exceptions: list[int]
+    first_broken_id: int | None = None
 
 
 def current_terminal(request: Request, authorization: Annotated[str | None, Header()] = None) -> TerminalRef:
@@ -144,9 +209,18 @@ Auth = Annotated[TerminalRef, Depends(current_terminal)]
 # -- the app ---------------------------------------------------------------------------------------------
 
 
-def create_app(url: str, snapshot_dir: Path | None = None) -> FastAPI:
+def create_app(
+    url: str,
+    snapshot_dir: Path | None = None,
+    limits: Limits | None = None,
+    thresholds: abuse.Thresholds | None = None,
+) -> FastAPI:
     db = ServerDB(url)
     ref = Reference()
+    limits = limits or Limits.from_env()
+    thresholds = thresholds or abuse.Thresholds.from_env()
+    limiter = RateLimiter()
+    install_log_masking()
     snapshots = Path(snapshot_dir) if snapshot_dir else default_snapshot_dir(url)
     app = FastAPI(
         title="MemberDesk central membership server",
@@ -155,10 +229,51 @@ def create_app(url: str, snapshot_dir: Path | None = None) -> FastAPI:
         "See docs/PROTOCOL.md.",
     )
     app.state.db = db
+    app.state.limits = limits
+    app.add_middleware(BodyLimit, limits=limits)
+
+    def refused(status: int, code: str, text_: str, who: str, retry_after: int = 1, **params: Any) -> ApiError:
+        # Every refusal is logged (who, what): the server's side of "permission refusals are audited".
+        log.warning("refused %s: %s (%s)", who, code, status)
+        return ApiError(status, code, text_, retry_after=retry_after, **params)
+
+    def throttle(what: str, who: str, rate: Any, spend: bool = True) -> None:
+        wait = limiter.take(what, who, rate, spend=spend)
+        if wait:
+            raise refused(
+                429,
+                "rate_limited",
+                QT_TRANSLATE_NOOP("Server", "Too many requests from this terminal; it will try again shortly."),
+                who,
+                retry_after=max(1, int(wait + 0.999)),
+            )
 
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return _error(exc.status, exc.code, exc.message)
+        return _error(exc.status, exc.code, exc.message, exc.retry_after)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's own answer echoes the input back (phone numbers included): ours names only where and why.
+        errors = [
+            {"loc": [str(p) for p in e.get("loc", ())], "type": e.get("type"), "msg": mask_phones(str(e.get("msg")))}
+            for e in exc.errors()[:20]
+        ]
+        return _error(
+            422,
+            "invalid_request",
+            Message("Server", QT_TRANSLATE_NOOP("Server", "The request is not valid; nothing was changed.")),
+            errors=errors,
+        )
+
+    @app.exception_handler(DataError)
+    async def _bad_data(_: Request, exc: DataError) -> JSONResponse:
+        log.warning("request refused by the database: %s", type(exc.orig).__name__)
+        return _error(
+            422,
+            "invalid_request",
+            Message("Server", QT_TRANSLATE_NOOP("Server", "The request is not valid; nothing was changed.")),
+        )
 
     @app.exception_handler(admin.AdminError)
     async def _admin_error(_: Request, exc: admin.AdminError) -> JSONResponse:
@@ -171,6 +286,10 @@ def create_app(url: str, snapshot_dir: Path | None = None) -> FastAPI:
             503, "unavailable", Message("Server", QT_TRANSLATE_NOOP("Server", "The server is busy; try again shortly."))
         )
 
+    @app.on_event("startup")
+    def _mask_logs() -> None:
+        install_log_masking()  # again, after uvicorn configured its loggers
+
     @app.on_event("shutdown")
     def _close() -> None:
         db.dispose()
@@ -182,18 +301,26 @@ def create_app(url: str, snapshot_dir: Path | None = None) -> FastAPI:
         return {"status": "ok", "head": head, "server_time": to_utc_text(utc_now())}
 
     @app.post("/v1/terminals/register", response_model=RegisterOut)
-    def register(body: RegisterIn) -> RegisterOut:
+    def register(body: RegisterIn, request: Request) -> RegisterOut:
+        # Only failures count: someone guessing codes is slowed down, an installer setting up desks is not.
+        address = request.client.host if request.client else "?"
+        throttle("register", address, limits.register, spend=False)
         now = utc_now()
-        done = admin.register(
-            db,
-            body.registration_code,
-            now,
-            requested_code=body.terminal_code,
-            has_operations=body.has_operations,
-            public_key_hex=body.public_key_hex,
-            key_id=body.key_id,
-            name=body.name,
-        )
+        try:
+            done = admin.register(
+                db,
+                body.registration_code,
+                now,
+                requested_code=body.terminal_code,
+                has_operations=body.has_operations,
+                public_key_hex=body.public_key_hex,
+                key_id=body.key_id,
+                name=body.name,
+            )
+        except admin.AdminError:
+            limiter.take("register", address, limits.register)
+            log.warning("refused registration from %s", address)
+            raise
         return RegisterOut(**done.__dict__, server_time=to_utc_text(now))
 
     @app.get("/v1/sync/status")
@@ -231,10 +358,14 @@ def create_app(url: str, snapshot_dir: Path | None = None) -> FastAPI:
 
     @app.post("/v1/push", response_model=PushOut)
     def push_ops(body: PushIn, t: Auth) -> Any:
+        throttle("push", t.terminal_id, limits.push)
         batch = [Envelope(**op.model_dump()) for op in body.ops]
         try:
             with db.write() as tx:
-                return push(tx, ref, t, batch, utc_now())
+                answer = push(tx, ref, t, batch, utc_now())
+                fresh = [r["op_id"] for r in answer["results"] if not r.get("replay")]
+                _detect(tx, lambda: abuse.check_operations(tx, t.terminal_id, fresh, answer["server_time"], thresholds))
+                return answer
         except PushRefused as refused:
             return _error(refused.status, refused.code, refused.message, **refused.detail)
         except LookupError as exc:
@@ -245,8 +376,10 @@ def create_app(url: str, snapshot_dir: Path | None = None) -> FastAPI:
                     "Server", QT_TRANSLATE_NOOP("Server", "The server is not set up: {problem}"), {"problem": str(exc)}
                 ),
             )
+        except DataError:
+            raise
         except (OperationalError, DBAPIError) as exc:
-            log.warning("push failed, terminal will retry: %s", exc)
+            log.warning("push failed, terminal will retry: %s", type(exc).__name__)
             return _error(
                 503,
                 "unavailable",
@@ -256,7 +389,7 @@ def create_app(url: str, snapshot_dir: Path | None = None) -> FastAPI:
     @app.get("/v1/pull")
     def pull(
         t: Auth,
-        since: Annotated[int, Query(ge=0)] = 0,
+        since: Annotated[int, Query(ge=0, le=MAX_BIG)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 2000,
     ) -> Response:
         with db.read() as conn:
@@ -309,7 +442,7 @@ def create_app(url: str, snapshot_dir: Path | None = None) -> FastAPI:
         }
 
     @app.get("/v1/snapshot/{snapshot_id}/file")
-    def snapshot_file(snapshot_id: int, t: Auth) -> FileResponse:
+    def snapshot_file(snapshot_id: Annotated[int, PathParam(ge=1, le=MAX_BIG)], t: Auth) -> FileResponse:
         with db.read() as conn:
             row = conn.execute(text("SELECT file_name FROM snapshots WHERE id = :i"), {"i": snapshot_id}).first()
         path = snapshots / row.file_name if row else None
@@ -318,8 +451,11 @@ def create_app(url: str, snapshot_dir: Path | None = None) -> FastAPI:
         return FileResponse(path, media_type="application/octet-stream")
 
     @app.get("/v1/coupons/{code}")
-    def coupon(code: str, t: Auth) -> dict[str, Any]:
+    def coupon(code: Annotated[str, PathParam(max_length=32)], t: Auth) -> dict[str, Any]:
         """The coupon as the server knows it, so a connected desk checks it before accepting it."""
+        throttle("lookup", t.terminal_id, limits.lookup)
+        if not re.fullmatch(r"[A-Za-z0-9-]{1,32}", code):
+            raise ApiError(404, "coupon_unknown", QT_TRANSLATE_NOOP("Server", "Coupon {code} is not known."), code="?")
         with db.read() as conn:
             row = state.row_dict(conn, "coupons", COUPON_COLUMNS, "code = :c", {"c": code.strip().upper()})
         if row is None:
@@ -327,8 +463,16 @@ def create_app(url: str, snapshot_dir: Path | None = None) -> FastAPI:
         return row
 
     @app.get("/v1/members/{member_no}")
-    def member(member_no: str, t: Auth) -> dict[str, Any]:
+    def member(member_no: Annotated[str, PathParam(max_length=16)], t: Auth) -> dict[str, Any]:
         """The member's balance on the server, for an online redemption."""
+        throttle("lookup", t.terminal_id, limits.lookup)
+        if not re.fullmatch(r"\d{10}", member_no):
+            raise ApiError(
+                404,
+                "member_unknown",
+                QT_TRANSLATE_NOOP("Refusal", "Member {member_no} was not found on this terminal."),
+                member_no="?",
+            )
         now = utc_now()
         with db.read() as conn:
             rules, _ = ref.get(conn)
@@ -352,14 +496,78 @@ def create_app(url: str, snapshot_dir: Path | None = None) -> FastAPI:
         }
 
     @app.get("/v1/exceptions")
-    def exceptions(t: Auth, status: str | None = "open") -> list[dict[str, Any]]:
+    def exceptions(
+        t: Auth, status: Annotated[str | None, Query(pattern="^(open|resolved)$")] = "open"
+    ) -> list[dict[str, Any]]:
         return admin.list_exceptions(db, status, t.terminal_id)
 
     @app.post("/v1/exceptions/{exception_id}/resolve")
-    def resolve(exception_id: int, body: ResolveIn, t: Auth) -> dict[str, Any]:
-        return admin.resolve_exception(db, exception_id, body.resolution, f"{t.terminal_id}/{body.staff_no}", utc_now())
+    def resolve(exception_id: Annotated[int, PathParam(ge=1, le=MAX_BIG)], body: ResolveIn, t: Auth) -> dict[str, Any]:
+        staff_no = body.staff_no.strip().upper()
+        with db.read() as conn:
+            row = conn.execute(
+                text("SELECT terminal_id, code FROM exceptions WHERE id = :i"), {"i": exception_id}
+            ).first()
+            staff = conn.execute(text("SELECT role, active FROM staff WHERE staff_no = :s"), {"s": staff_no}).first()
+        # Per record: a desk sees and resolves only its own exceptions, and not those about itself.
+        if row is None or row.terminal_id != t.terminal_id:
+            raise refused(
+                404,
+                "exception_unknown",
+                QT_TRANSLATE_NOOP("Server", "Exception {id} does not exist."),
+                t.terminal_id,
+                id=exception_id,
+            )
+        if row.code in SERVER_ONLY_EXCEPTIONS:
+            raise refused(
+                403,
+                "forbidden",
+                QT_TRANSLATE_NOOP("Server", "This exception can only be resolved on the server by an administrator."),
+                t.terminal_id,
+            )
+        # Staff the server knows must be active managers; staff known only to the desk were checked there.
+        if staff is not None and (not staff.active or staff.role != "manager"):
+            raise refused(
+                403,
+                "forbidden",
+                QT_TRANSLATE_NOOP("Server", "Only an active manager may resolve exceptions."),
+                f"{t.terminal_id}/{staff_no}",
+            )
+        return admin.resolve_exception(db, exception_id, body.resolution, f"{t.terminal_id}/{staff_no}", utc_now())
+
+    @app.post("/v1/audit", response_model=AuditOut)
+    def anchor_audit(body: AuditIn, t: Auth) -> Any:
+        """Anchor the terminal's audit chain: new rows and chain hashes (see server/audit.py)."""
+        throttle("audit", t.terminal_id, limits.audit)
+        ladder = {int(i): str(h) for i, h in body.ladder}
+        rows = [r.model_dump() for r in body.rows]
+        if any(b["id"] <= a["id"] for a, b in itertools.pairwise(rows)):
+            raise ApiError(
+                422, "invalid_request", QT_TRANSLATE_NOOP("Server", "The request is not valid; nothing was changed.")
+            )
+        with db.write() as tx:
+            now = to_utc_text(utc_now())
+            result = audit.anchor(tx, t.terminal_id, body.epoch, body.head_id, ladder, rows, now)
+            if result.status == "tampered":
+                log.warning("audit chain of %s diverges at row %s", t.terminal_id, result.first_broken_id)
+            new_rows = result.new_rows or []
+            _detect(tx, lambda: abuse.check_audit(tx, t.terminal_id, new_rows, now, thresholds))
+        return result.to_json()
 
     return app
+
+
+def _detect(tx: Any, check: Any) -> None:
+    """Run an abuse check in its own savepoint: a failure there must never cost the push or the anchor."""
+    savepoint = tx.conn.begin_nested()
+    mark = tx.mark()
+    try:
+        check()
+        savepoint.commit()
+    except Exception:
+        savepoint.rollback()
+        tx.rollback_to(mark)
+        log.exception("abuse detection failed")
 
 
 def default_snapshot_dir(url: str) -> Path:

@@ -51,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     staff.add_argument("--name", required=True)
     staff.add_argument("--role", required=True, choices=admin.ROLES)
     staff.add_argument("--pin", default=os.environ.get("MEMBERDESK_PIN"))
+    disable = sub.add_parser("staff-disable", help="disable a staff member on every terminal (at its next sync)")
+    disable.add_argument("staff_no")
+    verify = sub.add_parser("audit-verify", help="check a terminal's anchored audit chain; name the first broken row")
+    verify.add_argument("terminal_id")
     rules = sub.add_parser("load-rules", help="load rules and master data (tenants, catalogue, coupons)")
     rules.add_argument("--rules", type=Path)
     rules.add_argument("--masterdata", type=Path)
@@ -143,6 +147,45 @@ def _admin_command(args: argparse.Namespace, db: ServerDB, now: datetime) -> int
     if cmd == "staff-add":
         admin.save_staff(db, args.staff_no, args.name, args.role, args.pin or "", now)
         _say(args, QT_TRANSLATE_NOOP("Server", "Staff {staff_no} saved."), staff_no=args.staff_no.upper())
+    elif cmd == "staff-disable":
+        staff_no = args.staff_no.strip().upper()
+        admin.deactivate_staff(db, staff_no, now)
+        _say(
+            args,
+            QT_TRANSLATE_NOOP(
+                "Server", "Staff {staff_no} is disabled; every terminal locks them out at its next sync."
+            ),
+            staff_no=staff_no,
+        )
+    elif cmd == "audit-verify":
+        from .audit import verify
+
+        verdict = verify(db, args.terminal_id.strip().upper())
+        for branch in verdict.branches:
+            _say(
+                args,
+                QT_TRANSLATE_NOOP("Server", "Rows {first}–{last} kept from before a divergence ({reason}, {at})."),
+                first=branch["first_id"],
+                last=branch["last_id"],
+                reason=branch["reason"],
+                at=branch["detected_at"],
+            )
+        if verdict.ok:
+            _say(
+                args,
+                QT_TRANSLATE_NOOP("Server", "The audit chain of {terminal} is intact ({rows} rows anchored)."),
+                terminal=args.terminal_id.upper(),
+                rows=verdict.rows,
+            )
+            return 0
+        _say(
+            args,
+            QT_TRANSLATE_NOOP("Server", "The audit chain of {terminal} is broken at row {row} ({reason})."),
+            terminal=args.terminal_id.upper(),
+            row=verdict.first_broken_id,
+            reason=verdict.reason,
+        )
+        return 1
     elif cmd == "load-rules":
         version = admin.load_rules(db, args.rules, args.masterdata, now)
         _say(args, QT_TRANSLATE_NOOP("Server", "Rules {version} loaded."), version=version)

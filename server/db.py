@@ -327,6 +327,61 @@ snapshots = Table(
     Column("created_at", Text, nullable=False),
 )
 
+# -- security (revision 0002) ------------------------------------------------------------------------------
+
+terminal_audit = Table(
+    "terminal_audit",
+    metadata,
+    Column("terminal_id", Text, nullable=False),
+    Column("branch", Integer, nullable=False),  # 0: the terminal's current chain; n > 0: kept as evidence
+    Column("id", BigInteger, nullable=False),
+    Column("at", Text, nullable=False),
+    Column("audit_terminal", Text, nullable=False),  # the terminal id written in the row
+    Column("staff_no", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("op_id", Text),
+    Column("detail", Text, nullable=False),
+    Column("prev_hash", Text, nullable=False),
+    Column("hash", Text, nullable=False),  # the chain recomputed by the server over the rows as sent
+    Column("sent_hash", Text, nullable=False),  # the hash the terminal's row carried
+    Column("anchored_at", Text, nullable=False),
+    PrimaryKeyConstraint("terminal_id", "branch", "id"),
+    Index("terminal_audit_staff", "staff_no", "action", "at"),
+)
+
+audit_anchors = Table(
+    "audit_anchors",
+    metadata,
+    Column("terminal_id", Text, primary_key=True),
+    Column("head_id", BigInteger, nullable=False),
+    Column("epoch", Integer, nullable=False),
+    Column("anchored_at", Text, nullable=False),
+)
+
+audit_branches = Table(
+    "audit_branches",
+    metadata,
+    Column("terminal_id", Text, nullable=False),
+    Column("branch", Integer, nullable=False),
+    Column("reason", Text, nullable=False),  # changed | removed | restored
+    Column("first_id", BigInteger, nullable=False),
+    Column("last_id", BigInteger, nullable=False),
+    Column("detected_at", Text, nullable=False),
+    PrimaryKeyConstraint("terminal_id", "branch"),
+)
+
+abuse_flags = Table(
+    "abuse_flags",
+    metadata,
+    Column("code", Text, nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("bucket", Text, nullable=False),  # the day or hour the pattern was seen in
+    Column("exception_id", BigInteger, nullable=False),
+    Column("opened_at", Text, nullable=False),
+    PrimaryKeyConstraint("code", "subject", "bucket"),
+)
+
 
 def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

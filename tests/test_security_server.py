@@ -58,7 +58,9 @@ def test_a_desk_resolves_only_its_own_exceptions_with_an_active_manager(server):
     with server.db.write() as tx:
         ours = open_exception(tx, "overdrawn", admin.AdminError("x").message, at, terminal_id=mine["terminal_id"])
         theirs = open_exception(tx, "overdrawn", admin.AdminError("x").message, at, terminal_id=other["terminal_id"])
-        tampered = open_exception(tx, "audit_tampered", admin.AdminError("x").message, at, terminal_id=mine["terminal_id"])
+        tampered = open_exception(
+            tx, "audit_tampered", admin.AdminError("x").message, at, terminal_id=mine["terminal_id"]
+        )
 
     def resolve(exception_id: int, staff_no: str) -> requests.Response:
         return requests.post(
@@ -162,7 +164,10 @@ def test_malformed_numbers_and_text_are_refused_before_anything_is_written(serve
     before = counts(server)
     op = envelope("adjust", {"member_no": codes.make_member_no(5, 1), "points": 10, "reason": "goodwill"}, seq=2)
     op["payload"] = {**op["payload"], **change}
-    op["payload_hash"] = payload_hash("adjust", op["payload"])
+    try:
+        op["payload_hash"] = payload_hash("adjust", op["payload"])
+    except UnicodeEncodeError:  # a lone surrogate cannot even be hashed: the server must not try either
+        op["payload_hash"] = "0" * 64
     body = json.dumps({"ops": [op]}, ensure_ascii=True)  # lone surrogates travel as \\ud800 escapes
     answer = requests.post(
         f"{server.base_url}/v1/push",
@@ -182,7 +187,12 @@ def test_overflowing_envelope_numbers_and_odd_path_values_are_4xx(server):
     for field, value in (("seq", 2**40), ("epoch", 2**63), ("seq", 0), ("seq", 1.5)):
         answer = push(server, term, [{**op, field: value}])
         assert answer.status_code == 422, (field, value)
-    for path in ("/v1/members/%00", "/v1/coupons/%00", "/v1/members/" + "9" * 40, "/v1/snapshot/99999999999999999999/file"):
+    for path in (
+        "/v1/members/%00",
+        "/v1/coupons/%00",
+        "/v1/members/" + "9" * 40,
+        "/v1/snapshot/99999999999999999999/file",
+    ):
         answer = requests.get(server.base_url + path, headers=term["headers"], timeout=5)
         assert 400 <= answer.status_code < 500, path
     answer = requests.get(server.base_url + "/v1/pull?since=99999999999999999999", headers=term["headers"], timeout=5)
@@ -212,7 +222,9 @@ def test_no_full_phone_number_in_the_server_log_or_error_answers(db_url, tmp_pat
             ).text
         )
         bodies.append(
-            requests.post(server.base_url + "/v1/push", data="{" + "13900000001", headers=term["headers"], timeout=5).text
+            requests.post(
+                server.base_url + "/v1/push", data="{" + "13900000001", headers=term["headers"], timeout=5
+            ).text
         )
         # The same phone enrolled again at another desk: a merge, whose exception names member numbers only.
         other = register(server, 6)

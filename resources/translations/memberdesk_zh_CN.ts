@@ -2660,11 +2660,11 @@
     </message>
     <message>
       <source>Too many requests from this terminal; it will try again shortly.</source>
-      <translation type="unfinished" />
+      <translation>本终端请求过于频繁，稍后将自动重试。</translation>
     </message>
     <message>
       <source>The request is not valid; nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>请求无效，未做任何更改。</translation>
     </message>
     <message>
       <source>The server is not set up: {problem}</source>
@@ -2684,11 +2684,11 @@
     </message>
     <message>
       <source>This exception can only be resolved on the server by an administrator.</source>
-      <translation type="unfinished" />
+      <translation>此异常只能由管理员在服务器上处理。</translation>
     </message>
     <message>
       <source>Only an active manager may resolve exceptions.</source>
-      <translation type="unfinished" />
+      <translation>只有在职经理可以处理异常。</translation>
     </message>
     <message>
       <source>The server database is ready.</source>
@@ -2700,19 +2700,19 @@
     </message>
     <message>
       <source>Staff {staff_no} is disabled; every terminal locks them out at its next sync.</source>
-      <translation type="unfinished" />
+      <translation>员工 {staff_no} 已停用；各终端在下次同步时将禁止其登录。</translation>
     </message>
     <message>
       <source>Rows {first}–{last} kept from before a divergence ({reason}, {at}).</source>
-      <translation type="unfinished" />
+      <translation>第 {first}–{last} 行为分歧前保留的记录（{reason}，{at}）。</translation>
     </message>
     <message>
       <source>The audit chain of {terminal} is intact ({rows} rows anchored).</source>
-      <translation type="unfinished" />
+      <translation>{terminal} 的审计链完整（已锚定 {rows} 行）。</translation>
     </message>
     <message>
       <source>The audit chain of {terminal} is broken at row {row} ({reason}).</source>
-      <translation type="unfinished" />
+      <translation>{terminal} 的审计链在第 {row} 行断开（{reason}）。</translation>
     </message>
     <message>
       <source>Rules {version} loaded.</source>
@@ -2748,47 +2748,47 @@
     </message>
     <message>
       <source>The request is larger than the server accepts ({limit} bytes).</source>
-      <translation type="unfinished" />
+      <translation>请求超出服务器允许的大小（{limit} 字节）。</translation>
     </message>
     <message>
       <source>{count} receipts were credited to member {member_no} on {day}; check that they are the member's own purchases.</source>
-      <translation type="unfinished" />
+      <translation>{day} 会员 {member_no} 共积分了 {count} 张小票，请核实是否均为会员本人消费。</translation>
     </message>
     <message>
       <source>Member {member_no} redeemed points at {count} desks ({desks}) within {minutes} minutes; check whether the points were spent twice.</source>
-      <translation type="unfinished" />
+      <translation>会员 {member_no} 在 {minutes} 分钟内于 {count} 个服务台（{desks}）兑换积分，请核查积分是否被重复使用。</translation>
     </message>
     <message>
       <source>Staff {staff_no} at {terminal} reversed a transaction that has no matching earning on the server ({count} on {day}); check the reversals.</source>
-      <translation type="unfinished" />
+      <translation>{terminal} 的员工 {staff_no} 冲正了一笔在服务器上没有对应积分的交易（{day} 共 {count} 笔），请核查冲正记录。</translation>
     </message>
     <message>
       <source>Staff {staff_no} revealed {count} full phone numbers within an hour (up to {at}); check why.</source>
-      <translation type="unfinished" />
+      <translation>员工 {staff_no} 一小时内查看了 {count} 个完整手机号（截至 {at}），请核查原因。</translation>
     </message>
     <message>
       <source>Staff {staff_no} looked up {count} members within an hour (up to {at}); check why.</source>
-      <translation type="unfinished" />
+      <translation>员工 {staff_no} 一小时内查询了 {count} 位会员（截至 {at}），请核查原因。</translation>
     </message>
     <message>
       <source>Staff {staff_no} exported member data at {terminal} ({rows} rows; {count} exports that day); check that the export was authorised.</source>
-      <translation type="unfinished" />
+      <translation>员工 {staff_no} 在 {terminal} 导出了会员数据（{rows} 行；当天共导出 {count} 次），请核实导出是否经过授权。</translation>
     </message>
     <message>
       <source>The audit log of {terminal} was rewritten: row {row} differs from what the terminal reported earlier. Find out who had access to the terminal; the server kept the original rows.</source>
-      <translation type="unfinished" />
+      <translation>{terminal} 的审计日志被改写：第 {row} 行与终端此前上报的不一致。请查明谁接触过该终端；服务器已保留原始记录。</translation>
     </message>
     <message>
       <source>Audit rows of {terminal} from row {row} on were deleted on the terminal. Find out who had access to the terminal; the server kept the original rows.</source>
-      <translation type="unfinished" />
+      <translation>{terminal} 自第 {row} 行起的审计记录在终端上被删除。请查明谁接触过该终端；服务器已保留原始记录。</translation>
     </message>
     <message>
       <source>The audit log of {terminal} has a gap or rows out of order before row {row}. Find out who had access to the terminal.</source>
-      <translation type="unfinished" />
+      <translation>{terminal} 的审计日志在第 {row} 行之前有缺失或顺序错乱。请查明谁接触过该终端。</translation>
     </message>
     <message>
       <source>The audit log of {terminal} is broken at row {row} (its link to the previous row does not match). Find out who had access to the terminal.</source>
-      <translation type="unfinished" />
+      <translation>{terminal} 的审计日志在第 {row} 行断开（与上一行的链接不符）。请查明谁接触过该终端。</translation>
     </message>
   </context>
   <context>

@@ -2660,11 +2660,11 @@
     </message>
     <message>
       <source>Too many requests from this terminal; it will try again shortly.</source>
-      <translation type="unfinished" />
+      <translation>本終端請求過於頻繁，稍後將自動重試。</translation>
     </message>
     <message>
       <source>The request is not valid; nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>請求無效，未做任何更改。</translation>
     </message>
     <message>
       <source>The server is not set up: {problem}</source>
@@ -2684,11 +2684,11 @@
     </message>
     <message>
       <source>This exception can only be resolved on the server by an administrator.</source>
-      <translation type="unfinished" />
+      <translation>此異常只能由管理員在伺服器上處理。</translation>
     </message>
     <message>
       <source>Only an active manager may resolve exceptions.</source>
-      <translation type="unfinished" />
+      <translation>只有在職經理可以處理異常。</translation>
     </message>
     <message>
       <source>The server database is ready.</source>
@@ -2700,19 +2700,19 @@
     </message>
     <message>
       <source>Staff {staff_no} is disabled; every terminal locks them out at its next sync.</source>
-      <translation type="unfinished" />
+      <translation>員工 {staff_no} 已停用；各終端在下次同步時將禁止其登入。</translation>
     </message>
     <message>
       <source>Rows {first}–{last} kept from before a divergence ({reason}, {at}).</source>
-      <translation type="unfinished" />
+      <translation>第 {first}–{last} 行為分歧前保留的記錄（{reason}，{at}）。</translation>
     </message>
     <message>
       <source>The audit chain of {terminal} is intact ({rows} rows anchored).</source>
-      <translation type="unfinished" />
+      <translation>{terminal} 的稽核鏈完整（已錨定 {rows} 行）。</translation>
     </message>
     <message>
       <source>The audit chain of {terminal} is broken at row {row} ({reason}).</source>
-      <translation type="unfinished" />
+      <translation>{terminal} 的稽核鏈在第 {row} 行斷開（{reason}）。</translation>
     </message>
     <message>
       <source>Rules {version} loaded.</source>
@@ -2748,47 +2748,47 @@
     </message>
     <message>
       <source>The request is larger than the server accepts ({limit} bytes).</source>
-      <translation type="unfinished" />
+      <translation>請求超出伺服器允許的大小（{limit} 位元組）。</translation>
     </message>
     <message>
       <source>{count} receipts were credited to member {member_no} on {day}; check that they are the member's own purchases.</source>
-      <translation type="unfinished" />
+      <translation>{day} 會員 {member_no} 共積分了 {count} 張小票，請核實是否均為會員本人消費。</translation>
     </message>
     <message>
       <source>Member {member_no} redeemed points at {count} desks ({desks}) within {minutes} minutes; check whether the points were spent twice.</source>
-      <translation type="unfinished" />
+      <translation>會員 {member_no} 在 {minutes} 分鐘內於 {count} 個服務台（{desks}）兌換積分，請核查積分是否被重複使用。</translation>
     </message>
     <message>
       <source>Staff {staff_no} at {terminal} reversed a transaction that has no matching earning on the server ({count} on {day}); check the reversals.</source>
-      <translation type="unfinished" />
+      <translation>{terminal} 的員工 {staff_no} 沖正了一筆在伺服器上沒有對應積分的交易（{day} 共 {count} 筆），請核查沖正記錄。</translation>
     </message>
     <message>
       <source>Staff {staff_no} revealed {count} full phone numbers within an hour (up to {at}); check why.</source>
-      <translation type="unfinished" />
+      <translation>員工 {staff_no} 一小時內查看了 {count} 個完整手機號（截至 {at}），請核查原因。</translation>
     </message>
     <message>
       <source>Staff {staff_no} looked up {count} members within an hour (up to {at}); check why.</source>
-      <translation type="unfinished" />
+      <translation>員工 {staff_no} 一小時內查詢了 {count} 位會員（截至 {at}），請核查原因。</translation>
     </message>
     <message>
       <source>Staff {staff_no} exported member data at {terminal} ({rows} rows; {count} exports that day); check that the export was authorised.</source>
-      <translation type="unfinished" />
+      <translation>員工 {staff_no} 在 {terminal} 匯出了會員資料（{rows} 行；當天共匯出 {count} 次），請核實匯出是否經過授權。</translation>
     </message>
     <message>
       <source>The audit log of {terminal} was rewritten: row {row} differs from what the terminal reported earlier. Find out who had access to the terminal; the server kept the original rows.</source>
-      <translation type="unfinished" />
+      <translation>{terminal} 的稽核日誌被改寫：第 {row} 行與終端此前上報的不一致。請查明誰接觸過該終端；伺服器已保留原始記錄。</translation>
     </message>
     <message>
       <source>Audit rows of {terminal} from row {row} on were deleted on the terminal. Find out who had access to the terminal; the server kept the original rows.</source>
-      <translation type="unfinished" />
+      <translation>{terminal} 自第 {row} 行起的稽核記錄在終端上被刪除。請查明誰接觸過該終端；伺服器已保留原始記錄。</translation>
     </message>
     <message>
       <source>The audit log of {terminal} has a gap or rows out of order before row {row}. Find out who had access to the terminal.</source>
-      <translation type="unfinished" />
+      <translation>{terminal} 的稽核日誌在第 {row} 行之前有缺失或順序錯亂。請查明誰接觸過該終端。</translation>
     </message>
     <message>
       <source>The audit log of {terminal} is broken at row {row} (its link to the previous row does not match). Find out who had access to the terminal.</source>
-      <translation type="unfinished" />
+      <translation>{terminal} 的稽核日誌在第 {row} 行斷開（與上一行的連結不符）。請查明誰接觸過該終端。</translation>
     </message>
   </context>
   <context>
