@@ -416,6 +416,7 @@ class MainWindow(QMainWindow):
     # -- sync banner -------------------------------------------------------------------------------
 
     def refresh_banner(self) -> None:
+        self.tasks.run(self.services.flush_lookup_audit)  # look-ups' audit rows, a few seconds late at most
         count, oldest = self.services.pending_operations()
         if oldest:
             oldest = from_utc_text(oldest).astimezone(self.store.rules().timezone).strftime("%m-%d %H:%M")
@@ -555,6 +556,7 @@ class MainWindow(QMainWindow):
             return reports.daily_report(store, day, f"{session.name} ({session.staff_no})", services.clock())
 
         if csv_path:
+            services.record_export(session, "daily_report_csv", 1)
             self.tasks.run(
                 lambda: Path(csv_path).write_text(
                     daily_report_csv(data(), language=current_language()), encoding="utf-8-sig"

@@ -19,6 +19,7 @@ from pydantic import AfterValidator, BaseModel, Field, model_validator
 from sqlalchemy import text
 from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 
+from membership import __version__
 from membership import ledger as ledger_math
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 from membership.timeutil import business_day, to_utc_text
@@ -298,7 +299,7 @@ def create_app(
     def health() -> dict[str, Any]:
         with db.read() as conn:
             head = conn.execute(text("SELECT value FROM counters WHERE name = 'change_no'")).scalar_one()
-        return {"status": "ok", "head": head, "server_time": to_utc_text(utc_now())}
+        return {"status": "ok", "version": __version__, "head": head, "server_time": to_utc_text(utc_now())}
 
     @app.post("/v1/terminals/register", response_model=RegisterOut)
     def register(body: RegisterIn, request: Request) -> RegisterOut:

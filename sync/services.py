@@ -166,6 +166,7 @@ class DeskServices:
         self.online = online
         self.lockout = lockout or LockoutPolicy()
         self._sessions: dict[str, Session] = {}
+        self._lookups: list[tuple[str, str, str, str]] = []  # audit rows of look-ups not yet written
 
     # -- sessions ------------------------------------------------------------------------------------
 
@@ -340,10 +341,46 @@ class DeskServices:
                 "SELECT * FROM members WHERE name >= ? AND name < ? AND status = 'active' ORDER BY name LIMIT ?",
                 (name, name + "\U0010ffff", NAME_SEARCH_LIMIT),
             )
+        if len(rows) == 1:  # a member was opened: remember who looked whom up, and how
+            by = (
+                "qr"
+                if codes.looks_like_member_token(upper)
+                else "member_no"
+                if upper.isdigit() and len(upper) == 10
+                else "phone"
+                if is_phone(text)
+                else "card"
+                if upper.replace("-", "").isdigit()
+                else "name"
+            )
+            self._lookups.append((to_utc_text(self.clock()), session.staff_no, rows[0]["member_no"], by))
         return [
             MemberHit(r["member_no"], mask_name(r["name"]), mask_phone(r["phone"]), r["tier"], r["status"])
             for r in rows
         ]
+
+    def flush_lookup_audit(self) -> int:
+        """Write the look-ups made since the last write as audit rows (the subject is the member number,
+        never the phone typed). Look-ups stay fast: their audit rows ride on the next transaction, or on
+        this call, which the desk app makes every few seconds."""
+        if not self._lookups:
+            return 0
+        with self.store.transaction() as conn:
+            return self._write_lookups(conn)
+
+    def _write_lookups(self, conn: sqlite3.Connection) -> int:
+        pending, self._lookups = self._lookups, []
+        for at, staff_no, member_no, by in pending:
+            self.store.append_audit(conn, at, staff_no, "lookup", member_no, detail={"by": by})
+        return len(pending)
+
+    def record_export(self, session: Session, what: str, rows: int) -> None:
+        """Audit an export (a report saved as CSV, member data): who, what, how many rows."""
+        self._authorize(session, "summary")
+        with self.store.transaction() as conn:
+            self.store.append_audit(
+                conn, to_utc_text(self.clock()), session.staff_no, "export", what, detail={"rows": rows, "what": what}
+            )
 
     def _rows(self, sql: str, value: str) -> list[sqlite3.Row]:
         return self.store.query(sql, (value,))
@@ -993,6 +1030,7 @@ class DeskServices:
         ctx = Context(rules, master, now, online)
         terminal = store.terminal()
         with store.transaction() as conn:
+            self._write_lookups(conn)
             payload, decision = decide(conn, ctx, payload)
             member_no = decision.member_no
             before_state = store.member_state(member_no, ctx.today, rules) if member_no else None

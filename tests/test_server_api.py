@@ -217,3 +217,11 @@ def test_cli_issues_codes_and_lists_exceptions(db_url, capsys):
     assert main(["--db", db_url, "--lang", "en", "exceptions"]) == 0
     assert main(["--db", db_url, "--lang", "en", "resolve", "99", "--decision", "x", "--staff", "M009"]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_health_reports_the_one_version_number(server):
+    import requests
+
+    from membership import __version__
+
+    assert requests.get(f"{server.base_url}/v1/health", timeout=10).json()["version"] == __version__

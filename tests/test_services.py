@@ -306,3 +306,17 @@ def test_edit_profile_phone_clash(services, desk, member):
     assert err.value.member_no == member
     services.edit_profile(desk, other, {"phone": "13900003333", "name": "王五六"})
     assert services.lookup(desk, "13900003333")[0].member_no == other
+
+
+def test_lookups_and_exports_are_audited_without_slowing_lookups(services, desk, member, store):
+    before = store.scalar("SELECT count(*) FROM audit WHERE action = 'lookup'")
+    services.lookup(desk, "13812345678")
+    services.lookup(desk, "张")  # one hit: also opens the member
+    assert store.scalar("SELECT count(*) FROM audit WHERE action = 'lookup'") == before  # not written yet
+    assert services.flush_lookup_audit() == 2
+    rows = store.query("SELECT subject, detail FROM audit WHERE action = 'lookup' ORDER BY id")
+    assert [r["subject"] for r in rows] == [member, member]  # the member number, never the phone typed
+    assert "13812345678" not in "".join(r["detail"] for r in rows) and '"by":"phone"' in rows[0]["detail"]
+    services.record_export(desk, "daily_report_csv", 1)
+    assert store.scalar("SELECT count(*) FROM audit WHERE action = 'export'") == 1
+    assert store.verify_audit_chain().ok
