@@ -14,46 +14,25 @@ differing row; the server asks for more hashes (``probe``) until it knows it exa
   epoch it means rows were removed or rewritten (``audit_tampered``).
 Either way the anchored rows from the divergence on are kept as evidence in a numbered branch
 (``audit_branches``) and the terminal's chain continues as branch 0, so nothing is ever lost on the server.
-The hash is the terminal store's (``sync.store.audit_hash``), restated here because the server may not
-import ``sync``; a test checks they agree.
+The hash is ``membership.audit_chain.audit_hash``, the very function the terminal store writes with.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import text
 
+from membership.audit_chain import GENESIS_HASH, audit_hash
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 
 from .apply import open_exception
 from .db import ServerDB, WriteTx
 
-GENESIS_HASH = "0" * 64
 PROBES = 32  # hashes asked for per round: each round narrows the search by this factor
 ROW_FIELDS = ("id", "at", "terminal_id", "staff_no", "action", "subject", "op_id", "detail", "prev_hash", "hash")
-
-
-def audit_hash(
-    prev_hash: str,
-    row_id: int,
-    at: str,
-    terminal_id: str,
-    staff_no: str,
-    action: str,
-    subject: str,
-    op_id: str | None,
-    detail_json: str,
-) -> str:
-    content = json.dumps(
-        [row_id, at, terminal_id, staff_no, action, subject, op_id, detail_json],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(f"{prev_hash}\n{content}".encode()).hexdigest()
 
 
 def row_hash(prev: str, row: dict[str, Any]) -> str:

@@ -3,32 +3,29 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import os
 import sqlite3
 import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from membership import ledger as ledger_kinds
-from membership.decisions import CouponRecord, MemberState, OriginalOperation, ReceiptRecord, tier_as_of
+from membership.audit_chain import GENESIS_HASH, audit_hash
+from membership.decisions import CouponRecord, MemberState, OriginalOperation, ReceiptRecord
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 from membership.ledger import LedgerLine
 from membership.masterdata import MasterData, masterdata_from_dicts
 from membership.operations import canonical_json
 from membership.rules import Rules, rules_from_dict
-from membership.validation import parse_stored_birthday
+from membership.sync_rules import member_state_from_rows
 
 from .schema import migrations
 
-GENESIS_HASH = "0" * 64
 APP_DIR_NAME = "MemberDesk"
 
 
@@ -315,43 +312,9 @@ class Store:
             receipts_today = self.conn.execute(
                 "SELECT count(*) FROM receipts WHERE member_no = ? AND business_day = ?", (member_no, today.isoformat())
             ).fetchone()[0]
-        today_text = today.isoformat()
-        rolling_from = (today - timedelta(days=rules.rolling_days - 1)).isoformat()
-        year_from = f"{today.year:04d}-01-01"
-        lots: dict[int, int] = {}
-        spend = purchase_points = offline_today = purchases = 0
-        last_purchase: str | None = None
-        for kind, delta, lot_year, spend_fen, day, online in entries:
-            lots[lot_year] = lots.get(lot_year, 0) + delta
-            if day >= rolling_from and day <= today_text:
-                spend += spend_fen
-                if spend_fen > 0:
-                    purchases += 1
-            if spend_fen > 0 and (last_purchase is None or day > last_purchase):
-                last_purchase = day
-            if kind in (ledger_kinds.EARN, ledger_kinds.RECEIPT) and day >= year_from:
-                purchase_points += delta
-            if day == today_text and kind in (ledger_kinds.REDEEM, ledger_kinds.CASH_OFFSET) and online == 0:
-                offline_today -= delta
-        claim_set = frozenset((c["benefit"], c["period"]) for c in claims)
-        events_year = sum(1 for b, p in claim_set if b == "event" and p.startswith(f"{today.year}:"))
-        return MemberState(
-            member_no=row["member_no"],
-            name=row["name"],
-            phone=row["phone"],
-            birthday=parse_stored_birthday(row["birthday"]),
-            tier=tier_as_of(row["tier"], row["tier_since"], today, spend, rules),
-            enrolled_on=date.fromisoformat(row["enrolled_day"]),
-            status=row["status"],
-            lots={year: points for year, points in lots.items() if points != 0},
-            spend_rolling_fen=spend,
-            purchase_points_year=purchase_points,
-            events_year=events_year,
-            receipts_today=receipts_today,
-            offline_redeemed_today=offline_today,
-            claims=claim_set,
-            last_purchase_on=date.fromisoformat(last_purchase) if last_purchase else None,
-            purchases_12m=purchases,
+        # One derivation for the terminal and the server: membership.sync_rules.
+        return member_state_from_rows(
+            row, entries, [(c["benefit"], c["period"]) for c in claims], receipts_today, today, rules
         )
 
     def receipt_record(self, tenant_code: str, receipt_no: str) -> ReceiptRecord | None:
@@ -422,25 +385,6 @@ class AuditCheck:
     rows_checked: int
     first_broken_id: int | None
     reason: str
-
-
-def audit_hash(
-    prev_hash: str,
-    row_id: int,
-    at: str,
-    terminal_id: str,
-    staff_no: str,
-    action: str,
-    subject: str,
-    op_id: str | None,
-    detail_json: str,
-) -> str:
-    content = json.dumps(
-        [row_id, at, terminal_id, staff_no, action, subject, op_id, detail_json],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(f"{prev_hash}\n{content}".encode()).hexdigest()
 
 
 def utc_now() -> datetime:
