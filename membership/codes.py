@@ -152,6 +152,9 @@ def verify_member_token(text: str, public_keys: dict[int, Ed25519PublicKey], tod
         ) from None
     if len(raw) != _TOKEN_BYTES:
         raise _err("truncated", QT_TRANSLATE_NOOP("Codes", "The member code is incomplete; please scan it again."))
+    if _b32encode(raw) != text[len(TOKEN_PREFIX) :]:
+        # The last character carries 4 unused bits: only the canonical spelling is a genuine code.
+        raise _err("malformed", QT_TRANSLATE_NOOP("Codes", "The member code is damaged; please scan it again."))
     body, signature = raw[:8], raw[8:]
     key_id = body[0]
     key = public_keys.get(key_id)

@@ -112,3 +112,16 @@ def test_uuid7_layout_and_order():
     b = codes.uuid7(1_700_000_000_001, bytes(10))
     assert uuid.UUID(a).version == 7 and uuid.UUID(a).variant == uuid.RFC_4122
     assert a < b
+
+
+def test_only_the_canonical_spelling_of_a_token_is_accepted():
+    """Base32 of 72 bytes leaves 4 unused bits in the last character: flipping them must not pass."""
+    token = codes.sign_member_token(KEY, 3, "0070001235")
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+    last = alphabet.index(token[-1])
+    for other in range(32):
+        if other == last:
+            continue
+        variant = token[:-1] + alphabet[other]
+        with pytest.raises(CodeError):
+            codes.verify_member_token(variant, KEYS, TODAY)
