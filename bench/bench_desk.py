@@ -51,6 +51,9 @@ def cold_start(db: Path, runs: int = 5) -> list[float]:
 
 
 def main() -> None:
+    from keyring_env import ensure_keyring
+
+    ensure_keyring()
     from PySide6.QtCore import QEventLoop, QTimer
 
     from desktop.app import create_app

@@ -182,6 +182,7 @@ def bench_bootstrap(work: Path, members: int) -> dict:
 
     from server.snapshot import build_snapshot
     from sync.engine import register_terminal
+    from sync.replication import MEMBER_COLUMNS
     from sync.setup import init_store
     from sync.snapshot import bootstrap
 
@@ -249,7 +250,8 @@ def bench_bootstrap(work: Path, members: int) -> dict:
     store = init_store(bulk, 8, "Bulk", now=START)
     t0 = time.perf_counter()
     with store.transaction() as conn:
-        conn.executemany("INSERT INTO members VALUES (" + ",".join("?" * 17) + ")", rows)
+        # Through the store's triggers, like any writer: each full phone number becomes hash, seal and mask.
+        conn.executemany(f"INSERT INTO members ({', '.join(MEMBER_COLUMNS)}) VALUES ({', '.join('?' * 17)})", rows)
         conn.executemany(
             "INSERT INTO ledger (member_no, op_id, kind, delta, lot_year, spend_fen, business_day, created_at) VALUES (?,?,?,?,?,?,?,?)",
             ledger,
@@ -271,6 +273,9 @@ def bench_bootstrap(work: Path, members: int) -> dict:
 
 
 def main() -> None:
+    from keyring_env import ensure_keyring
+
+    ensure_keyring()
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", choices=("push", "bootstrap"))
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")

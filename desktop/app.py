@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     from sync.services import DeskServices
     from sync.store import Store, StoreError
 
-    from .i18n import install_language, render
+    from .i18n import install_language, render, translate
     from .main_window import MainWindow
 
     if not Path(args.db).exists():
@@ -134,7 +134,12 @@ def main(argv: list[str] | None = None) -> int:
         store = Store(args.db)
         store.terminal()
     except StoreError as exc:
-        print(render(exc.message), file=sys.stderr)
+        # Wrong or missing key, no keyring, a newer database: say so on screen, change nothing.
+        install_language(args.lang or DEFAULT_LANGUAGE)
+        text = render(exc.message)
+        print(text, file=sys.stderr)
+        if not args.self_check and QApplication.platformName() != "offscreen":
+            QMessageBox.critical(None, translate("App", "MemberDesk cannot open its database"), text)
         return 2
     install_language(args.lang or store.setting("language") or DEFAULT_LANGUAGE)
     engine = None

@@ -258,8 +258,9 @@ class MainWindow(QMainWindow):
     def show_backentry(self) -> None:
         self._go(self.backentry_screen)
 
-    def print_outage_kit(self, counts: dict[str, int], path: str | None = None,
-                         handbook_path: str | None = None) -> None:
+    def print_outage_kit(
+        self, counts: dict[str, int], path: str | None = None, handbook_path: str | None = None
+    ) -> None:
         """Reserve serials and print the kit's slips, then the benefits handbook that goes with it."""
         from printing import OutageKitData, render_handbook, render_outage_kit
 
@@ -269,14 +270,24 @@ class MainWindow(QMainWindow):
         def make() -> bytes:
             kit = services.issue_outage_kit(session, counts)
             rules = store.rules()
-            data = OutageKitData(rules.mall_name, kit.desk_name, kit.terminal_code,
-                                 kit.issued_at.astimezone(rules.timezone).strftime("%Y-%m-%d %H:%M"),
-                                 session.staff_no, kit.serials, rules.version)
+            data = OutageKitData(
+                rules.mall_name,
+                kit.desk_name,
+                kit.terminal_code,
+                kit.issued_at.astimezone(rules.timezone).strftime("%Y-%m-%d %H:%M"),
+                session.staff_no,
+                kit.serials,
+                rules.version,
+            )
             return render_outage_kit(data, language=language)
 
         self.output(make, "outage-kit", self.manager_screen, path)
-        self.output(lambda: render_handbook(store.rules(), store.master(), language=language),
-                    f"handbook-{store.rules().version}", self.manager_screen, handbook_path)
+        self.output(
+            lambda: render_handbook(store.rules(), store.master(), language=language),
+            f"handbook-{store.rules().version}",
+            self.manager_screen,
+            handbook_path,
+        )
 
     def show_settings(self) -> None:
         self._go(self.settings_screen)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from sync.services import USER_ERRORS
 
-from .i18n import render
+from .i18n import render, translate
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -111,6 +111,33 @@ class Screen(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.show_error(exc)
+
+    def run_stepped(self, fn, on_done) -> None:
+        """Like :meth:`run` for actions that may ask for the PIN again (reveals, adjustments, reversals,
+        large redemptions): ``fn(pin)`` runs first with ``None``; if the services want the PIN, a
+        password prompt opens and ``fn`` runs again with what was typed. Cancelling does nothing."""
+
+        def failed(exc: BaseException) -> None:
+            if getattr(exc, "code", None) == "step_up_required":
+                self.ask_pin(lambda pin: self.run(lambda: fn(pin), on_done))
+            else:
+                self.show_error(exc)
+
+        self.show_error(None)
+        self.win.tasks.run(lambda: fn(None), on_done, failed)
+
+    def ask_pin(self, then) -> None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        dialog = QInputDialog(self)
+        dialog.setObjectName("StepUp")
+        dialog.setWindowTitle(translate("Screen", "Confirm with your PIN"))
+        dialog.setLabelText(translate("Screen", "Enter your PIN again to confirm this."))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        dialog.textValueSelected.connect(lambda pin: then(pin) if pin else None)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
 
 def form() -> QFormLayout:

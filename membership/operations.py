@@ -307,8 +307,11 @@ def _slip_fields(kind: str, p: dict[str, Any]) -> dict[str, Any]:
     """The fields a keyed-in paper slip adds to the operation it records."""
     slip_type, _, _ = codes.parse_slip_serial(str(p.get("slip_serial", "")))
     if SLIP_KINDS[slip_type] != kind:
-        raise _bad("slip_serial", QT_TRANSLATE_NOOP("Validation", "Slip {serial} is not a slip for this kind of entry."),
-                   serial=p.get("slip_serial"))
+        raise _bad(
+            "slip_serial",
+            QT_TRANSLATE_NOOP("Validation", "Slip {serial} is not a slip for this kind of entry."),
+            serial=p.get("slip_serial"),
+        )
     written_by = _staff(p, "written_by")
     if not written_by:
         raise _bad("written_by", QT_TRANSLATE_NOOP("Validation", "This field is required."))

@@ -80,6 +80,9 @@ class Rules:
     rfm_monetary_fen: int
     paper_second_check_fen: int
     paper_second_check_points: int
+    lockout_failures: int
+    lockout_minutes: int
+    step_up_points: int
     privacy_consent_version: str
     privacy_consent_text: Text
     marketing_consent_version: str
@@ -198,8 +201,13 @@ def load_rules(path: Path | str) -> Rules:
     return rules_from_dict(data)
 
 
+SECURITY_DEFAULTS = {"lockout_failures": 5, "lockout_minutes": 30, "step_up_points": 5000}
+
+
 def rules_from_dict(data: dict[str, Any]) -> Rules:
     r = _Reader(data, "")
+    # Optional for rules files written before it existed (terminals keep their loaded rules across upgrades).
+    security = _Reader(data.get("security", SECURITY_DEFAULTS), "security")
     try:
         tz = ZoneInfo(r.str("timezone"))
     except (ZoneInfoNotFoundError, ValueError):
@@ -309,6 +317,9 @@ def rules_from_dict(data: dict[str, Any]) -> Rules:
         rfm_monetary_fen=rfm.int("monetary_yuan_12m", 1, 100_000_000) * FEN_PER_YUAN,
         paper_second_check_fen=r.sub("paper").int("second_check_yuan", 0, 10_000_000) * FEN_PER_YUAN,
         paper_second_check_points=r.sub("paper").int("second_check_points", 0, 100_000_000),
+        lockout_failures=security.int("lockout_failures", 1, 10),
+        lockout_minutes=security.int("lockout_minutes", 30, 24 * 60),
+        step_up_points=security.int("step_up_points", 0, 100_000_000),
         privacy_consent_version=privacy.str("version"),
         privacy_consent_text=privacy.text("text"),
         marketing_consent_version=marketing.str("version"),

@@ -64,6 +64,8 @@ def mask_phone(phone: str) -> str:
     """``13812345678`` → ``138****5678``; anything else is masked entirely but for its last two characters."""
     if len(phone) == 11 and phone.isdigit():
         return f"{phone[:3]}****{phone[7:]}"
+    if len(phone) == 11 and phone[3:7] == "****":
+        return phone  # masked already (the terminal's members table keeps only this form)
     return "*" * max(0, len(phone) - 2) + phone[-2:]
 
 

@@ -311,14 +311,18 @@ def _sections(f: ActivityFigures, tr: Tr, csv_mode: bool) -> list[Section]:
     if f.outstanding_slips:
         by_type: dict[str, list[str]] = {}
         for serial in f.outstanding_slips:
-            by_type.setdefault({"E": "enroll", "R": "receipt", "G": "gift", "B": "benefit"}.get(serial[1:2], ""),
-                               []).append(serial)
+            by_type.setdefault(
+                {"E": "enroll", "R": "receipt", "G": "gift", "B": "benefit"}.get(serial[1:2], ""), []
+            ).append(serial)
         out.append(
             Section(
                 "paper_outstanding",
                 tr(QT_TRANSLATE_NOOP("Print", "Issued slips not keyed in yet")),
-                [tr(QT_TRANSLATE_NOOP("Print", "Slip")), tr(QT_TRANSLATE_NOOP("Print", "Count")),
-                 tr(QT_TRANSLATE_NOOP("Print", "Serials"))],
+                [
+                    tr(QT_TRANSLATE_NOOP("Print", "Slip")),
+                    tr(QT_TRANSLATE_NOOP("Print", "Count")),
+                    tr(QT_TRANSLATE_NOOP("Print", "Serials")),
+                ],
                 [[_label(tr, SLIP_LABELS, t), N(len(v)), " ".join(v)] for t, v in by_type.items()],
                 [total, N(len(f.outstanding_slips)), ""],
                 (0.2, 0.1, 0.7),

@@ -269,7 +269,10 @@ def run_drill(workdir: Path, log: Any = print) -> dict[str, Any]:
 
 
 def main() -> int:
+    from keyring_session import ensure
+
     with tempfile.TemporaryDirectory(prefix="memberdesk-drill-") as tmp:
+        ensure(Path(tmp) / "keyring")  # store keys live in the OS keyring; a headless box gets its own
         result = run_drill(Path(tmp))
     print(json.dumps(result["figures"], ensure_ascii=False, indent=1))
     return 0 if all(result["checks"].values()) else 1

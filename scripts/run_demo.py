@@ -88,7 +88,12 @@ def prepare_terminal(store_path: Path, url: str, server_http: str) -> None:
 
 
 def main() -> int:
+    from keyring_session import ensure
+
     VAR.mkdir(parents=True, exist_ok=True)
+    # The store key lives in the OS keyring; a machine without a desktop session gets a private one,
+    # kept next to the demo data so the next run opens the same store.
+    ensure(VAR / "keyring")
     server_db = VAR / "server.sqlite3"
     url = f"sqlite:///{server_db}"
     if not server_db.exists():

@@ -18,9 +18,10 @@ from sqlalchemy import text
 from membership import operations as ops_vocab
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 from membership.sync_rules import REDEMPTION_KINDS
-from membership.timeutil import from_utc_text, to_utc_text
+from membership.timeutil import from_utc_text, local_minutes, to_utc_text
 
-from .apply import open_exception
+from . import state
+from .apply import NOT_PERMITTED, decision_time, open_exception
 from .db import WriteTx
 
 CTX = "Server"
@@ -98,12 +99,15 @@ def check_operations(tx: WriteTx, terminal_id: str, op_ids: Iterable[str], at: s
         params = {f"i{n}": v for n, v in enumerate(chunk)}
         rows += conn.execute(
             text(
-                "SELECT op_id, kind, staff_no, effective_member, local_time, business_day, status, payload "
+                "SELECT op_id, kind, staff_no, effective_member, local_time, business_day, status, code, payload "
                 f"FROM ops WHERE op_id IN ({', '.join(f':i{n}' for n in range(len(chunk)))})"
             ),
             params,
         ).all()
     for op in rows:
+        if op.code != NOT_PERMITTED:  # refused for who made it: that exception is already open
+            found = _disabled_staff(tx, terminal_id, op, at)
+            opened += [found] if found else []
         if op.kind == ops_vocab.CREDIT_RECEIPT and op.status == "applied" and op.effective_member:
             count = conn.execute(
                 text("SELECT count(*) FROM receipts WHERE member_no = :m AND business_day = :d"),
@@ -183,14 +187,14 @@ def check_operations(tx: WriteTx, terminal_id: str, op_ids: Iterable[str], at: s
                 and target.reversed_by in (None, op.op_id)
                 and op.status == "applied"
             )
-            if matched:
+            if matched or op.code == NOT_PERMITTED:  # a reversal refused for its staff has its own exception
                 continue
             count = conn.execute(
                 text(
                     "SELECT count(*) FROM ops r WHERE r.kind = 'reverse' AND r.staff_no = :s AND r.business_day = :d "
-                    "AND r.status = 'rejected'"
+                    "AND r.status = 'rejected' AND (r.code IS NULL OR r.code != :np)"
                 ),
-                {"s": op.staff_no, "d": op.business_day},
+                {"s": op.staff_no, "d": op.business_day, "np": NOT_PERMITTED},
             ).scalar_one()
             count = max(count, 1)
             if count >= limits.unmatched_reversals_per_staff_day:
@@ -218,6 +222,50 @@ def check_operations(tx: WriteTx, terminal_id: str, op_ids: Iterable[str], at: s
                 )
                 opened += [found] if found else []
     return opened
+
+
+def _disabled_staff(tx: WriteTx, terminal_id: str, op: Any, at: str) -> int | None:
+    """An operation by a staff member the server had disabled at its time: booked, flagged once a desk and day.
+
+    The desk may not have synced the disabling yet (offline work), so it is booked like any other; the
+    managers' own operations of a disabled staff member are refused when applied (server.apply).
+    """
+    conn = tx.conn
+    when = to_utc_text(decision_time(op.local_time, from_utc_text(at)))
+    staff = state.staff_as_of(conn, op.staff_no, when, tx.staff)
+    if staff is None or staff.active:
+        return None
+    count = conn.execute(
+        text(
+            "SELECT count(*) FROM ops WHERE terminal_id = :t AND staff_no = :s AND business_day = :d "
+            "AND local_time >= :since"
+        ),
+        {"t": terminal_id, "s": op.staff_no, "d": op.business_day, "since": staff.since},
+    ).scalar_one()
+    rules = (tx.reference or state.Reference().get(conn))[0]
+    return _flag(
+        tx,
+        "abuse_disabled_staff",
+        f"{terminal_id}/{staff.staff_no}",
+        op.business_day,
+        _msg(
+            QT_TRANSLATE_NOOP(
+                "Server",
+                "Staff {staff_no} was disabled on {since}, but operations they made later at {terminal} on {day} "
+                "arrived ({count} so far) and were booked. Check them, and that the desk has synced since.",
+            ),
+            staff_no=staff.staff_no,
+            since=local_minutes(staff.since, rules.timezone),
+            terminal=terminal_id,
+            day=op.business_day,
+            count=max(count, 1),
+        ),
+        at,
+        terminal_id,
+        op.op_id,
+        op.effective_member,
+        {"staff_no": staff.staff_no, "disabled_since": staff.since, "count": max(count, 1)},
+    )
 
 
 # -- from anchored audit rows -----------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from sqlalchemy import text
 from membership import codes
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 from membership.masterdata import default_masterdata_dir, masterdata_from_dicts
+from membership.permissions import ROLES
 from membership.rules import default_rules_path, rules_from_dict
 from membership.timeutil import business_day, to_utc_text
 from membership.validation import InvalidInput, normalize_name, normalize_phone, parse_birthday
@@ -36,7 +37,6 @@ from .state import Reference
 
 CTX = "Server"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-ROLES = ("desk", "cashier", "manager")
 # The same argon2id parameters as the terminals (sync/auth.py), so a PIN hash made here verifies there.
 _HASHER = PasswordHasher(time_cost=3, memory_cost=32 * 1024, parallelism=1, hash_len=32, salt_len=16, type=Type.ID)
 SERVER_CODE = 0  # coupon serials and member numbers made by the server itself
@@ -112,6 +112,7 @@ def save_staff_rows(db: ServerDB, rows: list[dict[str, Any]], now: datetime) -> 
                 ),
                 {**row, "at": at},
             )
+            _staff_history(tx, row["staff_no"], row["role"], int(row["active"]), at)
             tx.emit("staff", row["staff_no"], {**row, "updated_at": at})
 
 
@@ -124,7 +125,17 @@ def deactivate_staff(db: ServerDB, staff_no: str, now: datetime) -> None:
         tx.conn.execute(
             text("UPDATE staff SET active = 0, updated_at = :a WHERE staff_no = :s"), {"a": at, "s": staff_no}
         )
+        _staff_history(tx, staff_no, row["role"], 0, at)
         tx.emit("staff", staff_no, {**dict(row), "active": 0, "updated_at": at})
+
+
+def _staff_history(tx: WriteTx, staff_no: str, role: str, active: int, at: str) -> None:
+    """Remember the role and status from ``at`` on: pushed operations are checked against the record of
+    their own time (server.state.staff_as_of)."""
+    tx.conn.execute(
+        text("INSERT INTO staff_history (staff_no, role, active, valid_from) VALUES (:s, :r, :a, :v)"),
+        {"s": staff_no, "r": role, "a": active, "v": at},
+    )
 
 
 def load_rules(db: ServerDB, rules_path: Path | None, masterdata_dir: Path | None, now: datetime) -> str:

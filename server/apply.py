@@ -22,7 +22,8 @@ from membership.codes import CodeError
 from membership.decisions import Context, Decision, Refused
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 from membership.masterdata import MasterData
-from membership.operations import canonical_json, payload_hash, validate_payload
+from membership.operations import KIND_LABELS, canonical_json, payload_hash, validate_payload
+from membership.permissions import ROLE_LABELS, manager_only, missing_permission
 from membership.rules import Rules
 from membership.sync_rules import (
     APPLIED,
@@ -32,15 +33,16 @@ from membership.sync_rules import (
     merge_lines,
     touched_keys,
 )
-from membership.timeutil import business_day, from_utc_text, to_utc_text
+from membership.timeutil import business_day, from_utc_text, local_minutes, to_utc_text
 from membership.validation import InvalidInput
 
 from . import state
 from .db import WriteTx, dumps, raw
-from .state import CLAIM_COLUMNS, COUPON_COLUMNS, MEMBER_COLUMNS, RECEIPT_COLUMNS, Reference
+from .state import CLAIM_COLUMNS, COUPON_COLUMNS, MEMBER_COLUMNS, RECEIPT_COLUMNS, Reference, StaffRecord
 
 log = logging.getLogger("memberdesk.server")
 CTX = "Server"
+NOT_PERMITTED = "not_permitted"  # outcome and exception code of an operation its staff member may not do
 
 
 class PushRefused(Exception):
@@ -264,13 +266,7 @@ def _decide_and_write(
     if tx.reference is None:
         tx.reference = ref.get(conn)
     rules, master = tx.reference
-    try:
-        local = from_utc_text(op.local_time)
-    except ValueError:
-        local = now
-    # The terminal's clock says when it happened, but never later than the server's clock: a terminal
-    # running fast cannot book into tomorrow. Ordering comes from sequence numbers, never from clocks.
-    when = min(local, now)
+    when = decision_time(op.local_time, now)
     ctx = Context(rules, master, when, bool(op.online))
     at = to_utc_text(when)
     day = business_day(when, rules.timezone, rules.cutover_hour).isoformat()
@@ -281,6 +277,19 @@ def _decide_and_write(
     effective = state.resolve_alias(conn, payload.get("member_no"))
     extra_exceptions: list[tuple[str, Message, dict[str, Any]]] = []
     target_payload: tuple[str, dict[str, Any]] | None = None
+    staff = state.staff_as_of(conn, op.staff_no, at, tx.staff)
+    denied = _permission_denied(staff, op.kind, payload, rules)
+    if denied is not None:
+        message, detail = denied
+        if op.kind in REDEMPTION_KINDS and staff is not None:
+            # A redemption is a fact (the gift or the discount was handed over): booked, and flagged.
+            extra_exceptions.append((NOT_PERMITTED, _booked_not_permitted(staff, op.kind), detail))
+        else:
+            if op.kind == ops_vocab.REVERSE:
+                target_payload = _target_payload(conn, payload["target_op_id"])
+            return _reject(
+                tx, terminal, op, effective, at, NOT_PERMITTED, message, rules, payload, target_payload, detail
+            )
     try:
         decision, extra = _decide(tx, terminal, op, payload, effective, ctx, rules, master)
         extra_exceptions.extend(extra)
@@ -312,6 +321,82 @@ def _decide_and_write(
         touched=_touch_set(op.kind, payload, target_payload, decision),
     )
     return outcome
+
+
+def decision_time(local_time: str, now: datetime) -> datetime:
+    """When an operation counts as made: the terminal's clock, but never later than the server's.
+
+    A terminal running fast cannot book into tomorrow. Ordering comes from sequence numbers, never from clocks.
+    """
+    try:
+        local = from_utc_text(local_time)
+    except ValueError:
+        return now
+    return min(local, now)
+
+
+def _permission_denied(
+    staff: StaffRecord | None, kind: str, payload: dict[str, Any], rules: Rules
+) -> tuple[Message, dict[str, Any]] | None:
+    """Why the server refuses an operation for who made it, or None.
+
+    Staff the server does not know are not checked (terminal-local staff, checked at the desk). A role
+    without the operation's permission is refused; a disabled staff member keeps the permissions any role
+    has (their offline work is booked and flagged by server.abuse) but not the managers' own.
+    """
+    if staff is None:
+        return None
+    missing = missing_permission(staff.role, kind, payload)
+    detail: dict[str, Any] = {
+        "staff_no": staff.staff_no,
+        "role": staff.role,
+        "kind": kind,
+        "permission": missing,
+        "disabled": False,
+    }
+    label = Message("Operation", KIND_LABELS.get(kind, kind))
+    if missing is not None:
+        return (
+            _msg(
+                QT_TRANSLATE_NOOP(
+                    "Server",
+                    "Refused: {kind} by staff {staff_no}, whose role ({role}) may not do this. Check the desk's "
+                    "staff list and whether the terminal was tampered with.",
+                ),
+                kind=label,
+                staff_no=staff.staff_no,
+                role=Message("Auth", ROLE_LABELS.get(staff.role, staff.role)),
+            ),
+            detail,
+        )
+    if not staff.active and manager_only(kind, payload):
+        return (
+            _msg(
+                QT_TRANSLATE_NOOP(
+                    "Server",
+                    "Refused: {kind} by staff {staff_no}, who was disabled on {since}. Check whether the terminal "
+                    "was tampered with or had not synced since.",
+                ),
+                kind=label,
+                staff_no=staff.staff_no,
+                since=local_minutes(staff.since, rules.timezone),
+            ),
+            {**detail, "permission": kind, "disabled": True, "disabled_since": staff.since},
+        )
+    return None
+
+
+def _booked_not_permitted(staff: StaffRecord, kind: str) -> Message:
+    return _msg(
+        QT_TRANSLATE_NOOP(
+            "Server",
+            "Booked although not permitted: {kind} by staff {staff_no}, whose role ({role}) may not do this; it "
+            "was already handed over. Check it and whether the terminal was tampered with.",
+        ),
+        kind=Message("Operation", KIND_LABELS.get(kind, kind)),
+        staff_no=staff.staff_no,
+        role=Message("Auth", ROLE_LABELS.get(staff.role, staff.role)),
+    )
 
 
 class _Reject(Exception):
@@ -391,13 +476,10 @@ def _decide(
         s = _state(conn, effective, ctx)
         existing = state.receipt_record(conn, p["tenant_code"], p["receipt_no"])
         approver = p["approved_by"]
-        role = (
-            conn.execute(text("SELECT role FROM staff WHERE staff_no = :s"), {"s": approver}).scalar()
-            if approver
-            else None
-        )
-        # A manager approved at the desk with a PIN; staff known only to that terminal are trusted as checked there.
-        is_manager = bool(approver) and role in (None, "manager")
+        record = state.staff_as_of(conn, approver, to_utc_text(ctx.now), tx.staff) if approver else None
+        # A manager approved at the desk with a PIN; staff known only to that terminal are trusted as checked
+        # there. Staff the server knows must have been an active manager at the operation's time.
+        is_manager = bool(approver) and (record is None or (record.role == "manager" and record.active))
         return dec.decide_credit_receipt(s, p, ctx, existing, is_manager), extra
     if kind in REDEMPTION_KINDS:
         s = _state(conn, effective, ctx)

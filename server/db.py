@@ -383,6 +383,20 @@ abuse_flags = Table(
 )
 
 
+# -- staff history (revision 0003) ---------------------------------------------------------------------------
+
+staff_history = Table(
+    "staff_history",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("staff_no", Text, nullable=False),
+    Column("role", Text, nullable=False),
+    Column("active", Integer, nullable=False),
+    Column("valid_from", Text, nullable=False),  # UTC text; '' for "since before the history was kept"
+    Index("staff_history_staff", "staff_no", "valid_from"),
+)
+
+
 def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
@@ -403,6 +417,7 @@ class WriteTx:
     next_no: int
     pending: list[dict[str, Any]] = field(default_factory=list)
     reference: Any = None  # (rules, master data) read once per transaction
+    staff: dict[str, Any] = field(default_factory=dict)  # staff history rows read once per transaction
 
     def emit(self, entity: str, key: str, data: dict[str, Any], audience: str | None = None) -> int:
         """Record a change for terminals to pull; its number is the next in commit order."""

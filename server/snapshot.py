@@ -23,7 +23,7 @@ from membership.timeutil import to_utc_text
 from .db import ServerDB
 
 SCHEMA = Path(__file__).resolve().parent / "terminal_schema.sql"
-TERMINAL_MIGRATIONS = ("m001_initial", "m002_sync", "m003_paper_slips")
+TERMINAL_MIGRATIONS = ("m001_initial", "m002_sync", "m003_paper_slips", "m004_phone_hash")
 CHUNK = 50_000
 
 # (snapshot table, columns in the terminal schema, server query giving them in that order)

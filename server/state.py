@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -202,3 +203,44 @@ def original_operation(conn: Connection, op_id: str) -> OriginalOperation | None
 
 def row_dict(conn: Connection, table: str, columns: tuple[str, ...], where: str, params: dict[str, Any]) -> Any:
     return raw(conn).dict(f"SELECT {', '.join(columns)} FROM {table} WHERE {where}", params)
+
+
+# -- staff as of an operation's time --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StaffRecord:
+    """A staff member's role and status as the server knew them at some moment."""
+
+    staff_no: str
+    role: str
+    active: bool
+    since: str  # UTC text from which this record held ('' if since before the history was kept)
+
+
+def staff_as_of(conn: Connection, staff_no: str, at: str, cache: dict[str, Any] | None = None) -> StaffRecord | None:
+    """The server's record of ``staff_no`` at ``at`` (UTC text), or None for staff the server does not know.
+
+    Before the first record the first record holds: a clock set back cannot make a staff member unknown.
+    An inactive record's ``since`` is when the current spell of being disabled began.
+    """
+    staff_no = (staff_no or "").strip().upper()  # as the server stores staff numbers
+    rows = cache.get(staff_no) if cache is not None else None
+    if rows is None:
+        rows = raw(conn).all(
+            "SELECT role, active, valid_from FROM staff_history WHERE staff_no = :s ORDER BY valid_from, id",
+            {"s": staff_no},
+        )
+        if cache is not None:
+            cache[staff_no] = rows
+    if not rows:
+        return None
+    index = 0
+    for n, (_role, _active, valid_from) in enumerate(rows):
+        if valid_from <= at:
+            index = n
+    role, active, since = rows[index]
+    while not active and index > 0 and not rows[index - 1][1]:
+        index -= 1
+        since = rows[index][2]
+    return StaffRecord(staff_no, role, bool(active), since)

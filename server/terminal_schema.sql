@@ -1,7 +1,7 @@
--- The terminal store's schema (sync/schema.py migrations m001_initial and m002_sync and m003_paper_slips), used to build
+-- The terminal store's schema (sync/schema.py migrations m001_initial and m002_sync and m003_paper_slips and m004_phone_hash), used to build
 -- snapshots that a terminal swaps in as its database file. tests/test_sync_snapshot.py checks that it
 -- matches a store made by the terminal code; regenerate it with scripts/terminal_schema.py.
--- migrations: m001_initial m002_sync m003_paper_slips
+-- migrations: m001_initial m002_sync m003_paper_slips m004_phone_hash
 
 CREATE TABLE terminal (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -59,9 +59,7 @@ CREATE TABLE members (
             status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'alias', 'closed')),
             alias_of TEXT,
             updated_at TEXT NOT NULL
-        ) WITHOUT ROWID;
-
-CREATE UNIQUE INDEX members_phone ON members (phone) WHERE status = 'active';
+        , phone_hash BLOB, phone_sealed BLOB) WITHOUT ROWID;
 
 CREATE INDEX members_name ON members (name);
 
@@ -271,3 +269,5 @@ CREATE TABLE paper_slips (
             keyed_by TEXT NOT NULL,
             confirmed_by TEXT                   -- the second person, for amounts above the threshold
         ) WITHOUT ROWID;
+
+CREATE UNIQUE INDEX members_phone_hash ON members (phone_hash) WHERE status = 'active';

@@ -9,42 +9,11 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from membership import permissions as perms
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 
-ROLES = ("desk", "cashier", "manager")
-ROLE_LABELS = {
-    "desk": QT_TRANSLATE_NOOP("Auth", "Desk staff"),
-    "cashier": QT_TRANSLATE_NOOP("Auth", "Cashier"),
-    "manager": QT_TRANSLATE_NOOP("Auth", "Manager"),
-}
-
-ALL = frozenset(ROLES)
-DESK = frozenset({"desk", "manager"})
-CHECKOUT = frozenset({"cashier", "manager"})
-MANAGER = frozenset({"manager"})
-
-# Which roles may perform each action. Enforced by the desk services, below any user interface.
-PERMISSIONS: dict[str, frozenset[str]] = {
-    "lookup": ALL,
-    "summary": ALL,
-    "enroll": ALL,
-    "edit_profile": DESK,
-    "earn": ALL,
-    "credit_receipt": DESK,
-    "redeem_gift": DESK,
-    "redeem_cash_offset": CHECKOUT,
-    "verify_coupon": ALL,
-    "claim_benefit": DESK,
-    "record_event": DESK,
-    "reverse": MANAGER,
-    "adjust": MANAGER,
-    "tier_review": MANAGER,
-    "reveal_phone": MANAGER,
-    "manage_staff": MANAGER,
-    "exceptions": MANAGER,
-    "outage_kit": MANAGER,
-    "back_entry": DESK,
-}
+# One definition of roles and permissions for the terminal and the server (membership/permissions.py).
+ROLES, ROLE_LABELS, PERMISSIONS = perms.ROLES, perms.ROLE_LABELS, perms.PERMISSIONS
 
 # argon2id parameters: RFC 9106's second recommended option scaled to a terminal (≈ 30 ms here).
 _HASHER = PasswordHasher(time_cost=3, memory_cost=32 * 1024, parallelism=1, hash_len=32, salt_len=16, type=Type.ID)

@@ -16,10 +16,11 @@ from membership.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalog, Message, catal
 from membership.money import AmountError, format_yuan, parse_yuan
 from membership.rules import RulesError
 
+from . import storekey
 from .demo import generate_demo, import_members_csv
 from .services import USER_ERRORS, ActionResult, DeskServices, Session
 from .setup import init_store, load_masterdata, load_rules
-from .store import Store, default_store_path, utc_now
+from .store import Store, default_store_path, open_connection, utc_now
 
 
 def _clock() -> datetime:
@@ -41,9 +42,12 @@ def _say(cat: Catalog, message: Message) -> str:
     return message.render(cat)
 
 
+def _pin(args: argparse.Namespace) -> str:
+    return args.pin if args.pin is not None else os.environ.get("MEMBERDESK_PIN", "")
+
+
 def _login(services: DeskServices, args: argparse.Namespace) -> Session:
-    pin = args.pin if args.pin is not None else os.environ.get("MEMBERDESK_PIN", "")
-    return services.login(args.staff, pin)
+    return services.login(args.staff, _pin(args))
 
 
 def _print_result(cat: Catalog, result: ActionResult, as_json: bool) -> None:
@@ -109,8 +113,9 @@ def _actions() -> dict[str, Callable[[DeskServices, Session, argparse.Namespace]
             se, a.coupon, a.member, amount(a.amount) if a.amount else None
         ),
         "claim-benefit": lambda s, se, a: s.claim_benefit(se, a.member, a.benefit),
-        "reverse": lambda s, se, a: s.reverse(se, a.op, a.reason),
-        "adjust": lambda s, se, a: s.adjust(se, a.member, a.points, a.reason),
+        # The command line asks for the PIN with every command, which is the step-up too.
+        "reverse": lambda s, se, a: s.reverse(se, a.op, a.reason, pin=_pin(a)),
+        "adjust": lambda s, se, a: s.adjust(se, a.member, a.points, a.reason, pin=_pin(a)),
         "edit-profile": lambda s, se, a: s.edit_profile(
             se,
             a.member,
@@ -221,6 +226,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("sync", help="push the operation log and pull changes once, now")
     q = sub.add_parser("backup", help="write a consistent copy of the store (safe while the desk app runs)")
     q.add_argument("destination", type=Path)
+    q = sub.add_parser("store-key", help="export the store's encryption key, or import it on a replacement computer")
+    q.add_argument("action", choices=("export", "import"))
+    q.add_argument("key", nargs="?", help="import: the 64 hex digits that export printed (else read from stdin)")
     sub.add_parser("bootstrap", help="replace this store with the server's snapshot (new or reset terminal), then pull")
     return p
 
@@ -253,6 +261,8 @@ def _run(args: argparse.Namespace, cat: Catalog) -> int:
         t = store.terminal()
         print(f"terminal {t.terminal_id} “{t.name}” ready at {args.db} (rules {store.rules().version})")
         return 0
+    if args.command == "store-key":
+        return _store_key(args)
     if args.command == "bootstrap":
         from .snapshot import bootstrap
 
@@ -322,15 +332,10 @@ def _run(args: argparse.Namespace, cat: Catalog) -> int:
             + (f", {len(report.rejected)} rejected (see the exceptions inbox)" if report.rejected else "")
         )
     elif args.command == "backup":
-        import sqlite3
-
         if args.destination.exists():
             print(f"{args.destination} exists; choose a new file name", file=sys.stderr)
             return 2
-        target = sqlite3.connect(args.destination)
-        with store._lock:
-            store.conn.backup(target)  # SQLite's online backup: a consistent snapshot, WAL included
-        target.close()
+        store.backup_to(args.destination)  # consistent (WAL included) and encrypted with the store key
         print(f"backup written to {args.destination}")
     elif args.command == "audit-verify":
         check = store.verify_audit_chain()
@@ -342,6 +347,31 @@ def _run(args: argparse.Namespace, cat: Catalog) -> int:
             f"({check.rows_checked} rows before it verified)"
         )
         return 1
+    return 0
+
+
+def _store_key(args: argparse.Namespace) -> int:
+    """Export the key (to keep in the mall's safe with the backups) or import it next to a restored file."""
+    path = Path(args.db)
+    if args.action == "export":
+        key = storekey.load_key(path)
+        if key is None:
+            print(f"the keyring holds no key for {path}", file=sys.stderr)
+            return 1
+        print(key.hex())
+        print("keep this key apart from the backups, like the safe's combination", file=sys.stderr)
+        return 0
+    try:
+        key = storekey.parse_key(args.key if args.key is not None else sys.stdin.readline())
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if not path.exists():
+        print(f"no store at {path}; copy the backup there first", file=sys.stderr)
+        return 1
+    open_connection(path, key).close()  # a wrong key is refused before it replaces anything
+    storekey.save_key(path, key)
+    print(f"key for {path} saved in this computer's keyring")
     return 0
 
 

@@ -33,6 +33,15 @@ EXCEPTION_LABELS = {
     "overdrawn": QT_TRANSLATE_NOOP("Sync", "Offline redemption overdrew the balance"),
     "slip_already_keyed": QT_TRANSLATE_NOOP("Sync", "Paper slip keyed in twice"),
     "profile_clash": QT_TRANSLATE_NOOP("Sync", "Profile changed at two desks"),
+    "not_permitted": QT_TRANSLATE_NOOP("Sync", "Operation by a role not permitted to do it"),
+    "audit_tampered": QT_TRANSLATE_NOOP("Sync", "Audit log of this desk rewritten"),
+    "abuse_bulk_export": QT_TRANSLATE_NOOP("Sync", "Bulk export"),
+    "abuse_frequent_lookups": QT_TRANSLATE_NOOP("Sync", "Unusually many member look-ups"),
+    "abuse_frequent_reveals": QT_TRANSLATE_NOOP("Sync", "Unusually many phone reveals"),
+    "abuse_many_receipts": QT_TRANSLATE_NOOP("Sync", "Many receipts credited to one member"),
+    "abuse_multi_desk_redemption": QT_TRANSLATE_NOOP("Sync", "One member redeeming at several desks"),
+    "abuse_unmatched_reversal": QT_TRANSLATE_NOOP("Sync", "Reversal without a matching earn"),
+    "abuse_disabled_staff": QT_TRANSLATE_NOOP("Sync", "Work by disabled staff"),
 }
 
 

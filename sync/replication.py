@@ -18,11 +18,12 @@ How the terminal converges with the server although its ledger is append-only:
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+from sqlcipher3 import dbapi2 as sqlite3
 
 from membership import codes
 from membership import operations as ops

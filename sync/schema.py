@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from .phonekeys import CONVERT_PLAIN_ROWS
+
 migrations = Migrations("memberdesk-terminal")
 
 # A store that has a migration applied which this code does not know (it was upgraded by a newer
@@ -286,3 +288,18 @@ def m003_paper_slips(db: Database) -> None:
         ) WITHOUT ROWID;
         """
     )
+
+
+@migrations()
+def m004_phone_hash(db: Database) -> None:
+    """Full phone numbers leave the members table: a keyed hash to search, a sealed copy to reveal, the
+    masked form to show (see sync/phonekeys.py; the store registers the md_phone_* functions)."""
+    db.executescript(
+        """
+        ALTER TABLE members ADD COLUMN phone_hash BLOB;
+        ALTER TABLE members ADD COLUMN phone_sealed BLOB;
+        DROP INDEX members_phone;
+        """
+    )
+    db.execute(CONVERT_PLAIN_ROWS)
+    db.execute("CREATE UNIQUE INDEX members_phone_hash ON members (phone_hash) WHERE status = 'active'")

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+
+from sqlcipher3 import dbapi2 as sqlite3
 
 from membership import codes
 from membership import decisions as dec
@@ -164,7 +165,7 @@ class DeskServices:
         self.store = store
         self.clock = clock
         self.online = online
-        self.lockout = lockout or LockoutPolicy()
+        self._lockout = lockout  # None: the rules' [security] section decides
         self._sessions: dict[str, Session] = {}
         self._lookups: list[tuple[str, str, str, str]] = []  # audit rows of look-ups not yet written
 
@@ -189,15 +190,7 @@ class DeskServices:
         ok = auth.pin_matches(row["pin_hash"], pin or "")
         with self.store.transaction() as conn:
             if not ok:
-                failures = row["failed_count"] + 1
-                until = auth.locked_until_after_failure(failures, now, self.lockout)
-                conn.execute(
-                    "UPDATE staff SET failed_count = ?, locked_until = ?, updated_at = ? WHERE staff_no = ?",
-                    (0 if until else failures, to_utc_text(until) if until else None, at, staff_no),
-                )
-                self.store.append_audit(
-                    conn, at, staff_no, "login_failed", staff_no, detail={"failures": failures, "locked": bool(until)}
-                )
+                until = self._pin_failure(conn, row, now, "login_failed")
             else:
                 new_hash = auth.hash_pin(pin) if auth.needs_rehash(row["pin_hash"]) else row["pin_hash"]
                 conn.execute(
@@ -221,6 +214,61 @@ class DeskServices:
         self._sessions[session.token] = session
         return session
 
+    @property
+    def lockout(self) -> LockoutPolicy:
+        if self._lockout is not None:
+            return self._lockout
+        rules = self.store.rules()
+        return LockoutPolicy(rules.lockout_failures, rules.lockout_minutes)
+
+    def _pin_failure(self, conn: sqlite3.Connection, row: sqlite3.Row, now: datetime, action: str, **detail: Any):
+        """Count a wrong PIN towards the lockout and audit it; returns the lock's end, if it locked."""
+        at = to_utc_text(now)
+        failures = row["failed_count"] + 1
+        until = auth.locked_until_after_failure(failures, now, self.lockout)
+        conn.execute(
+            "UPDATE staff SET failed_count = ?, locked_until = ?, updated_at = ? WHERE staff_no = ?",
+            (0 if until else failures, to_utc_text(until) if until else None, at, row["staff_no"]),
+        )
+        self.store.append_audit(
+            conn,
+            at,
+            row["staff_no"],
+            action,
+            row["staff_no"],
+            detail={**detail, "failures": failures, "locked": bool(until)},
+        )
+        return until
+
+    def step_up(self, session: Session, pin: str | None, action: str) -> None:
+        """Sensitive actions ask for the PIN again: whoever stands at the desk now must know it.
+
+        A wrong PIN counts towards the lockout like a wrong login, is audited, and a lock ends the session.
+        """
+        self._authorize(session, action)
+        if not pin:
+            raise AuthError("step_up_required", QT_TRANSLATE_NOOP("Auth", "Enter your PIN again to confirm this."))
+        row = self.store.query_one("SELECT * FROM staff WHERE staff_no = ?", (session.staff_no,))
+        if row is not None and row["active"] and auth.pin_matches(row["pin_hash"], pin):
+            if row["failed_count"]:
+                with self.store.transaction() as conn:
+                    conn.execute("UPDATE staff SET failed_count = 0 WHERE staff_no = ?", (session.staff_no,))
+            return
+        now = self.clock()
+        with self.store.transaction() as conn:
+            until = self._pin_failure(conn, row, now, "step_up_failed", step_up_for=action) if row else None
+        if until:
+            self._sessions.pop(session.token, None)
+            raise AuthError(
+                "locked",
+                QT_TRANSLATE_NOOP(
+                    "Auth", "Too many wrong PINs: {staff_no} is locked until {until}. A manager can unlock it."
+                ),
+                staff_no=session.staff_no,
+                until=self._local_hm(to_utc_text(until)),
+            )
+        raise AuthError("step_up_failed", QT_TRANSLATE_NOOP("Auth", "The PIN is wrong; nothing was done."))
+
     def logout(self, session: Session) -> None:
         if self._sessions.pop(session.token, None) is not None:
             with self.store.transaction() as conn:
@@ -229,7 +277,30 @@ class DeskServices:
     def _authorize(self, session: Session, action: str) -> None:
         if not isinstance(session, Session) or self._sessions.get(session.token) != session:
             raise AuthError("no_session", QT_TRANSLATE_NOOP("Auth", "Please log in again."))
-        auth.authorize(session.role, action)
+        # The staff row as it is now: a disabling or a change of role pulled from the server (or made by a
+        # manager here) takes effect at the session's next action, not at its next login.
+        row = self.store.query_one("SELECT role, active FROM staff WHERE staff_no = ?", (session.staff_no,))
+        if row is None or not row["active"]:
+            self._sessions.pop(session.token, None)
+            raise AuthError(
+                "disabled",
+                QT_TRANSLATE_NOOP("Auth", "{staff_no} has been disabled; this session has ended."),
+                staff_no=session.staff_no,
+            )
+        try:
+            auth.authorize(row["role"], action)
+        except AuthError:
+            # A refused action writes no business data, but the attempt itself is audited (docs/SECURITY.md).
+            with self.store.transaction() as conn:
+                self.store.append_audit(
+                    conn,
+                    to_utc_text(self.clock()),
+                    session.staff_no,
+                    "permission_refused",
+                    action,
+                    detail={"role": row["role"]},
+                )
+            raise
 
     def _verify_manager(self, approver: tuple[str, str] | None, session: Session) -> str | None:
         """The approving manager's staff number: the session's own if it is a manager's, else checked by PIN."""
@@ -331,7 +402,8 @@ class DeskServices:
         elif upper.isdigit() and codes.is_member_no(upper):
             rows = self._rows("SELECT * FROM members WHERE member_no = ?", upper)
         elif is_phone(text):
-            rows = self._rows("SELECT * FROM members WHERE phone = ? AND status = 'active'", normalize_phone(text))
+            found = self.store.member_by_phone(normalize_phone(text))  # through the keyed hash
+            rows = [found] if found is not None else []
         elif upper.replace("-", "").isdigit():
             rows = self._rows("SELECT * FROM members WHERE card_no = ?", upper.replace("-", ""))
         else:
@@ -476,15 +548,16 @@ class DeskServices:
             out += [HistoryRow(None, r["kind"], r["business_day"], r["delta"], r["spend_fen"], False) for r in imported]
         return out
 
-    def reveal_phone(self, session: Session, member_no: str) -> str:
-        """The full phone number, for a manager only; every reveal is audited."""
+    def reveal_phone(self, session: Session, member_no: str, pin: str | None = None) -> str:
+        """The full phone number, for a manager who enters the PIN again; every reveal is audited."""
         self._authorize(session, "reveal_phone")
         row = self.store.member_row(member_no)
         if row is None:
             raise self._no_member(member_no)
+        self.step_up(session, pin, "reveal_phone")
         with self.store.transaction() as conn:
             self.store.append_audit(conn, to_utc_text(self.clock()), session.staff_no, "reveal_phone", member_no)
-        return row["phone"]
+        return self.store.full_phone(member_no) or ""
 
     # -- the actions ------------------------------------------------------------------------------------
 
@@ -637,10 +710,18 @@ class DeskServices:
         )
 
     def redeem_gift(
-        self, session: Session, member_no: str, item_code: str, quantity: int = 1, paper: PaperSlip | None = None
+        self,
+        session: Session,
+        member_no: str,
+        item_code: str,
+        quantity: int = 1,
+        paper: PaperSlip | None = None,
+        pin: str | None = None,
     ) -> ActionResult:
         self._authorize(session, "redeem_gift")
         item = self.store.master().catalogue.get((item_code or "").strip().upper())
+        if item is not None and paper is None and type(quantity) is int and quantity > 0:
+            self._step_up_if_large(session, pin, "redeem_gift", item.points * quantity)
 
         def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
             if item is not None and item.kind == "coupon":
@@ -671,8 +752,12 @@ class DeskServices:
         )
 
     def redeem_cash_offset(
-        self, session: Session, member_no: str, points: int, purchase_amount_fen: int
+        self, session: Session, member_no: str, points: int, purchase_amount_fen: int, pin: str | None = None
     ) -> ActionResult:
+        self._authorize(session, "redeem_cash_offset")
+        if type(points) is int:
+            self._step_up_if_large(session, pin, "redeem_cash_offset", points)
+
         def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
             return p, dec.decide_cash_offset(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
 
@@ -736,7 +821,14 @@ class DeskServices:
             now=paper.written_at if paper else None,
         )
 
-    def reverse(self, session: Session, op_id: str, reason: str) -> ActionResult:
+    def _step_up_if_large(self, session: Session, pin: str | None, action: str, points: int) -> None:
+        """Redemptions of at least the rules' ``security.step_up_points`` ask for the PIN again."""
+        if points >= self.store.rules().step_up_points:
+            self.step_up(session, pin, action)
+
+    def reverse(self, session: Session, op_id: str, reason: str, pin: str | None = None) -> ActionResult:
+        self.step_up(session, pin, "reverse")
+
         def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
             original = self.store.original_operation(p["target_op_id"])
             if original is None:
@@ -748,7 +840,11 @@ class DeskServices:
 
         return self._perform(session, ops.REVERSE, {"target_op_id": op_id, "reason": reason}, decide)
 
-    def adjust(self, session: Session, member_no: str, points: int, reason: str) -> ActionResult:
+    def adjust(
+        self, session: Session, member_no: str, points: int, reason: str, pin: str | None = None
+    ) -> ActionResult:
+        self.step_up(session, pin, "adjust")
+
         def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
             return p, dec.decide_adjust(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
 

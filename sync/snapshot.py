@@ -11,16 +11,19 @@ from __future__ import annotations
 import gzip
 import os
 import shutil
-import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlcipher3 import dbapi2 as sqlite3
+
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 
 from .client import ProtocolError, ServerClient
+from .phonekeys import PhoneKeys, convert_plain_rows
 from .replication import CURSOR, SERVER_URL, TOKEN
+from .store import export_encrypted, keyring_key, open_connection
 
 CTX = "Sync"
 # Tables that belong to this terminal, not to the mall: they come from the store being replaced.
@@ -46,7 +49,8 @@ def bootstrap(
     The store must not have operations whose outcome is still unknown: push and pull first.
     """
     store_path = Path(store_path)
-    old = sqlite3.connect(str(store_path)) if store_path.exists() else None
+    key = keyring_key(store_path)
+    old = open_connection(store_path, key) if store_path.exists() else None
     try:
         if old is not None:
             _check_old(old)
@@ -64,8 +68,12 @@ def bootstrap(
         packed = store_path.parent / f"snapshot-{info['id']}.sqlite3.gz"
         client.download(info["url"], packed, int(info["size"]), info["sha256"], progress)
         downloaded = time.perf_counter()
+        # The snapshot arrives as a plain SQLite file (TLS protects it on the wire); it is on disk in
+        # clear only until it has been exported into the encrypted store below, then deleted.
         fresh = store_path.parent / (store_path.name + ".bootstrap")
+        encrypted = store_path.parent / (store_path.name + ".bootstrap-encrypted")
         fresh.unlink(missing_ok=True)
+        encrypted.unlink(missing_ok=True)
         with gzip.open(packed, "rb") as src, fresh.open("wb") as dst:
             shutil.copyfileobj(src, dst, 1 << 22)
         conn = sqlite3.connect(str(fresh), isolation_level=None)
@@ -85,13 +93,15 @@ def bootstrap(
             if old is not None:
                 old.close()
                 old = None
-                _carry_over(conn, store_path)
-            conn.execute("PRAGMA journal_mode = WAL")
+                _carry_over(conn, store_path, key)
+            convert_plain_rows(conn, PhoneKeys(key))  # full numbers → keyed hash, sealed copy, mask
+            export_encrypted(conn, encrypted, key)
         finally:
             conn.close()
+            fresh.unlink(missing_ok=True)
         for suffix in ("-wal", "-shm"):
             Path(str(store_path) + suffix).unlink(missing_ok=True)
-        os.replace(fresh, store_path)  # atomic: the old store or the new one, never half of either
+        os.replace(encrypted, store_path)  # atomic: the old store or the new one, never half of either
         _fsync_dir(store_path.parent)
         packed.unlink(missing_ok=True)
         done = time.perf_counter()
@@ -120,8 +130,8 @@ def _check_old(old: sqlite3.Connection) -> None:
         )
 
 
-def _carry_over(conn: sqlite3.Connection, store_path: Path) -> None:
-    conn.execute("ATTACH DATABASE ? AS old", (str(store_path),))
+def _carry_over(conn: sqlite3.Connection, store_path: Path, key: bytes) -> None:
+    conn.execute("ATTACH DATABASE ? AS old KEY ?", (str(store_path), f"x'{key.hex()}'"))
     conn.execute("BEGIN")
     for table in CARRIED:
         conn.execute(f"DELETE FROM main.{table}")

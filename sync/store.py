@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 import sys
 import threading
 from collections.abc import Iterator
@@ -13,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlcipher3 import dbapi2 as sqlite3
 from sqlite_utils import Database
 
 from membership.audit_chain import GENESIS_HASH, audit_hash
@@ -24,6 +24,8 @@ from membership.operations import canonical_json
 from membership.rules import Rules, rules_from_dict
 from membership.sync_rules import member_state_from_rows
 
+from . import storekey
+from .phonekeys import PhoneKeys
 from .schema import migrations
 
 APP_DIR_NAME = "MemberDesk"
@@ -66,14 +68,24 @@ class TerminalInfo:
 class Store:
     """One terminal's database. All writes go through :meth:`transaction` (``BEGIN IMMEDIATE``)."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, key: bytes | None = None):
+        """Open (creating if need be) the encrypted store at ``path``.
+
+        ``key`` is the SQLCipher key; by default it comes from the OS keyring (made on first use).
+        """
         self.path = Path(path)
-        self.conn = sqlite3.connect(str(self.path), timeout=10.0, check_same_thread=False)
-        self.conn.row_factory = sqlite3.Row
+        plain = self.path.exists() and storekey.is_plain_sqlite(self.path)
+        self.key = key if key is not None else keyring_key(self.path)
+        if plain:
+            encrypt_plain_file(self.path, self.key)
+        self.conn = open_connection(self.path, self.key)
         self.db = Database(self.conn, execute_plugins=False)
         self._lock = threading.RLock()
+        self.phone_keys = PhoneKeys(self.key)
+        self.phone_keys.register_functions(self.conn)
         self._configure()
         self._migrate()
+        self.phone_keys.install_triggers(self.conn)
         self._rules: Rules | None = None
         self._master: MasterData | None = None
         self._terminal: TerminalInfo | None = None
@@ -86,6 +98,8 @@ class Store:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+        # Pages are decrypted as they enter SQLite's cache; a 64 MB cache keeps the hot ones decrypted.
+        conn.execute("PRAGMA cache_size = -65536")
         synchronous = conn.execute("PRAGMA synchronous").fetchone()[0]
         if mode.lower() != "wal" or synchronous != 2:
             raise StoreError(
@@ -120,6 +134,11 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def backup_to(self, destination: Path) -> None:
+        """A consistent copy of the store (WAL included), encrypted with the same key."""
+        with self._lock:
+            self.conn.execute("VACUUM INTO ?", (str(destination),))
 
     def integrity_check(self) -> str:
         with self._lock:
@@ -293,7 +312,15 @@ class Store:
         return self.query_one("SELECT * FROM members WHERE member_no = ?", (member_no,))
 
     def member_by_phone(self, phone: str) -> sqlite3.Row | None:
-        return self.query_one("SELECT * FROM members WHERE phone = ? AND status = 'active'", (phone,))
+        """The active member with this (normalized) phone number, found through its keyed hash."""
+        return self.query_one(
+            "SELECT * FROM members WHERE phone_hash = ? AND status = 'active'", (self.phone_keys.hash(phone),)
+        )
+
+    def full_phone(self, member_no: str) -> str | None:
+        """The member's full number from its sealed copy (callers audit the reveal)."""
+        sealed = self.scalar("SELECT phone_sealed FROM members WHERE member_no = ?", (member_no,))
+        return None if sealed is None else self.phone_keys.unseal(sealed)
 
     def member_state(self, member_no: str, today: date, rules: Rules) -> MemberState | None:
         """The member's derived state as of business day ``today``, from one pass over their ledger."""
@@ -385,6 +412,87 @@ class AuditCheck:
     rows_checked: int
     first_broken_id: int | None
     reason: str
+
+
+def keyring_key(path: Path) -> bytes:
+    """The store's key from the OS keyring; a new one for a store not created yet (or still plain).
+
+    An encrypted store whose key is missing never gets a fresh key: that would orphan its data.
+    """
+    try:
+        key = storekey.load_key(path)
+        if key is None:
+            if path.exists() and path.stat().st_size > 0 and not storekey.is_plain_sqlite(path):
+                raise StoreError(
+                    QT_TRANSLATE_NOOP(
+                        "Store",
+                        "The key for the database at {path} is not in this computer's keyring. Restore it with "
+                        "“memberdesk store-key import”, or ask IT to restore the keyring; nothing was changed.",
+                    ),
+                    path=str(path),
+                )
+            key = storekey.new_key()
+            storekey.save_key(path, key)
+    except storekey.KeyringUnavailable as exc:
+        raise StoreError(
+            QT_TRANSLATE_NOOP(
+                "Store",
+                "This computer has no keyring to keep the database key in ({detail}). Sign in to the desktop "
+                "session (Windows: the terminal's user account) and start MemberDesk again.",
+            ),
+            detail=str(exc)[:120],
+        ) from exc
+    return key
+
+
+def open_connection(path: Path, key: bytes, *, check: bool = True) -> sqlite3.Connection:
+    """A SQLCipher connection to ``path`` keyed with ``key``; a wrong key raises :class:`StoreError`."""
+    conn = sqlite3.connect(str(path), timeout=10.0, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA cipher_log_level = NONE")  # failures are reported as StoreError, not on stderr
+    conn.execute(storekey.pragma_key(key))
+    if check:
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(
+                QT_TRANSLATE_NOOP(
+                    "Store",
+                    "The database at {path} cannot be opened with the key in this computer's keyring: the key "
+                    "is wrong or the file is not a MemberDesk database. Nothing was changed.",
+                ),
+                path=str(path),
+            ) from exc
+    return conn
+
+
+def export_encrypted(conn: sqlite3.Connection, target: Path, key: bytes) -> None:
+    """Write the plain database open on ``conn`` into a new file ``target`` encrypted with ``key``."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(target), f"x'{key.hex()}'"))
+    conn.execute("SELECT sqlcipher_export('encrypted')")
+    conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")  # not part of the export
+    conn.execute("PRAGMA encrypted.journal_mode = WAL")
+    conn.execute("DETACH DATABASE encrypted")
+
+
+def encrypt_plain_file(path: Path, key: bytes) -> None:
+    """Turn a store written before encryption came in into an encrypted one, in place and atomically.
+
+    The old plain pages are not overwritten on disk, only unlinked: see docs/SECURITY.md.
+    """
+    target = path.with_name(path.name + ".encrypting")
+    target.unlink(missing_ok=True)
+    plain = sqlite3.connect(str(path))
+    try:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        export_encrypted(plain, target, key)
+    finally:
+        plain.close()
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    os.replace(target, path)
 
 
 def utc_now() -> datetime:

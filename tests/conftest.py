@@ -12,6 +12,32 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 pytest_plugins = ["server_fixtures"]
 
+
+def pytest_configure(config) -> None:
+    """Every store is encrypted with a key from the OS keyring; a headless machine gets a private one."""
+    import importlib.util
+    import tempfile
+
+    spec = importlib.util.spec_from_file_location(
+        "keyring_session", Path(__file__).resolve().parent.parent / "scripts" / "keyring_session.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    directory = Path(tempfile.mkdtemp(prefix="memberdesk-keyring-"))
+    module.ensure(directory)
+
+
+def copy_store(source: Path, destination: Path) -> Path:
+    """Copy a store file and give the copy its key (keys are kept per store file in the keyring)."""
+    import shutil
+
+    from sync import storekey
+
+    shutil.copyfile(source, destination)
+    storekey.save_key(destination, storekey.load_key(source))
+    return destination
+
+
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 
 
@@ -63,12 +89,9 @@ def template_store(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def store(tmp_path, template_store):
-    import shutil
-
     from sync.store import Store
 
-    path = tmp_path / "terminal.sqlite3"
-    shutil.copyfile(template_store, path)
+    path = copy_store(template_store, tmp_path / "terminal.sqlite3")
     s = Store(path)
     yield s
     s.close()

@@ -40,7 +40,7 @@ def main() -> None:
             elif kind == "gift":
                 result = services.redeem_gift(manager, rng.choice(members), "G002")
             elif kind == "adjust":
-                result = services.adjust(manager, rng.choice(members), rng.randint(1, 50), "crash test")
+                result = services.adjust(manager, rng.choice(members), rng.randint(1, 50), "crash test", pin="1234")
             else:
                 result = services.claim_benefit(manager, rng.choice(members), "parking")
         except USER_ERRORS:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from conftest import enroll
+from sqlcipher3 import dbapi2 as sqlite3
 
 
 @pytest.fixture
@@ -18,7 +17,9 @@ def busy_store(services, store, desk, cashier):
 
 def tamper(store, sql: str, *params) -> None:
     """What an attacker with the database file could do: drop the guards, then rewrite rows."""
-    conn = sqlite3.connect(store.path)
+    from sync.store import open_connection
+
+    conn = open_connection(store.path, store.key)  # the attacker has the key too: the chain still tells
     conn.executescript("DROP TRIGGER IF EXISTS audit_no_update; DROP TRIGGER IF EXISTS audit_no_delete;")
     conn.execute(sql, params)
     conn.commit()

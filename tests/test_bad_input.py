@@ -119,19 +119,27 @@ def cases(member: str):
         ("forged coupon", "cashier", lambda s, se: s.verify_coupon(se, "CRED20-00700001A")),
         ("SQL-looking coupon", "cashier", lambda s, se: s.verify_coupon(se, SQL)),
         ("unknown benefit", "desk", lambda s, se: s.claim_benefit(se, member, "free-car")),
-        ("reverse unknown op", "manager", lambda s, se: s.reverse(se, "01a20000-0000-7000-8000-000000000000", "x")),
-        ("reverse without reason", "manager", lambda s, se: s.reverse(se, "01a20000-0000-7000-8000-000000000000", " ")),
-        ("cashier adjusts points", "cashier", lambda s, se: s.adjust(se, member, 1000, "gift to friend")),
-        ("desk reverses", "desk", lambda s, se: s.reverse(se, "01a20000-0000-7000-8000-000000000000", "x")),
+        (
+            "reverse unknown op",
+            "manager",
+            lambda s, se: s.reverse(se, "01a20000-0000-7000-8000-000000000000", "x", pin="1234"),
+        ),
+        (
+            "reverse without reason",
+            "manager",
+            lambda s, se: s.reverse(se, "01a20000-0000-7000-8000-000000000000", " ", pin="1234"),
+        ),
+        ("cashier adjusts points", "cashier", lambda s, se: s.adjust(se, member, 1000, "gift to friend", pin="1234")),
+        ("desk reverses", "desk", lambda s, se: s.reverse(se, "01a20000-0000-7000-8000-000000000000", "x", pin="1234")),
         (
             "cashier credits receipt",
             "cashier",
             lambda s, se: s.credit_receipt(se, member, "F101", "R9", 100, "2026-11-20"),
         ),
-        ("cashier reveals phone", "cashier", lambda s, se: s.reveal_phone(se, member)),
+        ("cashier reveals phone", "cashier", lambda s, se: s.reveal_phone(se, member, pin="1234")),
         ("cashier adds staff", "cashier", lambda s, se: s.add_staff(se, "X1", "黑客", "manager", "0000")),
-        ("adjust by zero", "manager", lambda s, se: s.adjust(se, member, 0, "nothing")),
-        ("adjust with control characters", "manager", lambda s, se: s.adjust(se, member, 5, "a\u0000b")),
+        ("adjust by zero", "manager", lambda s, se: s.adjust(se, member, 0, "nothing", pin="1234")),
+        ("adjust with control characters", "manager", lambda s, se: s.adjust(se, member, 5, "a\u0000b", pin="1234")),
         ("edit unknown field", "desk", lambda s, se: s.edit_profile(se, member, {"tier": "diamond"})),
     ]
 
@@ -148,4 +156,12 @@ def test_bad_input_is_refused_with_a_message_and_writes_nothing(index, services,
     chinese = message.render(catalog("zh_CN"))
     assert english and chinese, name
     assert "Traceback" not in english and "sqlite" not in english.lower(), name
-    assert fingerprint(store) == before, name
+    after = fingerprint(store)
+    if getattr(err.value, "code", None) == "not_permitted":
+        # A refused attempt is audited (one row, docs/SECURITY.md); nothing else changes.
+        assert {k: v for k, v in after.items() if k != "audit"} == {k: v for k, v in before.items() if k != "audit"}
+        last = store.query_one("SELECT action, staff_no FROM audit ORDER BY id DESC LIMIT 1")
+        assert (last["action"], last["staff_no"]) == ("permission_refused", session.staff_no), name
+        assert int(after["audit"].split(":")[0]) == int(before["audit"].split(":")[0]) + 1, name
+    else:
+        assert after == before, name

@@ -128,10 +128,30 @@ def test_backup_is_a_consistent_working_store(tmp_path):
     db = tmp_path / "t.sqlite3"
     run(db, "init", "--terminal-code", "5")
     run(db, "staff-add", "D001", "--name", "李娜", "--role", "desk", "--pin", "2345")
-    run(db, "do", "enroll", "--staff", "D001", "--pin", "2345", "--name", "张三", "--phone", "13812345678",
-        "--birthday", "03-15", "--privacy")
+    run(
+        db,
+        "do",
+        "enroll",
+        "--staff",
+        "D001",
+        "--pin",
+        "2345",
+        "--name",
+        "张三",
+        "--phone",
+        "13812345678",
+        "--birthday",
+        "03-15",
+        "--privacy",
+    )
     backup = tmp_path / "backup.sqlite3"
     assert "backup written" in run(db, "backup", str(backup)).stdout
+    # The backup is encrypted with the store's key; a copy elsewhere needs that key brought along.
+    assert "not in this computer's keyring" in run(backup, "audit-verify", ok=False).stderr
+    assert "wrong" in run(backup, "store-key", "import", "ab" * 32, ok=False).stderr
+    key = run(db, "store-key", "export").stdout.strip()
+    assert len(key) == 64
+    assert "saved" in run(backup, "store-key", "import", key).stdout
     assert "13812345678" not in run(backup, "lookup", "--staff", "D001", "--pin", "2345", "13812345678").stdout
     assert "0050000017" in run(backup, "lookup", "--staff", "D001", "--pin", "2345", "13812345678").stdout
     assert "intact" in run(backup, "audit-verify").stdout

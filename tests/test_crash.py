@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -13,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import copy_store
 
 from sync.store import Store
 
@@ -50,7 +50,7 @@ def check_store(path: Path, reported: set[str]) -> None:
 @pytest.mark.slow
 def test_random_sigkill_loses_nothing_committed(template_store, tmp_path):
     path = tmp_path / "crash.sqlite3"
-    shutil.copyfile(template_store, path)
+    copy_store(template_store, path)
     rng = random.Random(20261122)
     reported: set[str] = set()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(CHILD.parent.parent), os.environ.get("PYTHONPATH", "")])}

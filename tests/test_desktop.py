@@ -97,6 +97,26 @@ def shot(win, name: str, language: str = "zh_CN") -> None:
     assert win.grab().save(str(SHOTS / language / f"{name}.png"))
 
 
+def confirm_with_pin(qtbot, win, pin: str, shot_name: str | None = None) -> None:
+    """Answer the step-up prompt that reveals, adjustments, reversals and large redemptions open."""
+    from PySide6.QtWidgets import QInputDialog
+
+    def prompt():
+        dialogs = [d for d in win.findChildren(QInputDialog, "StepUp") if d.isVisible()]
+        return dialogs[0] if dialogs else None
+
+    qtbot.waitUntil(lambda: prompt() is not None, timeout=TIMEOUT)
+    dialog = prompt()
+    assert dialog.textEchoMode() == QLineEdit.EchoMode.Password
+    if shot_name:  # the prompt is a window of its own: grab it by itself
+        dialog.setTextValue("12")
+        QApplication.processEvents()
+        (SHOTS / "zh_CN").mkdir(parents=True, exist_ok=True)
+        assert dialog.grab().save(str(SHOTS / "zh_CN" / f"{shot_name}.png"))
+    dialog.setTextValue(pin)
+    dialog.accept()
+
+
 def current(win):
     return win.stack.currentWidget()
 
@@ -139,7 +159,13 @@ def test_full_desk_flow(qtbot, win, store):
     shot(win, "04-result-enroll")
     back_to_member(qtbot, win)
     assert win.member_screen.points.text() == "100"
+    assert "138****5678" in win.member_screen.who.text() and "13812345678" not in win.member_screen.who.text()
     shot(win, "05-member")
+    # The full number: the manager enters the PIN again, the reveal is audited
+    click(qtbot, win.member_screen.reveal_button)
+    confirm_with_pin(qtbot, win, "1234")
+    qtbot.waitUntil(lambda: "13812345678" in win.member_screen.who.text(), timeout=TIMEOUT)
+    assert store.scalar("SELECT action FROM audit ORDER BY id DESC LIMIT 1") == "reveal_phone"
 
     # Earn at checkout
     click(qtbot, win.member_screen.actions["earn"])
@@ -217,7 +243,7 @@ def test_full_desk_flow(qtbot, win, store):
     reverse = win.action_screens["reverse"]
     type_into(qtbot, reverse.reason, "顾客退货")
     shot(win, "12-reverse")
-    result = result_of(qtbot, win, lambda: click(qtbot, reverse.confirm))
+    result = result_of(qtbot, win, lambda: (click(qtbot, reverse.confirm), confirm_with_pin(qtbot, win, "1234")))
     assert result.receipt.points_delta == -384
     back_to_member(qtbot, win)
     model = win.member_screen.proxy
@@ -238,7 +264,14 @@ def test_full_desk_flow(qtbot, win, store):
     type_into(qtbot, adjust.points, "50")
     type_into(qtbot, adjust.reason, "补偿")
     shot(win, "13-adjust")
-    result_of(qtbot, win, lambda: click(qtbot, adjust.confirm))
+    # A wrong PIN at the step-up: refused with a message, nothing adjusted, the attempt audited
+    adjusts = store.scalar("SELECT count(*) FROM oplog WHERE kind = 'adjust'")
+    click(qtbot, adjust.confirm)
+    confirm_with_pin(qtbot, win, "9999", shot_name="13b-step-up")
+    qtbot.waitUntil(lambda: "PIN 错误" in adjust.message.text(), timeout=TIMEOUT)
+    assert store.scalar("SELECT count(*) FROM oplog WHERE kind = 'adjust'") == adjusts
+    assert store.scalar("SELECT action FROM audit ORDER BY id DESC LIMIT 1") == "step_up_failed"
+    result_of(qtbot, win, lambda: (click(qtbot, adjust.confirm), confirm_with_pin(qtbot, win, "1234")))
     back_to_member(qtbot, win)
     shot(win, "14-member-after")
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import timedelta
 
 import hypothesis.strategies as st
+from conftest import copy_store
 from hypothesis import HealthCheck, given, settings
 
 from membership import ledger
@@ -32,7 +32,7 @@ class World:
 
     def __init__(self, template, tmp_path_factory, clock):
         path = tmp_path_factory.mktemp("prop") / "t.sqlite3"
-        shutil.copyfile(template, path)
+        copy_store(template, path)
         self.store = Store(path)
         self.clock = clock
         self.services = DeskServices(self.store, clock=clock, online=lambda: True)
@@ -65,9 +65,9 @@ class World:
                 self.ops.append(s.redeem_cash_offset(self.cashier, m, value, value * 4).op_id)
             elif kind == "adjust":
                 if value:
-                    self.ops.append(s.adjust(self.manager, m, value, "property test").op_id)
+                    self.ops.append(s.adjust(self.manager, m, value, "property test", pin="1234").op_id)
             elif kind == "reverse" and self.ops:
-                s.reverse(self.manager, self.ops[value % len(self.ops)], "property test")
+                s.reverse(self.manager, self.ops[value % len(self.ops)], "property test", pin="1234")
             elif kind == "parking":
                 s.claim_benefit(self.desk, m, "parking")
             elif kind == "wait_days":

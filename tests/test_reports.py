@@ -57,9 +57,9 @@ def busy_day(services, store, clock, manager, desk, cashier, online):
             elif choice == "benefit":
                 done.append(services.claim_benefit(desk, member, "parking"))
             elif choice == "adjust":
-                done.append(services.adjust(manager, member, rng.choice([50, -20]), "对账调整"))
+                done.append(services.adjust(manager, member, rng.choice([50, -20]), "对账调整", pin="1234"))
             elif choice == "reverse" and done:
-                services.reverse(manager, rng.choice(done).op_id, "顾客退货")
+                services.reverse(manager, rng.choice(done).op_id, "顾客退货", pin="1234")
         except USER_ERRORS:
             pass
     return members
@@ -150,9 +150,9 @@ def test_member_annual_statement_balances(services, store, clock, manager, desk,
     services.earn(cashier, member, 300_000, "cosmetics", apply_discount=True)  # silver: 10% off
     services.redeem_gift(desk, member, "G001")
     services.claim_benefit(desk, member, "parking")
-    services.adjust(manager, member, -100, "对账")
+    services.adjust(manager, member, -100, "对账", pin="1234")
     gone = services.earn(cashier, member, 10_000)
-    services.reverse(manager, gone.op_id, "退货")
+    services.reverse(manager, gone.op_id, "退货", pin="1234")
     clock.set_local("2026-11-20 11:00")
     data = reports.member_statement(store, member, 2026, date(2026, 11, 20))
     assert data.points_opening == 100 + 8_000  # welcome + 2025's purchase

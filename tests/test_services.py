@@ -125,7 +125,7 @@ def test_coupon_from_catalogue_verified_once_and_released_by_reversal(services, 
     with pytest.raises(Refused) as err:
         services.verify_coupon(cashier, code, purchase_amount_fen=20_000)
     assert err.value.code == "coupon_used"
-    services.reverse(manager, used.op_id, "wrong basket")
+    services.reverse(manager, used.op_id, "wrong basket", pin="1234")
     assert store.coupon_record(code).status == "issued"
     services.verify_coupon(cashier, code, purchase_amount_fen=20_000)
 
@@ -184,15 +184,15 @@ def test_birthday_once_a_year_with_gold_coupon(services, desk, cashier, member, 
 def test_reverse_once_only_and_not_after_points_spent(services, desk, cashier, manager, member, online):
     online.value = True
     earned = services.earn(cashier, member, 100_000)
-    reversal = services.reverse(manager, earned.op_id, "refund at store")
+    reversal = services.reverse(manager, earned.op_id, "refund at store", pin="1234")
     assert reversal.receipt.points_delta == -1000
     with pytest.raises(Refused) as err:
-        services.reverse(manager, earned.op_id, "again")
+        services.reverse(manager, earned.op_id, "again", pin="1234")
     assert err.value.code == "already_reversed"
     big = services.earn(cashier, member, 300_000)
     services.redeem_gift(desk, member, "G003")  # spends 3000 of the 3100
     with pytest.raises(Refused) as err:
-        services.reverse(manager, big.op_id, "refund")
+        services.reverse(manager, big.op_id, "refund", pin="1234")
     assert err.value.code == "points_already_spent"
 
 
@@ -200,19 +200,22 @@ def test_reversing_a_redemption_restores_points_and_stock(services, desk, cashie
     services.earn(cashier, member, 200_000)
     before = (balance(services, desk, member), store.stock_level("G001"))
     gift = services.redeem_gift(desk, member, "G001")
-    services.reverse(manager, gift.op_id, "gift returned")
+    services.reverse(manager, gift.op_id, "gift returned", pin="1234")
     assert (balance(services, desk, member), store.stock_level("G001")) == before
 
 
 def test_adjust_is_for_managers_and_never_overdraws(services, desk, manager, member, store):
     before = fingerprint(store)
     with pytest.raises(AuthError) as err:
-        services.adjust(desk, member, 50, "goodwill")
+        services.adjust(desk, member, 50, "goodwill", pin="1234")
     assert err.value.code == "not_permitted"
-    assert fingerprint(store) == before
-    services.adjust(manager, member, 50, "goodwill")
+    after = fingerprint(store)
+    # Only the refusal's audit row (docs/SECURITY.md): no business data.
+    assert {k: v for k, v in after.items() if k != "audit"} == {k: v for k, v in before.items() if k != "audit"}
+    assert store.scalar("SELECT action FROM audit ORDER BY id DESC LIMIT 1") == "permission_refused"
+    services.adjust(manager, member, 50, "goodwill", pin="1234")
     with pytest.raises(Refused):
-        services.adjust(manager, member, -1000, "too much")
+        services.adjust(manager, member, -1000, "too much", pin="1234")
     assert balance(services, desk, member) == 150
 
 
@@ -250,8 +253,8 @@ def test_lookup_by_every_key(services, desk, store, member):
 
 def test_reveal_phone_is_manager_only_and_audited(services, desk, manager, member, store):
     with pytest.raises(AuthError):
-        services.reveal_phone(desk, member)
-    assert services.reveal_phone(manager, member) == "13812345678"
+        services.reveal_phone(desk, member, pin="1234")
+    assert services.reveal_phone(manager, member, pin="1234") == "13812345678"
     assert store.scalar("SELECT count(*) FROM audit WHERE action = 'reveal_phone' AND staff_no = 'M001'") == 1
 
 
@@ -275,7 +278,7 @@ def test_sessions_must_come_from_the_service(services, desk):
 
     forged = replace(desk, role="manager")
     with pytest.raises(AuthError) as err:
-        services.adjust(forged, "0070000013", 10, "x")
+        services.adjust(forged, "0070000013", 10, "x", pin="1234")
     assert err.value.code == "no_session"
     services.logout(desk)
     with pytest.raises(AuthError):
@@ -287,8 +290,8 @@ def test_every_action_is_one_logged_gap_free_operation_with_audit(services, desk
     services.credit_receipt(desk, member, "F201", "X1", 10_000, "2026-11-20")
     gift = services.redeem_gift(desk, member, "G002")
     services.claim_benefit(desk, member, "parking")
-    services.reverse(manager, gift.op_id, "changed mind")
-    services.adjust(manager, member, 10, "typo fix")
+    services.reverse(manager, gift.op_id, "changed mind", pin="1234")
+    services.adjust(manager, member, 10, "typo fix", pin="1234")
     services.edit_profile(desk, member, {"name": "张三丰"})
     rows = store.query("SELECT seq, op_id, payload_hash FROM oplog ORDER BY id")
     assert [r["seq"] for r in rows] == list(range(1, len(rows) + 1))

@@ -166,7 +166,7 @@ def test_terminals_server_and_model_agree(server, make_terminal):
                 return
             target = self.earns[t].pop()
             try:
-                result = self.desks[t].services.reverse(self.desks[t].manager, target, "refund")
+                result = self.desks[t].services.reverse(self.desks[t].manager, target, "refund", pin="1234")
             except Refused:
                 return
             self.pending[t].append(("reverse", result.op_id, target))

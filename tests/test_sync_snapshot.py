@@ -10,6 +10,7 @@ from server_fixtures import assert_converged, quiesce
 
 from server.db import ServerDB
 from server.snapshot import build_snapshot, build_snapshot_file
+from sync import storekey
 from sync.client import ProtocolError, ServerClient
 from sync.snapshot import bootstrap
 from sync.store import Store
@@ -17,10 +18,12 @@ from sync.store import Store
 NOW = datetime.now(UTC)
 
 
-def schema(path) -> set[tuple[str, str, str]]:
-    import sqlite3
+def schema(path, key: bytes | None = None) -> set[tuple[str, str, str]]:
+    from sqlcipher3 import dbapi2 as sqlite3
 
-    conn = sqlite3.connect(str(path))
+    from sync.store import open_connection
+
+    conn = open_connection(path, key) if key else sqlite3.connect(str(path))
     try:
         return {
             (t, n, " ".join((s or "").split()))
@@ -42,10 +45,11 @@ def test_snapshot_has_exactly_the_terminal_schema(tmp_path):
         db.dispose()
     fresh = Store(tmp_path / "fresh.sqlite3")
     fresh.close()
+    assert not storekey.is_plain_sqlite(tmp_path / "fresh.sqlite3")
     made = schema(tmp_path / "snap.sqlite3") - {
         ("table", n, s) for _, n, s in schema(tmp_path / "snap.sqlite3") if n.startswith("snapshot_")
     }
-    assert made == schema(tmp_path / "fresh.sqlite3")
+    assert made == schema(tmp_path / "fresh.sqlite3", fresh.key)
     # Opening the snapshot as a store applies nothing and refuses nothing.
     Store(tmp_path / "snap.sqlite3").close()
 

@@ -292,7 +292,9 @@ class GiftScreen(ActionScreen):
             self.confirm.setText(self.tr("Confirm"))
             return
         member = self.member_no
-        self.run(lambda: self.win.services.redeem_gift(self.win.session, member, item.code, quantity), self.done)
+        self.run_stepped(
+            lambda pin: self.win.services.redeem_gift(self.win.session, member, item.code, quantity, pin=pin), self.done
+        )
 
 
 class CashOffsetScreen(ActionScreen):
@@ -338,7 +340,9 @@ class CashOffsetScreen(ActionScreen):
             self.show_error(self.tr("Enter the number of points to use."))
             return
         member, points = self.member_no, int(text)
-        self.run(lambda: self.win.services.redeem_cash_offset(self.win.session, member, points, fen), self.done)
+        self.run_stepped(
+            lambda pin: self.win.services.redeem_cash_offset(self.win.session, member, points, fen, pin=pin), self.done
+        )
 
 
 class CouponScreen(ActionScreen):
@@ -489,7 +493,9 @@ class AdjustScreen(ActionScreen):
             self.show_error(self.tr("Enter a whole number of points, e.g. 200 or -150."))
             return
         member, reason = self.member_no, self.reason.text()
-        self.run(lambda: self.win.services.adjust(self.win.session, member, points, reason), self.done)
+        self.run_stepped(
+            lambda pin: self.win.services.adjust(self.win.session, member, points, reason, pin=pin), self.done
+        )
 
 
 class ReverseScreen(ActionScreen):
@@ -525,4 +531,4 @@ class ReverseScreen(ActionScreen):
 
     def submit(self) -> None:
         op_id, reason = self.op.op_id, self.reason.text()
-        self.run(lambda: self.win.services.reverse(self.win.session, op_id, reason), self.done)
+        self.run_stepped(lambda pin: self.win.services.reverse(self.win.session, op_id, reason, pin=pin), self.done)

@@ -87,7 +87,8 @@ class ManagerScreen(Screen):
         self.csv_button.clicked.connect(self._save_csv)
         self.handbook_button.clicked.connect(lambda: self.win.print_handbook())
         self.kit_button.clicked.connect(
-            lambda: self.win.print_outage_kit({"enroll": 10, "receipt": 20, "gift": 10, "benefit": 10}))
+            lambda: self.win.print_outage_kit({"enroll": 10, "receipt": 20, "gift": 10, "benefit": 10})
+        )
         self.retranslate()
 
     def retranslate(self) -> None:

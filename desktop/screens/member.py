@@ -311,4 +311,4 @@ class MemberScreen(Screen):
             s = self.summary
             self.who.setText(f"{s.name_masked}   {s.member_no}   {phone}")
 
-        self.run(lambda: self.win.services.reveal_phone(self.win.session, member_no), shown)
+        self.run_stepped(lambda pin: self.win.services.reveal_phone(self.win.session, member_no, pin=pin), shown)

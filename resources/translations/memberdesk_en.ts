@@ -47,6 +47,13 @@
     </message>
   </context>
   <context>
+    <name>App</name>
+    <message>
+      <source>MemberDesk cannot open its database</source>
+      <translation />
+    </message>
+  </context>
+  <context>
     <name>Auth</name>
     <message>
       <source>Desk staff</source>
@@ -77,7 +84,19 @@
       <translation />
     </message>
     <message>
+      <source>Enter your PIN again to confirm this.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The PIN is wrong; nothing was done.</source>
+      <translation />
+    </message>
+    <message>
       <source>Please log in again.</source>
+      <translation />
+    </message>
+    <message>
+      <source>{staff_no} has been disabled; this session has ended.</source>
       <translation />
     </message>
     <message>
@@ -2438,6 +2457,17 @@
     </message>
   </context>
   <context>
+    <name>Screen</name>
+    <message>
+      <source>Confirm with your PIN</source>
+      <translation />
+    </message>
+    <message>
+      <source>Enter your PIN again to confirm this.</source>
+      <translation />
+    </message>
+  </context>
+  <context>
     <name>Segment</name>
     <message>
       <source>New</source>
@@ -2540,6 +2570,18 @@
     </message>
     <message>
       <source>The server could not apply this operation ({error}); it is kept for an administrator.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Refused: {kind} by staff {staff_no}, whose role ({role}) may not do this. Check the desk's staff list and whether the terminal was tampered with.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Refused: {kind} by staff {staff_no}, who was disabled on {since}. Check whether the terminal was tampered with or had not synced since.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Booked although not permitted: {kind} by staff {staff_no}, whose role ({role}) may not do this; it was already handed over. Check it and whether the terminal was tampered with.</source>
       <translation />
     </message>
     <message>
@@ -2763,6 +2805,10 @@
       <translation />
     </message>
     <message>
+      <source>Staff {staff_no} was disabled on {since}, but operations they made later at {terminal} on {day} arrived ({count} so far) and were booked. Check them, and that the desk has synced since.</source>
+      <translation />
+    </message>
+    <message>
       <source>Staff {staff_no} revealed {count} full phone numbers within an hour (up to {at}); check why.</source>
       <translation />
     </message>
@@ -2920,6 +2966,22 @@ Terminal {terminal} · rules {rules}</source>
       <source>No {name} are loaded on this terminal; run “memberdesk init”.</source>
       <translation />
     </message>
+    <message>
+      <source>The key for the database at {path} is not in this computer's keyring. Restore it with “memberdesk store-key import”, or ask IT to restore the keyring; nothing was changed.</source>
+      <translation />
+    </message>
+    <message>
+      <source>This computer has no keyring to keep the database key in ({detail}). Sign in to the desktop session (Windows: the terminal's user account) and start MemberDesk again.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The database at {path} cannot be opened with the key in this computer's keyring: the key is wrong or the file is not a MemberDesk database. Nothing was changed.</source>
+      <translation />
+    </message>
+    <message>
+      <source>A store key is 64 hexadecimal digits.</source>
+      <translation />
+    </message>
   </context>
   <context>
     <name>Sync</name>
@@ -2981,6 +3043,42 @@ Terminal {terminal} · rules {rules}</source>
     </message>
     <message>
       <source>Profile changed at two desks</source>
+      <translation />
+    </message>
+    <message>
+      <source>Operation by a role not permitted to do it</source>
+      <translation />
+    </message>
+    <message>
+      <source>Audit log of this desk rewritten</source>
+      <translation />
+    </message>
+    <message>
+      <source>Bulk export</source>
+      <translation />
+    </message>
+    <message>
+      <source>Unusually many member look-ups</source>
+      <translation />
+    </message>
+    <message>
+      <source>Unusually many phone reveals</source>
+      <translation />
+    </message>
+    <message>
+      <source>Many receipts credited to one member</source>
+      <translation />
+    </message>
+    <message>
+      <source>One member redeeming at several desks</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reversal without a matching earn</source>
+      <translation />
+    </message>
+    <message>
+      <source>Work by disabled staff</source>
       <translation />
     </message>
     <message>

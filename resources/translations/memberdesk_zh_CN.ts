@@ -47,6 +47,13 @@
     </message>
   </context>
   <context>
+    <name>App</name>
+    <message>
+      <source>MemberDesk cannot open its database</source>
+      <translation>MemberDesk 无法打开数据库</translation>
+    </message>
+  </context>
+  <context>
     <name>Auth</name>
     <message>
       <source>Desk staff</source>
@@ -77,8 +84,20 @@
       <translation>密码错误次数过多：{staff_no} 已锁定至 {until}，可请经理解锁。</translation>
     </message>
     <message>
+      <source>Enter your PIN again to confirm this.</source>
+      <translation>请再次输入您的 PIN 以确认此操作。</translation>
+    </message>
+    <message>
+      <source>The PIN is wrong; nothing was done.</source>
+      <translation>PIN 错误，未执行任何操作。</translation>
+    </message>
+    <message>
       <source>Please log in again.</source>
       <translation>请重新登录。</translation>
+    </message>
+    <message>
+      <source>{staff_no} has been disabled; this session has ended.</source>
+      <translation>{staff_no} 已被停用，本次会话已结束。</translation>
     </message>
     <message>
       <source>The manager's staff number or PIN is wrong.</source>
@@ -2438,6 +2457,17 @@
     </message>
   </context>
   <context>
+    <name>Screen</name>
+    <message>
+      <source>Confirm with your PIN</source>
+      <translation>用 PIN 确认</translation>
+    </message>
+    <message>
+      <source>Enter your PIN again to confirm this.</source>
+      <translation>请再次输入您的 PIN 以确认此操作。</translation>
+    </message>
+  </context>
+  <context>
     <name>Segment</name>
     <message>
       <source>New</source>
@@ -2541,6 +2571,18 @@
     <message>
       <source>The server could not apply this operation ({error}); it is kept for an administrator.</source>
       <translation>服务器无法执行此操作（{error}），已留待管理员处理。</translation>
+    </message>
+    <message>
+      <source>Refused: {kind} by staff {staff_no}, whose role ({role}) may not do this. Check the desk's staff list and whether the terminal was tampered with.</source>
+      <translation>已拒绝：员工 {staff_no} 的{kind}，其角色（{role}）无权进行此操作。请核查本服务台的员工名单，以及终端是否被篡改。</translation>
+    </message>
+    <message>
+      <source>Refused: {kind} by staff {staff_no}, who was disabled on {since}. Check whether the terminal was tampered with or had not synced since.</source>
+      <translation>已拒绝：员工 {staff_no} 的{kind}，该员工已于 {since} 停用。请核查终端是否被篡改，或此后一直未同步。</translation>
+    </message>
+    <message>
+      <source>Booked although not permitted: {kind} by staff {staff_no}, whose role ({role}) may not do this; it was already handed over. Check it and whether the terminal was tampered with.</source>
+      <translation>未经授权但已入账：员工 {staff_no} 的{kind}，其角色（{role}）无权进行此操作；因礼品或抵扣已交付，已照常入账。请核查该笔业务，以及终端是否被篡改。</translation>
     </message>
     <message>
       <source>Member number {member_no} is already used by another member; this enrollment was not recorded.</source>
@@ -2763,6 +2805,10 @@
       <translation>{terminal} 的员工 {staff_no} 冲正了一笔在服务器上没有对应积分的交易（{day} 共 {count} 笔），请核查冲正记录。</translation>
     </message>
     <message>
+      <source>Staff {staff_no} was disabled on {since}, but operations they made later at {terminal} on {day} arrived ({count} so far) and were booked. Check them, and that the desk has synced since.</source>
+      <translation>员工 {staff_no} 已于 {since} 停用，但其之后于 {day} 在 {terminal} 办理的业务已送达（目前 {count} 笔）并已入账。请核查这些业务，并确认该服务台此后已同步。</translation>
+    </message>
+    <message>
       <source>Staff {staff_no} revealed {count} full phone numbers within an hour (up to {at}); check why.</source>
       <translation>员工 {staff_no} 一小时内查看了 {count} 个完整手机号（截至 {at}），请核查原因。</translation>
     </message>
@@ -2921,6 +2967,22 @@ Terminal {terminal} · rules {rules}</source>
       <source>No {name} are loaded on this terminal; run “memberdesk init”.</source>
       <translation>本终端未加载 {name}，请运行“memberdesk init”。</translation>
     </message>
+    <message>
+      <source>The key for the database at {path} is not in this computer's keyring. Restore it with “memberdesk store-key import”, or ask IT to restore the keyring; nothing was changed.</source>
+      <translation>本机钥匙串中没有位于 {path} 的数据库的密钥。请用“memberdesk store-key import”恢复密钥，或请 IT 恢复钥匙串；未做任何更改。</translation>
+    </message>
+    <message>
+      <source>This computer has no keyring to keep the database key in ({detail}). Sign in to the desktop session (Windows: the terminal's user account) and start MemberDesk again.</source>
+      <translation>本机没有可保存数据库密钥的钥匙串（{detail}）。请登录桌面会话（Windows：终端的用户账户）后重新启动 MemberDesk。</translation>
+    </message>
+    <message>
+      <source>The database at {path} cannot be opened with the key in this computer's keyring: the key is wrong or the file is not a MemberDesk database. Nothing was changed.</source>
+      <translation>无法用本机钥匙串中的密钥打开位于 {path} 的数据库：密钥错误，或该文件不是 MemberDesk 数据库。未做任何更改。</translation>
+    </message>
+    <message>
+      <source>A store key is 64 hexadecimal digits.</source>
+      <translation>数据库密钥为 64 位十六进制数字。</translation>
+    </message>
   </context>
   <context>
     <name>Sync</name>
@@ -2983,6 +3045,42 @@ Terminal {terminal} · rules {rules}</source>
     <message>
       <source>Profile changed at two desks</source>
       <translation>资料在两个服务台被修改</translation>
+    </message>
+    <message>
+      <source>Operation by a role not permitted to do it</source>
+      <translation>无权限角色执行的操作</translation>
+    </message>
+    <message>
+      <source>Audit log of this desk rewritten</source>
+      <translation>本服务台的审计日志被改写</translation>
+    </message>
+    <message>
+      <source>Bulk export</source>
+      <translation>批量导出</translation>
+    </message>
+    <message>
+      <source>Unusually many member look-ups</source>
+      <translation>会员查询次数异常</translation>
+    </message>
+    <message>
+      <source>Unusually many phone reveals</source>
+      <translation>查看完整手机号次数异常</translation>
+    </message>
+    <message>
+      <source>Many receipts credited to one member</source>
+      <translation>同一会员补录大量小票</translation>
+    </message>
+    <message>
+      <source>One member redeeming at several desks</source>
+      <translation>同一会员在多个服务台兑换</translation>
+    </message>
+    <message>
+      <source>Reversal without a matching earn</source>
+      <translation>冲正没有对应的积分记录</translation>
+    </message>
+    <message>
+      <source>Work by disabled staff</source>
+      <translation>已停用员工的操作</translation>
     </message>
     <message>
       <source>Write down the decision that resolves the exception.</source>

@@ -47,6 +47,13 @@
     </message>
   </context>
   <context>
+    <name>App</name>
+    <message>
+      <source>MemberDesk cannot open its database</source>
+      <translation>MemberDesk 無法開啟資料庫</translation>
+    </message>
+  </context>
+  <context>
     <name>Auth</name>
     <message>
       <source>Desk staff</source>
@@ -77,8 +84,20 @@
       <translation>密碼錯誤次數過多：{staff_no} 已鎖定至 {until}，可請經理解鎖。</translation>
     </message>
     <message>
+      <source>Enter your PIN again to confirm this.</source>
+      <translation>請再次輸入您的 PIN 以確認此操作。</translation>
+    </message>
+    <message>
+      <source>The PIN is wrong; nothing was done.</source>
+      <translation>PIN 錯誤，未執行任何操作。</translation>
+    </message>
+    <message>
       <source>Please log in again.</source>
       <translation>請重新登入。</translation>
+    </message>
+    <message>
+      <source>{staff_no} has been disabled; this session has ended.</source>
+      <translation>{staff_no} 已被停用，本次工作階段已結束。</translation>
     </message>
     <message>
       <source>The manager's staff number or PIN is wrong.</source>
@@ -2438,6 +2457,17 @@
     </message>
   </context>
   <context>
+    <name>Screen</name>
+    <message>
+      <source>Confirm with your PIN</source>
+      <translation>用 PIN 確認</translation>
+    </message>
+    <message>
+      <source>Enter your PIN again to confirm this.</source>
+      <translation>請再次輸入您的 PIN 以確認此操作。</translation>
+    </message>
+  </context>
+  <context>
     <name>Segment</name>
     <message>
       <source>New</source>
@@ -2541,6 +2571,18 @@
     <message>
       <source>The server could not apply this operation ({error}); it is kept for an administrator.</source>
       <translation>伺服器無法執行此操作（{error}），已留待管理員處理。</translation>
+    </message>
+    <message>
+      <source>Refused: {kind} by staff {staff_no}, whose role ({role}) may not do this. Check the desk's staff list and whether the terminal was tampered with.</source>
+      <translation>已拒絕：員工 {staff_no} 的{kind}，其角色（{role}）無權進行此操作。請核查本服務台的員工名單，以及終端是否被竄改。</translation>
+    </message>
+    <message>
+      <source>Refused: {kind} by staff {staff_no}, who was disabled on {since}. Check whether the terminal was tampered with or had not synced since.</source>
+      <translation>已拒絕：員工 {staff_no} 的{kind}，該員工已於 {since} 停用。請核查終端是否被竄改，或此後一直未同步。</translation>
+    </message>
+    <message>
+      <source>Booked although not permitted: {kind} by staff {staff_no}, whose role ({role}) may not do this; it was already handed over. Check it and whether the terminal was tampered with.</source>
+      <translation>未經授權但已入帳：員工 {staff_no} 的{kind}，其角色（{role}）無權進行此操作；因禮品或抵扣已交付，已照常入帳。請核查該筆業務，以及終端是否被竄改。</translation>
     </message>
     <message>
       <source>Member number {member_no} is already used by another member; this enrollment was not recorded.</source>
@@ -2763,6 +2805,10 @@
       <translation>{terminal} 的員工 {staff_no} 沖正了一筆在伺服器上沒有對應積分的交易（{day} 共 {count} 筆），請核查沖正記錄。</translation>
     </message>
     <message>
+      <source>Staff {staff_no} was disabled on {since}, but operations they made later at {terminal} on {day} arrived ({count} so far) and were booked. Check them, and that the desk has synced since.</source>
+      <translation>員工 {staff_no} 已於 {since} 停用，但其之後於 {day} 在 {terminal} 辦理的業務已送達（目前 {count} 筆）並已入帳。請核查這些業務，並確認該服務台此後已同步。</translation>
+    </message>
+    <message>
       <source>Staff {staff_no} revealed {count} full phone numbers within an hour (up to {at}); check why.</source>
       <translation>員工 {staff_no} 一小時內查看了 {count} 個完整手機號（截至 {at}），請核查原因。</translation>
     </message>
@@ -2921,6 +2967,22 @@ Terminal {terminal} · rules {rules}</source>
       <source>No {name} are loaded on this terminal; run “memberdesk init”.</source>
       <translation>本終端未載入 {name}，請執行「memberdesk init」。</translation>
     </message>
+    <message>
+      <source>The key for the database at {path} is not in this computer's keyring. Restore it with “memberdesk store-key import”, or ask IT to restore the keyring; nothing was changed.</source>
+      <translation>本機鑰匙圈中沒有位於 {path} 的資料庫的金鑰。請用「memberdesk store-key import」還原金鑰，或請 IT 還原鑰匙圈；未做任何變更。</translation>
+    </message>
+    <message>
+      <source>This computer has no keyring to keep the database key in ({detail}). Sign in to the desktop session (Windows: the terminal's user account) and start MemberDesk again.</source>
+      <translation>本機沒有可保存資料庫金鑰的鑰匙圈（{detail}）。請登入桌面工作階段（Windows：終端的使用者帳戶）後重新啟動 MemberDesk。</translation>
+    </message>
+    <message>
+      <source>The database at {path} cannot be opened with the key in this computer's keyring: the key is wrong or the file is not a MemberDesk database. Nothing was changed.</source>
+      <translation>無法用本機鑰匙圈中的金鑰開啟位於 {path} 的資料庫：金鑰錯誤，或該檔案不是 MemberDesk 資料庫。未做任何變更。</translation>
+    </message>
+    <message>
+      <source>A store key is 64 hexadecimal digits.</source>
+      <translation>資料庫金鑰為 64 位十六進位數字。</translation>
+    </message>
   </context>
   <context>
     <name>Sync</name>
@@ -2983,6 +3045,42 @@ Terminal {terminal} · rules {rules}</source>
     <message>
       <source>Profile changed at two desks</source>
       <translation>資料在兩個服務台被修改</translation>
+    </message>
+    <message>
+      <source>Operation by a role not permitted to do it</source>
+      <translation>無權限角色執行的操作</translation>
+    </message>
+    <message>
+      <source>Audit log of this desk rewritten</source>
+      <translation>本服務台的稽核日誌被改寫</translation>
+    </message>
+    <message>
+      <source>Bulk export</source>
+      <translation>批量匯出</translation>
+    </message>
+    <message>
+      <source>Unusually many member look-ups</source>
+      <translation>會員查詢次數異常</translation>
+    </message>
+    <message>
+      <source>Unusually many phone reveals</source>
+      <translation>查看完整手機號次數異常</translation>
+    </message>
+    <message>
+      <source>Many receipts credited to one member</source>
+      <translation>同一會員補錄大量小票</translation>
+    </message>
+    <message>
+      <source>One member redeeming at several desks</source>
+      <translation>同一會員在多個服務台兌換</translation>
+    </message>
+    <message>
+      <source>Reversal without a matching earn</source>
+      <translation>沖正沒有對應的積分記錄</translation>
+    </message>
+    <message>
+      <source>Work by disabled staff</source>
+      <translation>已停用員工的操作</translation>
     </message>
     <message>
       <source>Write down the decision that resolves the exception.</source>
