@@ -28,6 +28,10 @@ from .ledger import LedgerLine
 from .rules import Rules
 from .validation import parse_stored_birthday
 
+# How long terminals keep other desks' operations (history and reversal at any desk): a refund comes
+# within a year of the purchase. The server's snapshot and the terminal's daily pruning both use it.
+REMOTE_OPS_DAYS = 400
+
 # Outcome statuses the server records for an operation.
 APPLIED = "applied"  # decided and written as the terminal decided it (possibly with other numbers)
 REJECTED = "rejected"  # a business rejection: nothing written but the record, an exception opened

@@ -12,18 +12,19 @@ import gzip
 import hashlib
 import shutil
 import sqlite3
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
 
+from membership.sync_rules import REMOTE_OPS_DAYS
 from membership.timeutil import to_utc_text
 
 from .db import ServerDB
 
 SCHEMA = Path(__file__).resolve().parent / "terminal_schema.sql"
-TERMINAL_MIGRATIONS = ("m001_initial", "m002_sync", "m003_paper_slips", "m004_phone_hash")
+TERMINAL_MIGRATIONS = ("m001_initial", "m002_sync", "m003_paper_slips", "m004_phone_hash", "m005_remote_ops")
 CHUNK = 50_000
 
 # (snapshot table, columns in the terminal schema, server query giving them in that order)
@@ -112,6 +113,14 @@ _TABLES: list[tuple[str, tuple[str, ...], str]] = [
         "SELECT key_id, public_hex, added_at FROM qr_keys WHERE status != 'revoked'",
     ),
     (
+        # Applied operations of every desk (the terminal ignores its own: they are in its oplog). Moves are
+        # left unknown here; a reversal's stock is then settled by the server's outcome.
+        "remote_ops",
+        ("op_id", "terminal_id", "kind", "member_no", "business_day", "moves", "reversed_by", "change_no"),
+        "SELECT op_id, terminal_id, kind, effective_member, business_day, NULL, reversed_by, change_no FROM ops "
+        "WHERE status = 'applied' AND business_day >= '{history_since}'",
+    ),
+    (
         "snapshot_stock",
         ("terminal_id", "item_code", "quantity"),
         "SELECT terminal_id, item_code, quantity FROM stock",
@@ -151,8 +160,11 @@ def schema_statements() -> list[str]:
     return out
 
 
-def build_snapshot_file(db: ServerDB, path: Path) -> dict[str, Any]:
-    """Write the snapshot database to ``path`` from one consistent read; returns its change number and size."""
+def build_snapshot_file(db: ServerDB, path: Path, history_since: str = "0000-00-00") -> dict[str, Any]:
+    """Write the snapshot database to ``path`` from one consistent read; returns its change number and size.
+
+    ``history_since`` (a business day) bounds the other desks' operations a terminal keeps (``remote_ops``).
+    """
     path.unlink(missing_ok=True)
     out = sqlite3.connect(str(path), isolation_level=None)
     out.execute("PRAGMA journal_mode = OFF")
@@ -186,6 +198,7 @@ def build_snapshot_file(db: ServerDB, path: Path) -> dict[str, Any]:
             change_no = conn.execute(text("SELECT value FROM counters WHERE name = 'change_no'")).scalar_one()
             for table, columns, query in _TABLES:
                 insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+                query = query.replace("{history_since}", history_since)  # an ISO date we made, not input
                 result = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(text(query))
                 n = 0
                 for rows in result.partitions(CHUNK):
@@ -212,7 +225,7 @@ def build_snapshot(db: ServerDB, directory: Path, now: datetime) -> dict[str, An
     directory.mkdir(parents=True, exist_ok=True)
     stamp = now.strftime("%Y%m%dT%H%M%S%f")
     raw = directory / f"snapshot-{stamp}.sqlite3"
-    info = build_snapshot_file(db, raw)
+    info = build_snapshot_file(db, raw, (now.date() - timedelta(days=REMOTE_OPS_DAYS)).isoformat())
     packed = directory / f"snapshot-{stamp}-{info['change_no']}.sqlite3.gz"
     digest = hashlib.sha256()
     with raw.open("rb") as src, gzip.open(packed, "wb", compresslevel=1) as dst:

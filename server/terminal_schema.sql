@@ -1,7 +1,7 @@
--- The terminal store's schema (sync/schema.py migrations m001_initial and m002_sync and m003_paper_slips and m004_phone_hash), used to build
+-- The terminal store's schema (sync/schema.py migrations m001_initial and m002_sync and m003_paper_slips and m004_phone_hash and m005_remote_ops), used to build
 -- snapshots that a terminal swaps in as its database file. tests/test_sync_snapshot.py checks that it
 -- matches a store made by the terminal code; regenerate it with scripts/terminal_schema.py.
--- migrations: m001_initial m002_sync m003_paper_slips m004_phone_hash
+-- migrations: m001_initial m002_sync m003_paper_slips m004_phone_hash m005_remote_ops
 
 CREATE TABLE terminal (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -271,3 +271,18 @@ CREATE TABLE paper_slips (
         ) WITHOUT ROWID;
 
 CREATE UNIQUE INDEX members_phone_hash ON members (phone_hash) WHERE status = 'active';
+
+CREATE TABLE remote_ops (
+            op_id TEXT PRIMARY KEY,
+            terminal_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            member_no TEXT,
+            business_day TEXT,
+            moves TEXT,                         -- JSON [[item, delta], ...] of its stock moves; NULL if unknown
+            reversed_by TEXT,
+            change_no INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+CREATE INDEX remote_ops_member ON remote_ops (member_no, change_no);
+
+CREATE INDEX remote_ops_day ON remote_ops (business_day);

@@ -107,8 +107,8 @@ def _actions() -> dict[str, Callable[[DeskServices, Session, argparse.Namespace]
             a.date,
             approver=(a.approver, a.approver_pin) if a.approver else None,
         ),
-        "redeem-gift": lambda s, se, a: s.redeem_gift(se, a.member, a.item, a.quantity or 1),
-        "cash-offset": lambda s, se, a: s.redeem_cash_offset(se, a.member, a.points, amount(a.amount)),
+        "redeem-gift": lambda s, se, a: s.redeem_gift(se, a.member, a.item, a.quantity or 1, pin=_pin(a)),
+        "cash-offset": lambda s, se, a: s.redeem_cash_offset(se, a.member, a.points, amount(a.amount), pin=_pin(a)),
         "verify-coupon": lambda s, se, a: s.verify_coupon(
             se, a.coupon, a.member, amount(a.amount) if a.amount else None
         ),
@@ -353,6 +353,14 @@ def _run(args: argparse.Namespace, cat: Catalog) -> int:
 def _store_key(args: argparse.Namespace) -> int:
     """Export the key (to keep in the mall's safe with the backups) or import it next to a restored file."""
     path = Path(args.db)
+    try:
+        return _store_key_action(args, path)
+    except (storekey.KeyringUnavailable, storekey.BadKey) as exc:
+        print(f"the keyring cannot be used: {type(exc).__name__} {exc}", file=sys.stderr)
+        return 1
+
+
+def _store_key_action(args: argparse.Namespace, path: Path) -> int:
     if args.action == "export":
         key = storekey.load_key(path)
         if key is None:

@@ -20,19 +20,20 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlcipher3 import dbapi2 as sqlite3
 
 from membership import codes
 from membership import operations as ops
-from membership.sync_rules import APPLIED, ledger_corrections, touched_keys
+from membership.sync_rules import APPLIED, REMOTE_OPS_DAYS, ledger_corrections, touched_keys
 from membership.timeutil import to_utc_text
 
 from .store import GENESIS_HASH, Store, audit_hash
 
 CURSOR = "sync.cursor"
+REMOTE_OPS_PRUNED = "sync.remote_ops_pruned"
 AUDIT_ANCHORED = "sync.audit_anchored"  # the newest audit row id the server holds (see server/audit.py)
 SERVER_URL = "sync.server_url"
 TOKEN = "sync.token"
@@ -289,7 +290,17 @@ class Replicator:
             run.retry_deferred()
             run.raise_counters_from_data()
             store.set_setting(conn, CURSOR, str(page["next"]))
+            self._prune_remote_ops(conn, now)
         return report
+
+    def _prune_remote_ops(self, conn: sqlite3.Connection, now: datetime) -> None:
+        """Other desks' operations are kept for REMOTE_OPS_DAYS (history and reversal); once a day, older go."""
+        today = now.date().isoformat()
+        if self.store.setting(REMOTE_OPS_PRUNED) == today:
+            return
+        cutoff = (now.date() - timedelta(days=REMOTE_OPS_DAYS)).isoformat()
+        conn.execute("DELETE FROM remote_ops WHERE business_day < ?", (cutoff,))
+        self.store.set_setting(conn, REMOTE_OPS_PRUNED, today)
 
 
 def _top_epoch(conn: sqlite3.Connection, server_epochs: list[int]) -> int:
@@ -481,6 +492,36 @@ class _PageRun:
         for terminal_id, item, delta in data.get("moves") or ():
             if terminal_id == self.terminal.terminal_id:
                 self._move(op_id, item, delta, day)
+        if data.get("status") == APPLIED and data.get("kind"):
+            self._remote_op(op_id, data, day, no)
+
+    def _remote_op(self, op_id: str, data: dict[str, Any], day: str, no: int) -> None:
+        """Remember another desk's applied operation (history, and reversal from this desk)."""
+        moves = Counter()
+        for _terminal, item, delta in data.get("moves") or ():
+            moves[item] += delta
+        self.conn.execute(
+            "INSERT OR REPLACE INTO remote_ops (op_id, terminal_id, kind, member_no, business_day, moves, "
+            "reversed_by, change_no) VALUES (?, ?, ?, ?, ?, ?, "
+            "(SELECT reversed_by FROM remote_ops WHERE op_id = ?), ?)",
+            (
+                op_id,
+                data.get("terminal_id") or "",
+                data["kind"],
+                data.get("member_no"),
+                day,
+                json.dumps(sorted(moves.items())),
+                op_id,
+                no,
+            ),
+        )
+        target = data.get("reverses")
+        if target:
+            # Reversed at another desk: here too (our own operation or another desk's). The server applied
+            # this reversal, so it is the one: it overrides a provisional local reversal of the same target
+            # (which the server rejects; that release then no longer matches and the mark stays).
+            self.conn.execute("UPDATE remote_ops SET reversed_by = ? WHERE op_id = ?", (op_id, target))
+            self.conn.execute("UPDATE oplog SET reversed_by = ? WHERE op_id = ?", (op_id, target))
 
     def _move(self, op_id: str, item: str, delta: int, day: str) -> None:
         self.conn.execute(
@@ -535,6 +576,9 @@ class _PageRun:
         if local["kind"] == ops.REVERSE and rejected:
             target = json.loads(local["payload"]).get("target_op_id")
             conn.execute("UPDATE oplog SET reversed_by = NULL WHERE op_id = ? AND reversed_by = ?", (target, op_id))
+            conn.execute(
+                "UPDATE remote_ops SET reversed_by = NULL WHERE op_id = ? AND reversed_by = ?", (target, op_id)
+            )
         outcome = {k: data.get(k) for k in ("status", "code", "member_no")}
         conn.execute(
             "UPDATE oplog SET status = ?, outcome = coalesce(outcome, ?) WHERE op_id = ?",

@@ -303,3 +303,25 @@ def m004_phone_hash(db: Database) -> None:
     )
     db.execute(CONVERT_PLAIN_ROWS)
     db.execute("CREATE UNIQUE INDEX members_phone_hash ON members (phone_hash) WHERE status = 'active'")
+
+
+@migrations()
+def m005_remote_ops(db: Database) -> None:
+    """Other desks' operations as the pull delivers them: a member's history at this desk shows them, and a
+    manager here can reverse them (a refund at the service desk of a purchase earned at a checkout)."""
+    db.executescript(
+        """
+        CREATE TABLE remote_ops (
+            op_id TEXT PRIMARY KEY,
+            terminal_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            member_no TEXT,
+            business_day TEXT,
+            moves TEXT,                         -- JSON [[item, delta], ...] of its stock moves; NULL if unknown
+            reversed_by TEXT,
+            change_no INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX remote_ops_member ON remote_ops (member_no, change_no);
+        CREATE INDEX remote_ops_day ON remote_ops (business_day);
+        """
+    )

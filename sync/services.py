@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -179,14 +180,7 @@ class DeskServices:
         if row is None or not row["active"]:
             raise AuthError("bad_login", QT_TRANSLATE_NOOP("Auth", "Staff number or PIN is wrong."))
         if row["locked_until"] and row["locked_until"] > at:
-            raise AuthError(
-                "locked",
-                QT_TRANSLATE_NOOP(
-                    "Auth", "Too many wrong PINs: {staff_no} is locked until {until}. A manager can unlock it."
-                ),
-                staff_no=staff_no,
-                until=self._local_hm(row["locked_until"]),
-            )
+            raise self._locked(staff_no, row["locked_until"])
         ok = auth.pin_matches(row["pin_hash"], pin or "")
         with self.store.transaction() as conn:
             if not ok:
@@ -201,14 +195,7 @@ class DeskServices:
                 self.store.append_audit(conn, at, staff_no, "login", staff_no)
         if not ok:
             if until:
-                raise AuthError(
-                    "locked",
-                    QT_TRANSLATE_NOOP(
-                        "Auth", "Too many wrong PINs: {staff_no} is locked until {until}. A manager can unlock it."
-                    ),
-                    staff_no=staff_no,
-                    until=self._local_hm(to_utc_text(until)),
-                )
+                raise self._locked(staff_no, to_utc_text(until))
             raise AuthError("bad_login", QT_TRANSLATE_NOOP("Auth", "Staff number or PIN is wrong."))
         session = Session(secrets.token_hex(16), staff_no, row["name"], row["role"], now)
         self._sessions[session.token] = session
@@ -248,26 +235,48 @@ class DeskServices:
         self._authorize(session, action)
         if not pin:
             raise AuthError("step_up_required", QT_TRANSLATE_NOOP("Auth", "Enter your PIN again to confirm this."))
-        row = self.store.query_one("SELECT * FROM staff WHERE staff_no = ?", (session.staff_no,))
-        if row is not None and row["active"] and auth.pin_matches(row["pin_hash"], pin):
+        try:
+            ok = self._check_pin(session.staff_no, pin, "step_up_failed", step_up_for=action) is not None
+        except AuthError:
+            self._sessions.pop(session.token, None)  # locked: the session ends with it
+            raise
+        if not ok:
+            raise AuthError("step_up_failed", QT_TRANSLATE_NOOP("Auth", "The PIN is wrong; nothing was done."))
+
+    def _check_pin(self, staff_no: str, pin: str, failure: str, *, manager: bool = False, **detail: Any):
+        """The staff row if ``pin`` is this active staff member's (a manager's, if asked), else None.
+
+        Every PIN entered after login goes through here (step-up, a manager's approval, a second person):
+        a wrong one counts towards the lockout and is audited as ``failure``; a locked staff member is
+        refused without trying the PIN, so the approval fields cannot be used to guess it.
+        """
+        row = self.store.query_one("SELECT * FROM staff WHERE staff_no = ?", (staff_no,))
+        if row is None or not row["active"] or (manager and row["role"] != "manager"):
+            return None
+        now = self.clock()
+        if row["locked_until"] and row["locked_until"] > to_utc_text(now):
+            raise self._locked(staff_no, row["locked_until"])
+        if auth.pin_matches(row["pin_hash"], pin or ""):
             if row["failed_count"]:
                 with self.store.transaction() as conn:
-                    conn.execute("UPDATE staff SET failed_count = 0 WHERE staff_no = ?", (session.staff_no,))
-            return
-        now = self.clock()
+                    conn.execute("UPDATE staff SET failed_count = 0 WHERE staff_no = ?", (staff_no,))
+            return row
         with self.store.transaction() as conn:
-            until = self._pin_failure(conn, row, now, "step_up_failed", step_up_for=action) if row else None
+            fresh = conn.execute("SELECT * FROM staff WHERE staff_no = ?", (staff_no,)).fetchone()
+            until = self._pin_failure(conn, fresh, now, failure, **detail)
         if until:
-            self._sessions.pop(session.token, None)
-            raise AuthError(
-                "locked",
-                QT_TRANSLATE_NOOP(
-                    "Auth", "Too many wrong PINs: {staff_no} is locked until {until}. A manager can unlock it."
-                ),
-                staff_no=session.staff_no,
-                until=self._local_hm(to_utc_text(until)),
-            )
-        raise AuthError("step_up_failed", QT_TRANSLATE_NOOP("Auth", "The PIN is wrong; nothing was done."))
+            raise self._locked(staff_no, to_utc_text(until))
+        return None
+
+    def _locked(self, staff_no: str, until_utc: str) -> AuthError:
+        return AuthError(
+            "locked",
+            QT_TRANSLATE_NOOP(
+                "Auth", "Too many wrong PINs: {staff_no} is locked until {until}. A manager can unlock it."
+            ),
+            staff_no=staff_no,
+            until=self._local_hm(until_utc),
+        )
 
     def logout(self, session: Session) -> None:
         if self._sessions.pop(session.token, None) is not None:
@@ -303,14 +312,15 @@ class DeskServices:
             raise
 
     def _verify_manager(self, approver: tuple[str, str] | None, session: Session) -> str | None:
-        """The approving manager's staff number: the session's own if it is a manager's, else checked by PIN."""
-        if session.role == "manager":
+        """The approving manager's staff number: the session's own if it is (still) a manager's, else checked
+        by PIN."""
+        own = self.store.query_one("SELECT role, active FROM staff WHERE staff_no = ?", (session.staff_no,))
+        if own is not None and own["active"] and own["role"] == "manager":
             return session.staff_no
         if approver is None:
             return None
         staff_no, pin = approver[0].strip().upper(), approver[1]
-        row = self.store.query_one("SELECT pin_hash, role, active FROM staff WHERE staff_no = ?", (staff_no,))
-        if row is None or not row["active"] or row["role"] != "manager" or not auth.pin_matches(row["pin_hash"], pin):
+        if self._check_pin(staff_no, pin, "approval_failed", manager=True, for_staff=session.staff_no) is None:
             raise AuthError("approval_failed", QT_TRANSLATE_NOOP("Auth", "The manager's staff number or PIN is wrong."))
         return staff_no
 
@@ -520,24 +530,28 @@ class DeskServices:
         )
 
     def _history(self, member_no: str, limit: int = 20) -> list[HistoryRow]:
-        rows = self.store.query(
-            "SELECT o.op_id, o.kind, o.local_time, o.reversed_by, "
-            "  (SELECT coalesce(sum(delta), 0) FROM ledger l WHERE l.op_id = o.op_id AND l.member_no = ? "
-            "     AND l.kind != 'expire') AS points, "
-            "  (SELECT coalesce(sum(spend_fen), 0) FROM ledger l WHERE l.op_id = o.op_id) AS spend "
-            "FROM oplog o WHERE o.member_no = ? ORDER BY o.id DESC LIMIT ?",
-            (member_no, member_no, limit),
+        """This desk's operations for the member and other desks' (pulled), newest first."""
+        points = (
+            "(SELECT coalesce(sum(delta), 0) FROM ledger l WHERE l.op_id = o.op_id AND l.member_no = :m "
+            "AND l.kind != 'expire') AS points, "
+            "(SELECT coalesce(sum(spend_fen), 0) FROM ledger l WHERE l.op_id = o.op_id) AS spend"
         )
+        own = self.store.query(
+            f"SELECT o.op_id, o.kind, o.local_time, o.reversed_by, {points} FROM oplog o "
+            "WHERE o.member_no = :m ORDER BY o.id DESC LIMIT :n",
+            {"m": member_no, "n": limit},
+        )
+        remote = self.store.query(
+            f"SELECT o.op_id, o.kind, o.business_day, o.reversed_by, {points} FROM remote_ops o "
+            "WHERE o.member_no = :m AND o.op_id NOT IN (SELECT op_id FROM oplog) ORDER BY o.change_no DESC LIMIT :n",
+            {"m": member_no, "n": limit},
+        )
+        # Own operations carry a local time, pulled ones their business day: both sort as text.
+        dated = [(self._local_time(r["local_time"]), r) for r in own] + [(r["business_day"], r) for r in remote]
+        dated.sort(key=lambda pair: pair[0], reverse=True)
         out = [
-            HistoryRow(
-                r["op_id"],
-                r["kind"],
-                self._local_time(r["local_time"]),
-                r["points"],
-                r["spend"],
-                bool(r["reversed_by"]),
-            )
-            for r in rows
+            HistoryRow(r["op_id"], r["kind"], at, r["points"], r["spend"], bool(r["reversed_by"]))
+            for at, r in dated[:limit]
         ]
         if len(out) < limit:  # history imported from the previous system, newest first
             imported = self.store.query(
@@ -719,7 +733,8 @@ class DeskServices:
         pin: str | None = None,
     ) -> ActionResult:
         self._authorize(session, "redeem_gift")
-        item = self.store.master().catalogue.get((item_code or "").strip().upper())
+        # Normalized the way the payload will be (NFKC), so the threshold sees the gift that is redeemed.
+        item = self.store.master().catalogue.get(unicodedata.normalize("NFKC", item_code or "").strip().upper())
         if item is not None and paper is None and type(quantity) is int and quantity > 0:
             self._step_up_if_large(session, pin, "redeem_gift", item.points * quantity)
 
@@ -1046,13 +1061,12 @@ class DeskServices:
                 ),
             )
         staff_no, pin = confirm[0].strip().upper(), confirm[1]
-        row = self.store.query_one("SELECT pin_hash, active FROM staff WHERE staff_no = ?", (staff_no,))
         if staff_no == session.staff_no:
             raise AuthError(
                 "second_person",
                 QT_TRANSLATE_NOOP("Auth", "The second person must be someone else than who keys the slip in."),
             )
-        if row is None or not row["active"] or not auth.pin_matches(row["pin_hash"], pin):
+        if self._check_pin(staff_no, pin, "second_person_failed", for_staff=session.staff_no) is None:
             raise AuthError(
                 "approval_failed", QT_TRANSLATE_NOOP("Auth", "The second person's staff number or PIN is wrong.")
             )
@@ -1303,6 +1317,7 @@ class DeskServices:
             )
         if kind == ops.REVERSE:
             conn.execute("UPDATE oplog SET reversed_by = ? WHERE op_id = ?", (op_id, payload["target_op_id"]))
+            conn.execute("UPDATE remote_ops SET reversed_by = ? WHERE op_id = ?", (op_id, payload["target_op_id"]))
         if payload.get("slip_serial"):
             slip_type = codes.parse_slip_serial(payload["slip_serial"])[0]
             try:

@@ -20,10 +20,11 @@ from sqlcipher3 import dbapi2 as sqlite3
 
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 
+from . import storekey
 from .client import ProtocolError, ServerClient
 from .phonekeys import PhoneKeys, convert_plain_rows
 from .replication import CURSOR, SERVER_URL, TOKEN
-from .store import export_encrypted, keyring_key, open_connection
+from .store import encrypt_plain_file, export_encrypted, keyring_key, open_connection
 
 CTX = "Sync"
 # Tables that belong to this terminal, not to the mall: they come from the store being replaced.
@@ -50,6 +51,8 @@ def bootstrap(
     """
     store_path = Path(store_path)
     key = keyring_key(store_path)
+    if store_path.exists() and storekey.is_plain_sqlite(store_path):
+        encrypt_plain_file(store_path, key)  # a store from before encryption, not opened since the upgrade
     old = open_connection(store_path, key) if store_path.exists() else None
     try:
         if old is not None:

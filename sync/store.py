@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sys
 import threading
@@ -379,15 +380,24 @@ class Store:
     def original_operation(self, op_id: str) -> OriginalOperation | None:
         with self._lock:
             op = self.conn.execute(
-                "SELECT op_id, kind, member_no, reversed_by FROM oplog WHERE op_id = ?", (op_id,)
+                "SELECT op_id, kind, member_no, reversed_by, NULL AS moves FROM oplog WHERE op_id = ?", (op_id,)
             ).fetchone()
+            if op is None:  # another desk's, as pulled
+                op = self.conn.execute(
+                    "SELECT op_id, kind, member_no, reversed_by, moves FROM remote_ops WHERE op_id = ?", (op_id,)
+                ).fetchone()
             if op is None:
                 return None
             lines = self.conn.execute(
                 "SELECT member_no, delta, kind, lot_year, spend_fen FROM ledger WHERE op_id = ? ORDER BY entry_id",
                 (op_id,),
             ).fetchall()
-            stock = self.conn.execute("SELECT item_code, delta FROM stock_moves WHERE op_id = ?", (op_id,)).fetchall()
+            if op["moves"] is not None:  # another desk's moves; a reversal here returns the stock to this desk
+                stock = [tuple(m) for m in json.loads(op["moves"])]
+            else:
+                stock = self.conn.execute(
+                    "SELECT item_code, delta FROM stock_moves WHERE op_id = ?", (op_id,)
+                ).fetchall()
             claims = self.conn.execute(
                 "SELECT benefit, period FROM benefit_claims WHERE op_id = ? AND status = 'claimed'", (op_id,)
             ).fetchall()
@@ -433,6 +443,15 @@ def keyring_key(path: Path) -> bytes:
                 )
             key = storekey.new_key()
             storekey.save_key(path, key)
+    except storekey.BadKey:
+        raise StoreError(
+            QT_TRANSLATE_NOOP(
+                "Store",
+                "The database at {path} cannot be opened with the key in this computer's keyring: the key "
+                "is wrong or the file is not a MemberDesk database. Nothing was changed.",
+            ),
+            path=str(path),
+        ) from None
     except storekey.KeyringUnavailable as exc:
         raise StoreError(
             QT_TRANSLATE_NOOP(
@@ -484,15 +503,28 @@ def encrypt_plain_file(path: Path, key: bytes) -> None:
     """
     target = path.with_name(path.name + ".encrypting")
     target.unlink(missing_ok=True)
-    plain = sqlite3.connect(str(path))
+    plain = sqlite3.connect(str(path), timeout=10.0)
     try:
-        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        busy, _, _ = plain.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            raise StoreError(
+                QT_TRANSLATE_NOOP(
+                    "Store", "The database at {path} is in use by another program; close it and try again."
+                ),
+                path=str(path),
+            )
         export_encrypted(plain, target, key)
     finally:
         plain.close()
     for suffix in ("-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
-    os.replace(target, path)
+    os.replace(target, path)  # the old plain file or the new encrypted one, never half of either
+    if os.name == "posix":
+        fd = os.open(str(path.parent), os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def utc_now() -> datetime:

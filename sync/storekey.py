@@ -25,6 +25,10 @@ KEY_BYTES = 32
 CTX = "Store"
 
 
+class BadKey(Exception):
+    """The keyring holds something for this store that is not a 32-byte key."""
+
+
 class KeyringUnavailable(Exception):
     """No usable keyring on this computer (a ``StoreError`` is raised from it by the store)."""
 
@@ -55,10 +59,9 @@ def load_key(path: Path | str) -> bytes | None:
     if text is None:
         return None
     try:
-        key = binascii.unhexlify(text)
-    except (binascii.Error, ValueError):
-        return b""  # present but not a key: opening fails as a wrong key would
-    return key
+        return parse_key(text)
+    except ValueError as exc:  # present but not a key: never used (an empty key would be a known one)
+        raise BadKey(key_name(path)) from exc
 
 
 def save_key(path: Path | str, key: bytes) -> None:

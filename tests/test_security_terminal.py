@@ -262,3 +262,42 @@ def test_a_pulled_disabling_or_demotion_takes_effect_at_the_next_action(services
     with pytest.raises(AuthError) as err:
         services.lookup(desk, member)
     assert err.value.code == "no_session"
+
+
+def test_a_damaged_keyring_entry_is_never_used_as_a_key(tmp_path):
+    import keyring
+
+    from sync.storekey import SERVICE, key_name
+
+    path = tmp_path / "new.sqlite3"
+    keyring.set_password(SERVICE, key_name(path), "not a key")
+    with pytest.raises(StoreError) as err:
+        Store(path)
+    assert "cannot be opened with the key" in str(err.value) and not path.exists()
+
+
+def test_approval_pins_count_towards_the_lockout(services, store, desk, member):
+    for _ in range(4):
+        with pytest.raises(AuthError) as err:
+            services.credit_receipt(desk, member, "F101", "BIG-1", 600_000, "2026-11-19", approver=("M001", "0000"))
+        assert err.value.code == "approval_failed"
+    with pytest.raises(AuthError) as err:
+        services.credit_receipt(desk, member, "F101", "BIG-1", 600_000, "2026-11-19", approver=("M001", "0000"))
+    assert err.value.code == "locked"
+    # Locked: even the right PIN is refused now, at the approval and at the manager's own step-up.
+    with pytest.raises(AuthError) as err:
+        services.credit_receipt(desk, member, "F101", "BIG-1", 600_000, "2026-11-19", approver=("M001", "1234"))
+    assert err.value.code == "locked"
+    assert [r["action"] for r in store.query("SELECT action FROM audit WHERE action = 'approval_failed'")] == [
+        "approval_failed"
+    ] * 5
+
+
+def test_a_demoted_manager_no_longer_approves_their_own_receipts(services, store, manager, member):
+    with store.transaction() as conn:
+        conn.execute("UPDATE staff SET role = 'desk' WHERE staff_no = 'M001'")
+    from membership.decisions import Refused
+
+    with pytest.raises(Refused) as err:
+        services.credit_receipt(manager, member, "F101", "BIG-2", 600_000, "2026-11-19")
+    assert err.value.code == "receipt_needs_manager"

@@ -2975,6 +2975,10 @@ Terminal {terminal} · rules {rules}</source>
       <translation />
     </message>
     <message>
+      <source>The database at {path} is in use by another program; close it and try again.</source>
+      <translation />
+    </message>
+    <message>
       <source>The database at {path} cannot be opened with the key in this computer's keyring: the key is wrong or the file is not a MemberDesk database. Nothing was changed.</source>
       <translation />
     </message>

@@ -2976,6 +2976,10 @@ Terminal {terminal} · rules {rules}</source>
       <translation>本机没有可保存数据库密钥的钥匙串（{detail}）。请登录桌面会话（Windows：终端的用户账户）后重新启动 MemberDesk。</translation>
     </message>
     <message>
+      <source>The database at {path} is in use by another program; close it and try again.</source>
+      <translation>位于 {path} 的数据库正被其他程序使用，请关闭后重试。</translation>
+    </message>
+    <message>
       <source>The database at {path} cannot be opened with the key in this computer's keyring: the key is wrong or the file is not a MemberDesk database. Nothing was changed.</source>
       <translation>无法用本机钥匙串中的密钥打开位于 {path} 的数据库：密钥错误，或该文件不是 MemberDesk 数据库。未做任何更改。</translation>
     </message>

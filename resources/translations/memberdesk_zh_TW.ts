@@ -2976,6 +2976,10 @@ Terminal {terminal} · rules {rules}</source>
       <translation>本機沒有可保存資料庫金鑰的鑰匙圈（{detail}）。請登入桌面工作階段（Windows：終端的使用者帳戶）後重新啟動 MemberDesk。</translation>
     </message>
     <message>
+      <source>The database at {path} is in use by another program; close it and try again.</source>
+      <translation>位於 {path} 的資料庫正被其他程式使用，請關閉後重試。</translation>
+    </message>
+    <message>
       <source>The database at {path} cannot be opened with the key in this computer's keyring: the key is wrong or the file is not a MemberDesk database. Nothing was changed.</source>
       <translation>無法用本機鑰匙圈中的金鑰開啟位於 {path} 的資料庫：金鑰錯誤，或該檔案不是 MemberDesk 資料庫。未做任何變更。</translation>
     </message>
