@@ -444,14 +444,7 @@ def keyring_key(path: Path) -> bytes:
             key = storekey.new_key()
             storekey.save_key(path, key)
     except storekey.BadKey:
-        raise StoreError(
-            QT_TRANSLATE_NOOP(
-                "Store",
-                "The database at {path} cannot be opened with the key in this computer's keyring: the key "
-                "is wrong or the file is not a MemberDesk database. Nothing was changed.",
-            ),
-            path=str(path),
-        ) from None
+        raise wrong_key(path) from None
     except storekey.KeyringUnavailable as exc:
         raise StoreError(
             QT_TRANSLATE_NOOP(
@@ -462,6 +455,17 @@ def keyring_key(path: Path) -> bytes:
             detail=str(exc)[:120],
         ) from exc
     return key
+
+
+def wrong_key(path: Path) -> StoreError:
+    return StoreError(
+        QT_TRANSLATE_NOOP(
+            "Store",
+            "The database at {path} cannot be opened with the key in this computer's keyring: the key "
+            "is wrong or the file is not a MemberDesk database. Nothing was changed.",
+        ),
+        path=str(path),
+    )
 
 
 def open_connection(path: Path, key: bytes, *, check: bool = True) -> sqlite3.Connection:
@@ -475,14 +479,7 @@ def open_connection(path: Path, key: bytes, *, check: bool = True) -> sqlite3.Co
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise StoreError(
-                QT_TRANSLATE_NOOP(
-                    "Store",
-                    "The database at {path} cannot be opened with the key in this computer's keyring: the key "
-                    "is wrong or the file is not a MemberDesk database. Nothing was changed.",
-                ),
-                path=str(path),
-            ) from exc
+            raise wrong_key(path) from exc
     return conn
 
 
