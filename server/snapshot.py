@@ -250,4 +250,22 @@ def build_snapshot(db: ServerDB, directory: Path, now: datetime) -> dict[str, An
                 "a": to_utc_text(now),
             },
         )
+    prune_snapshots(db, directory)
     return {**info, "sha256": digest.hexdigest(), "size": size, "file": str(packed)}
+
+
+KEEP_SNAPSHOTS = 2  # the newest, and the one before it for a terminal still downloading it
+
+
+def prune_snapshots(db: ServerDB, directory: Path, keep: int = KEEP_SNAPSHOTS) -> list[str]:
+    """Delete all but the newest ``keep`` snapshots (rows and files); returns the file names deleted.
+
+    A terminal still downloading a deleted one gets an error; its next bootstrap takes the newest.
+    """
+    with db.write() as tx:
+        old = tx.conn.execute(text("SELECT id, file_name FROM snapshots ORDER BY id DESC")).all()[keep:]
+        for row in old:
+            tx.conn.execute(text("DELETE FROM snapshots WHERE id = :i"), {"i": row.id})
+    for row in old:
+        (Path(directory) / row.file_name).unlink(missing_ok=True)
+    return [row.file_name for row in old]

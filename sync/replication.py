@@ -345,10 +345,27 @@ class _PageRun:
             ).fetchone()
             if t is not None:
                 target = (t["kind"], json.loads(t["payload"]))
+            else:  # another desk's operation: its rows as this store knows them stand for its payload
+                keys |= self._remote_target_keys(payload.get("target_op_id"))
             keys.add(f"claimop:{payload.get('target_op_id')}")
         keys |= touched_keys(kind, payload, target)
         if member_no:
             keys.add(f"member:{member_no}")
+        return keys
+
+    def _remote_target_keys(self, op_id: str | None) -> set[str]:
+        conn = self.conn
+        keys = {
+            f"coupon:{r[0]}"
+            for r in conn.execute("SELECT code FROM coupons WHERE issued_op = ? OR used_op = ?", (op_id, op_id))
+        }
+        keys |= {
+            f"receipt:{r[0]}|{r[1]}"
+            for r in conn.execute("SELECT tenant_code, receipt_no FROM receipts WHERE op_id = ?", (op_id,))
+        }
+        member = conn.execute("SELECT member_no FROM remote_ops WHERE op_id = ?", (op_id,)).fetchone()
+        if member is not None and member[0]:
+            keys.add(f"member:{member[0]}")
         return keys
 
     # -- dispatch -------------------------------------------------------------------------------------

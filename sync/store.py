@@ -75,10 +75,11 @@ class Store:
         ``key`` is the SQLCipher key; by default it comes from the OS keyring (made on first use).
         """
         self.path = Path(path)
-        plain = self.path.exists() and storekey.is_plain_sqlite(self.path)
         self.key = key if key is not None else keyring_key(self.path)
-        if plain:
-            encrypt_plain_file(self.path, self.key)
+        if self.path.exists() and storekey.is_plain_sqlite(self.path):
+            with _creation_lock(self.path):
+                if storekey.is_plain_sqlite(self.path):  # not done meanwhile by another process
+                    encrypt_plain_file(self.path, self.key)
         self.conn = open_connection(self.path, self.key)
         self.db = Database(self.conn, execute_plugins=False)
         self._lock = threading.RLock()
@@ -124,7 +125,11 @@ class Store:
                 ),
                 name=unknown[0],
             )
-        migrations.apply(self.db)
+        if migrations.pending(self.db):
+            # Two processes opening a store that needs migrating (a new store, or the first start after an
+            # upgrade) take turns: the second finds nothing left to do.
+            with _creation_lock(self.path):
+                migrations.apply(self.db)
 
     def close(self) -> None:
         with self._lock:
@@ -424,6 +429,23 @@ class AuditCheck:
     reason: str
 
 
+@contextlib.contextmanager
+def _creation_lock(path: Path) -> Iterator[None]:
+    """:func:`storekey.creation_lock`, with a translated message if another program holds it too long."""
+    lock = storekey.creation_lock(path)
+    try:
+        lock.__enter__()
+    except TimeoutError:
+        raise StoreError(
+            QT_TRANSLATE_NOOP("Store", "The database at {path} is in use by another program; close it and try again."),
+            path=str(path),
+        ) from None
+    try:
+        yield
+    finally:
+        lock.__exit__(None, None, None)
+
+
 def keyring_key(path: Path) -> bytes:
     """The store's key from the OS keyring; a new one for a store not created yet (or still plain).
 
@@ -432,17 +454,21 @@ def keyring_key(path: Path) -> bytes:
     try:
         key = storekey.load_key(path)
         if key is None:
-            if path.exists() and path.stat().st_size > 0 and not storekey.is_plain_sqlite(path):
-                raise StoreError(
-                    QT_TRANSLATE_NOOP(
-                        "Store",
-                        "The key for the database at {path} is not in this computer's keyring. Restore it with "
-                        "“memberdesk store-key import”, or ask IT to restore the keyring; nothing was changed.",
-                    ),
-                    path=str(path),
-                )
-            key = storekey.new_key()
-            storekey.save_key(path, key)
+            with _creation_lock(path):
+                key = storekey.load_key(path)  # made meanwhile by another process?
+                if key is None:
+                    if path.exists() and path.stat().st_size > 0 and not storekey.is_plain_sqlite(path):
+                        raise StoreError(
+                            QT_TRANSLATE_NOOP(
+                                "Store",
+                                "The key for the database at {path} is not in this computer's keyring. Restore it "
+                                "with “memberdesk store-key import”, or ask IT to restore the keyring; nothing was "
+                                "changed.",
+                            ),
+                            path=str(path),
+                        )
+                    key = storekey.new_key()
+                    storekey.save_key(path, key)
     except storekey.BadKey:
         raise wrong_key(path) from None
     except storekey.KeyringUnavailable as exc:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import binascii
 import contextlib
 import os
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from membership.i18n import QT_TRANSLATE_NOOP
@@ -104,3 +106,33 @@ def is_plain_sqlite(path: Path) -> bool:
             return handle.read(16) == b"SQLite format 3\x00"
     except OSError:
         return False
+
+
+@contextlib.contextmanager
+def creation_lock(path: Path | str, timeout_s: float = 30.0) -> Iterator[None]:
+    """One process at a time makes a store's key or encrypts a plain store (a lock file beside it).
+
+    Without it, two processes creating the same new store at once could each save a key, and the file
+    would end up encrypted with the one the keyring no longer holds. A lock left by a crash is broken
+    after two minutes.
+    """
+    lock = Path(str(path) + ".keylock")
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            fd = os.open(str(lock), os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            break
+        except FileExistsError:
+            with contextlib.suppress(FileNotFoundError):
+                if time.time() - lock.stat().st_mtime > 120:
+                    lock.unlink(missing_ok=True)
+                    continue
+            if time.monotonic() > deadline:
+                raise TimeoutError(str(lock)) from None
+            time.sleep(0.05)
+    try:
+        yield
+    finally:
+        os.close(fd)
+        lock.unlink(missing_ok=True)

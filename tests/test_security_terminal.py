@@ -301,3 +301,19 @@ def test_a_demoted_manager_no_longer_approves_their_own_receipts(services, store
     with pytest.raises(Refused) as err:
         services.credit_receipt(manager, member, "F101", "BIG-2", 600_000, "2026-11-19")
     assert err.value.code == "receipt_needs_manager"
+
+
+def test_two_processes_creating_the_same_store_agree_on_one_key(tmp_path):
+    code = "import sys; from sync.store import Store; Store(sys.argv[1]).close()"
+    for round_no in range(4):
+        path = tmp_path / f"race-{round_no}.sqlite3"
+        children = [
+            subprocess.Popen([sys.executable, "-c", code, str(path)], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+            for _ in range(3)
+        ]
+        for child in children:
+            _, err = child.communicate(timeout=120)
+            assert child.returncode == 0, err
+        with Store(path) as store:  # the key in the keyring is the one the file was made with
+            assert store.integrity_check() == "ok"
+        assert not Path(str(path) + ".keylock").exists()

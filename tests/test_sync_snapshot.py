@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from conftest import enroll
@@ -109,3 +110,23 @@ def test_bootstrap_refuses_a_store_with_unconfirmed_operations(server, make_term
     with pytest.raises(ProtocolError) as err:
         bootstrap(path)
     assert err.value.code == "unsynced"
+
+
+def test_old_snapshots_are_pruned(tmp_path):
+    from server import admin
+    from server.snapshot import KEEP_SNAPSHOTS
+
+    url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    admin.migrate(url)
+    db = ServerDB(url)
+    try:
+        made = [build_snapshot(db, tmp_path / "snapshots", NOW.replace(microsecond=n)) for n in range(4)]
+        with db.engine.connect() as conn:
+            from sqlalchemy import text
+
+            names = [r[0] for r in conn.execute(text("SELECT file_name FROM snapshots ORDER BY id"))]
+    finally:
+        db.dispose()
+    kept = [Path(m["file"]).name for m in made[-KEEP_SNAPSHOTS:]]
+    assert names == kept
+    assert sorted(p.name for p in (tmp_path / "snapshots").iterdir()) == sorted(kept)
