@@ -22,6 +22,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from datetime import time as dt_time
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,7 @@ def _start_server(url: str, workdir: Path) -> tuple[subprocess.Popen, str]:
 
 def run_drill(workdir: Path, log: Any = print) -> dict[str, Any]:
     """Run the whole drill in ``workdir``; returns the checks (name → passed) and the figures behind them."""
+    from membership.rules import default_rules
     from server import admin
     from server.db import ServerDB
     from sync import reports
@@ -93,7 +95,11 @@ def run_drill(workdir: Path, log: Any = print) -> dict[str, Any]:
     from sync.inbox import SyncedDeskServices
     from sync.setup import init_store
 
-    start = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=6)
+    # 09:00 yesterday, mall time: the whole drill day lies in the past (the server caps operation times at
+    # its own clock) and within one business day, whatever time of day the drill is run.
+    tz = default_rules().timezone
+    yesterday = datetime.now(UTC).astimezone(tz).date() - timedelta(days=1)
+    start = datetime.combine(yesterday, dt_time(9, 0), tz).astimezone(UTC)
     clock = Clock(start)
     url = f"sqlite:///{workdir / 'server.sqlite3'}"
     admin.migrate(url)
@@ -181,7 +187,6 @@ def run_drill(workdir: Path, log: Any = print) -> dict[str, Any]:
         log("13:00  network back: every desk syncs")
         for desk in (a, b, c):
             desk.sync()
-        tz = c.store.rules().timezone
         keyed, refused = [], []
         for serial, hour, fields in slips:
             written = (start + timedelta(hours=hour)).astimezone(tz).strftime("%Y-%m-%d %H:%M")

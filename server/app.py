@@ -394,6 +394,18 @@ def create_app(
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 2000,
     ) -> Response:
         with db.read() as conn:
+            floor = conn.execute(text("SELECT value FROM counters WHERE name = 'changes_floor'")).scalar()
+            if floor and since < floor:
+                # Changes up to the floor were pruned (server.snapshot.prune_changes): only a snapshot has them.
+                raise ApiError(
+                    410,
+                    "bootstrap_required",
+                    QT_TRANSLATE_NOOP(
+                        "Server",
+                        "This terminal is too far behind to catch up change by change; set it up from the "
+                        "server's snapshot (memberdesk bootstrap).",
+                    ),
+                )
             rows = conn.execute(
                 text(
                     "SELECT change_no, entity, key, data FROM changes WHERE change_no > :s "

@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("terminals", help="list registered terminals")
     snap = sub.add_parser("snapshot", help="build a bootstrap snapshot for new terminals")
     snap.add_argument("--snapshot-dir", type=Path)
+    snap.add_argument(
+        "--prune", action="store_true", help="then delete the change feed no active terminal needs any more"
+    )
     sub.add_parser("rotate-qr-key", help="make a new member-QR signing key (older ones stay pinned)")
     exc = sub.add_parser("exceptions", help="list sync exceptions")
     exc.add_argument("--all", action="store_true", help="include resolved ones")
@@ -227,6 +230,16 @@ def _admin_command(args: argparse.Namespace, db: ServerDB, now: datetime) -> int
             size=info["size"],
             sha=info["sha256"],
         )
+        if args.prune:
+            from .snapshot import prune_changes
+
+            floor, deleted = prune_changes(db)
+            _say(
+                args,
+                QT_TRANSLATE_NOOP("Server", "Change feed pruned through change {floor}: {deleted} changes deleted."),
+                floor=floor,
+                deleted=deleted,
+            )
     elif cmd == "rotate-qr-key":
         key_id = admin.rotate_qr_key(db, now)
         _say(args, QT_TRANSLATE_NOOP("Server", "New member-QR signing key {key_id}."), key_id=key_id)

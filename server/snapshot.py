@@ -254,6 +254,30 @@ def build_snapshot(db: ServerDB, directory: Path, now: datetime) -> dict[str, An
     return {**info, "sha256": digest.hexdigest(), "size": size, "file": str(packed)}
 
 
+def prune_changes(db: ServerDB) -> tuple[int, int]:
+    """Delete the change feed up to what no active terminal still needs; returns (floor, rows deleted).
+
+    The floor is the lower of the newest snapshot's change number (a terminal behind it can bootstrap)
+    and the oldest point any active terminal has pulled through, so no working terminal ever finds its
+    cursor pruned; a decommissioned terminal holds pruning back until it is revoked. A pull from below
+    the floor (a terminal registered afterwards, a revoked one restored) is answered 410
+    ``bootstrap_required``.
+    """
+    with db.write() as tx:
+        newest = tx.conn.execute(text("SELECT max(change_no) FROM snapshots")).scalar()
+        behind = tx.conn.execute(text("SELECT min(pulled_through) FROM terminals WHERE status = 'active'")).scalar()
+        floor = min(x for x in (newest, behind) if x is not None) if newest is not None else 0
+        old = tx.conn.execute(text("SELECT value FROM counters WHERE name = 'changes_floor'")).scalar() or 0
+        if floor <= old:
+            return old, 0
+        deleted = tx.conn.execute(text("DELETE FROM changes WHERE change_no <= :f"), {"f": floor}).rowcount
+        if tx.conn.execute(text("SELECT count(*) FROM counters WHERE name = 'changes_floor'")).scalar():
+            tx.conn.execute(text("UPDATE counters SET value = :f WHERE name = 'changes_floor'"), {"f": floor})
+        else:
+            tx.conn.execute(text("INSERT INTO counters (name, value) VALUES ('changes_floor', :f)"), {"f": floor})
+    return floor, deleted
+
+
 KEEP_SNAPSHOTS = 2  # the newest, and the one before it for a terminal still downloading it
 
 

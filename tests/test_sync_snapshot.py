@@ -9,6 +9,7 @@ import pytest
 from conftest import enroll
 from server_fixtures import assert_converged, quiesce
 
+from server import admin
 from server.db import ServerDB
 from server.snapshot import build_snapshot, build_snapshot_file
 from sync import storekey
@@ -130,3 +131,36 @@ def test_old_snapshots_are_pruned(tmp_path):
     kept = [Path(m["file"]).name for m in made[-KEEP_SNAPSHOTS:]]
     assert names == kept
     assert sorted(p.name for p in (tmp_path / "snapshots").iterdir()) == sorted(kept)
+
+
+def test_the_change_feed_is_pruned_only_below_what_every_active_terminal_has(server, make_terminal):
+    from server.snapshot import prune_changes
+
+    a = make_terminal(server, 7)
+    members = [enroll(a.services, a.desk, phone=f"1390000{n:04d}").member_no for n in range(5)]
+    quiesce(a)
+    idle = make_terminal(server, 9)  # registered, never pulled: holds pruning back
+    build_snapshot(server.db, server.workdir / "snapshots", NOW)
+    assert prune_changes(server.db) == (0, 0)
+    idle.close()
+    admin.revoke_terminal(server.db, "T009", NOW)
+    quiesce(a)  # a has pulled everything: the snapshot is the lower bound now
+    snap = build_snapshot(server.db, server.workdir / "snapshots", NOW.replace(microsecond=1))
+    floor, deleted = prune_changes(server.db)
+    assert floor == snap["change_no"] and deleted > 0
+    assert server.scalar(f"SELECT count(*) FROM changes WHERE change_no <= {floor}") == 0
+    # The working terminal carries on as before.
+    a.services.earn(a.cashier, members[0], 5_000)
+    quiesce(a)
+    # A terminal registered now cannot catch up change by change: told to bootstrap, and that works.
+    b = make_terminal(server, 8)
+    with pytest.raises(ProtocolError) as err:
+        b.engine.sync_once()
+    assert err.value.code == "bootstrap_required"
+    assert "snapshot" in str(err.value.message)
+    path, clock = b.store.path, b.clock
+    b.close()
+    bootstrap(path)
+    b = make_terminal.open(path, clock)
+    quiesce(a, b)
+    assert_converged(server, a, b)

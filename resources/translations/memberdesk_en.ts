@@ -2713,6 +2713,10 @@
       <translation />
     </message>
     <message>
+      <source>This terminal is too far behind to catch up change by change; set it up from the server's snapshot (memberdesk bootstrap).</source>
+      <translation />
+    </message>
+    <message>
       <source>No snapshot was built yet; run: memberdesk-server snapshot</source>
       <translation />
     </message>
@@ -2774,6 +2778,10 @@
     </message>
     <message>
       <source>Snapshot at change {change_no}: {members} members, {size} bytes, SHA-256 {sha}.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Change feed pruned through change {floor}: {deleted} changes deleted.</source>
       <translation />
     </message>
     <message>

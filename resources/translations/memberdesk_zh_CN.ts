@@ -2713,6 +2713,10 @@
       <translation>服务器尚未设置：{problem}</translation>
     </message>
     <message>
+      <source>This terminal is too far behind to catch up change by change; set it up from the server's snapshot (memberdesk bootstrap).</source>
+      <translation>本终端落后太多，无法逐条追上变更；请用服务器快照重新设置（memberdesk bootstrap）。</translation>
+    </message>
+    <message>
       <source>No snapshot was built yet; run: memberdesk-server snapshot</source>
       <translation>尚未生成快照，请运行：memberdesk-server snapshot</translation>
     </message>
@@ -2775,6 +2779,10 @@
     <message>
       <source>Snapshot at change {change_no}: {members} members, {size} bytes, SHA-256 {sha}.</source>
       <translation>快照截至变更 {change_no}：{members} 名会员，{size} 字节，SHA-256 {sha}。</translation>
+    </message>
+    <message>
+      <source>Change feed pruned through change {floor}: {deleted} changes deleted.</source>
+      <translation>变更记录已清理至第 {floor} 号：删除 {deleted} 条。</translation>
     </message>
     <message>
       <source>New member-QR signing key {key_id}.</source>

@@ -2713,6 +2713,10 @@
       <translation>伺服器尚未設定：{problem}</translation>
     </message>
     <message>
+      <source>This terminal is too far behind to catch up change by change; set it up from the server's snapshot (memberdesk bootstrap).</source>
+      <translation>本終端落後太多，無法逐條追上變更；請用伺服器快照重新設定（memberdesk bootstrap）。</translation>
+    </message>
+    <message>
       <source>No snapshot was built yet; run: memberdesk-server snapshot</source>
       <translation>尚未產生快照，請執行：memberdesk-server snapshot</translation>
     </message>
@@ -2775,6 +2779,10 @@
     <message>
       <source>Snapshot at change {change_no}: {members} members, {size} bytes, SHA-256 {sha}.</source>
       <translation>快照截至變更 {change_no}：{members} 名會員，{size} 位元組，SHA-256 {sha}。</translation>
+    </message>
+    <message>
+      <source>Change feed pruned through change {floor}: {deleted} changes deleted.</source>
+      <translation>變更記錄已清理至第 {floor} 號：刪除 {deleted} 筆。</translation>
     </message>
     <message>
       <source>New member-QR signing key {key_id}.</source>
