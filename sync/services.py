@@ -974,7 +974,15 @@ class DeskServices:
         confirmed_by = None
         needs_second = (
             slip_type == "receipt" and int(fields.get("amount_fen") or 0) > rules.paper_second_check_fen
-        ) or (slip_type == "gift" and self._gift_points(fields) > rules.paper_second_check_points)
+        ) or (
+            # A gift slip large enough for a step-up at the desk needs the second person even when the
+            # paper threshold is set higher: paper never skips both checks.
+            slip_type == "gift"
+            and (
+                self._gift_points(fields) > rules.paper_second_check_points
+                or self._gift_points(fields) >= rules.step_up_points
+            )
+        )
         if needs_second:
             confirmed_by = self._verify_second_person(confirm, session)
         paper = PaperSlip(serial, written_at, (written_by or "").strip().upper(), confirmed_by)

@@ -192,3 +192,29 @@ def test_slip_from_before_an_upgrade_earns_at_the_tier_of_its_day(services, stor
     )
     assert result.receipt.points_delta == 100  # regular's 1× on 11-19, not gold's 1.5×
     assert store.member_row(member)["tier"] == "gold"  # and the member stays gold
+
+
+def test_a_gift_slip_large_enough_for_a_step_up_always_needs_a_second_person(services, store, desk, kit, clock):
+    """Paper skips the PIN step-up, so the two-person check must start no later than the step-up does."""
+    from membership.rules import default_rules_path
+    from sync.setup import load_rules
+
+    text = (
+        default_rules_path()
+        .read_text(encoding="utf-8")
+        .replace("second_check_points = 2000", "second_check_points = 100000")
+    )
+    custom = store.path.parent / "rules.toml"
+    custom.write_text(text, encoding="utf-8")
+    load_rules(store, custom, clock())
+    assert store.rules().paper_second_check_points == 100_000 and store.rules().step_up_points == 5_000
+    member = enroll(services, desk).member_no
+    services.adjust(services.login("M001", "1234"), member, 20_000, "opening balance", pin="1234")
+    fields = {"member": member, "item_code": "G003", "quantity": 2}  # 6,000 points
+    with pytest.raises(AuthError) as err:
+        services.key_in_slip(desk, kit.serials["gift"][0], "2026-11-20 09:00", "D001", fields)
+    assert err.value.code == "second_person"
+    result = services.key_in_slip(
+        desk, kit.serials["gift"][0], "2026-11-20 09:00", "D001", fields, confirm=("C001", "3456")
+    )
+    assert result.receipt.points_delta == -6_000
