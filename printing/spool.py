@@ -296,10 +296,26 @@ def _print_cups(
             ),
         )
     _check_queue(queue, timeout)
+    return _lp(pdf, queue, title, copies, [f"{key}={value}" for key, value in options.items()], timeout)
+
+
+def print_raw(data: bytes, queue: str, *, title: str = "MemberDesk", timeout: float = 30.0) -> str:
+    """Spool printer-ready bytes (an ESC/POS job) to a raw CUPS queue, unfiltered; return the job id.
+
+    The queue is checked first like :func:`print_pdf` (missing, stopped, rejecting): CUPS does not pass
+    the printer's own status back through a raw queue, so this is all that can be known in advance.
+    """
+    if sys.platform == "win32" or not shutil.which("lp") or not shutil.which("lpstat"):
+        raise _no_spooler()
+    _check_queue(queue, timeout)
+    return _lp(data, queue, title, 1, ["raw"], timeout)
+
+
+def _lp(data: bytes, queue: str, title: str, copies: int, options: list[str], timeout: float) -> str:
     args = ["lp", "-d", queue, "-t", title[:100], "-n", str(copies)]
-    for key, value in options.items():
-        args += ["-o", f"{key}={value}"]
-    result = _run(args, timeout, stdin=pdf)
+    for option in options:
+        args += ["-o", option]
+    result = _run(args, timeout, stdin=data)
     out = _text(result.stdout) + "\n" + _text(result.stderr)
     if _scheduler_down(out):
         _raise_scheduler_down()

@@ -146,4 +146,67 @@ def fit(text: str, size: float, width: float) -> str:
     return text + "…"
 
 
-__all__ = ["CTX", "Tr", "fit", "points", "signed_points", "wrap", "yuan", "yuan_plain"]
+# -- fixed-pitch text (ESC/POS printers) ----------------------------------------------------------------
+
+
+def cell_width(char: str) -> int:
+    """Columns a character takes on a thermal printer in Chinese mode: 1 for ASCII, 2 for anything else.
+
+    A printer in Chinese (Kanji) mode draws every multi-byte character from its double-width Chinese
+    font, and GB18030/GBK encode every non-ASCII character in two or more bytes (· × “ ” included)."""
+    return 1 if ord(char) < 0x80 else 2
+
+
+def columns(text: str) -> int:
+    """The width of ``text`` in printer columns (see :func:`cell_width`)."""
+    return sum(cell_width(char) for char in text)
+
+
+def wrap_columns(text: str, width: int) -> list[str]:
+    """Break ``text`` into lines of at most ``width`` printer columns, with the same rules as :func:`wrap`:
+    Latin words whole where they fit, CJK between characters, 避头尾, over-long words cut."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(_wrap_columns(paragraph, width))
+    return lines
+
+
+def _wrap_columns(text: str, width: int) -> list[str]:
+    if columns(text) <= width:
+        return [text]
+    lines: list[str] = []
+    start, n = 0, len(text)
+    while start < n:
+        used, last_break, i = 0, -1, start
+        while i < n:
+            w = cell_width(text[i])
+            if used + w > width and i > start:
+                break
+            used += w
+            if i + 1 < n and _break_between(text[i], text[i + 1]):
+                last_break = i + 1
+            i += 1
+        if i >= n:
+            lines.append(text[start:].rstrip())
+            break
+        cut = last_break if last_break > start else i
+        lines.append(text[start:cut].rstrip())
+        start = cut
+        while start < n and text[start] == " ":
+            start += 1
+    return lines
+
+
+__all__ = [
+    "CTX",
+    "Tr",
+    "cell_width",
+    "columns",
+    "fit",
+    "points",
+    "signed_points",
+    "wrap",
+    "wrap_columns",
+    "yuan",
+    "yuan_plain",
+]
