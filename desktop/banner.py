@@ -23,6 +23,7 @@ class SyncBanner(QFrame):
         self.pending = 0
         self.oldest: str | None = None
         self.last_success: str | None = None
+        self.open_exceptions = 0
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -30,8 +31,11 @@ class SyncBanner(QFrame):
             self.retranslate()
         super().changeEvent(event)
 
-    def set_state(self, online: bool, pending: int, oldest: str | None, last_success: str | None) -> None:
+    def set_state(
+        self, online: bool, pending: int, oldest: str | None, last_success: str | None, open_exceptions: int = 0
+    ) -> None:
         self.online, self.pending, self.oldest, self.last_success = online, pending, oldest, last_success
+        self.open_exceptions = open_exceptions
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -48,4 +52,6 @@ class SyncBanner(QFrame):
         else:
             parts.append(self.tr("nothing waiting"))
         parts.append(self.tr("last sync {when}").format(when=self.last_success or self.tr("never")))
+        if self.open_exceptions:  # a manager has decisions waiting in the exceptions inbox
+            parts.append(self.tr("{count} open exceptions").format(count=self.open_exceptions))
         self.text.setText(" · ".join(parts))

@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.wedge = WedgeDetector(self)
-        self.wedge.code_scanned.connect(self.handle_code)
+        self.wedge.code_scanned.connect(lambda code: self.route_scan(code, "wedge"))
         app = QApplication.instance()
         app.installEventFilter(self.wedge)
         self.idle_timer = QTimer(self)
@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         self.banner_timer.timeout.connect(self.refresh_banner)
         self.banner_timer.start(5000)
         self.online = False
+        self.open_exceptions = 0
         self.last_sync: str | None = None
         if engine is not None:
             self.attach_engine(engine)
@@ -295,33 +296,111 @@ class MainWindow(QMainWindow):
     # -- scanning ----------------------------------------------------------------------------------
 
     def handle_code(self, text: str) -> None:
-        """A code from the wedge scanner or the camera, wherever the user is."""
-        if self.session is None:
+        """A code from the wedge scanner or the camera (kept for callers of the old name)."""
+        self.route_scan(text, "wedge")
+
+    def route_scan(self, code: str, source: str = "wedge") -> None:
+        """The one entry point for every scanned code, wherever the user is.
+
+        ``source`` is ``"wedge"``, ``"camera"`` or ``"serial"`` (for the log; routing is the same). A member
+        code opens the member; a coupon opens its verification, checked, for the member on screen; a
+        paper slip opens back-entry for that slip; a payment code or anything else gets a message on the
+        current screen, never a name search. If the screen holds a half-filled form the desk asks first.
+        Call on the GUI thread.
+        """
+        from . import scanroute
+
+        if self.session is None or QApplication.activeModalWidget() is not None:
             return
-        code = text.strip().upper()
-        if codes.SLIP_RE.match(code) and self.allowed("back_entry"):
-            self.stack.setCurrentWidget(self.backentry_screen)
-            self.backentry_screen.show_error(None)
-            self.backentry_screen.open_slip(code)
-            return
-        if codes.COUPON_RE.match(code):
-            current = self.stack.currentWidget()
-            member = (
-                self.member_screen.member_no if current in (self.member_screen, self.action_screens["coupon"]) else None
+        kind, code = scanroute.classify(code)
+        screen = self.stack.currentWidget()
+        if kind == scanroute.SLIP:
+            if not self.allowed("back_entry"):
+                screen.show_error(self.tr("This is a paper slip; a desk clerk or a manager keys it in."))
+                return
+            self._leave_then(screen, lambda: self._open_slip(code))
+        elif kind == scanroute.COUPON:
+            member = self._member_on_screen(screen)
+            self._leave_then(screen, lambda: self.show_coupon(member, code))
+        elif kind in (scanroute.WECHAT_PAY, scanroute.ALIPAY):
+            screen.show_error(
+                self.tr("This is a WeChat Pay payment code, not a member code. Ask for the member code.")
+                if kind == scanroute.WECHAT_PAY
+                else self.tr("This is an Alipay payment code, not a member code. Ask for the member code.")
             )
-            self.show_coupon(member, code)
-            return
-        self.stack.setCurrentWidget(self.home_screen)
-        self.home_screen.field.setText("")
-        if not (code.startswith(codes.TOKEN_PREFIX) or code.replace("-", "").replace(" ", "").isdigit()):
-            # A URL, a product barcode, a slip serial: say so instead of searching for it as a name.
+        elif kind == scanroute.UNKNOWN:
             try:
                 codes.verify_member_token(code, {}, self.services._today())
-            except codes.CodeError as exc:
-                self.home_screen.show_error(exc)
+            except codes.CodeError as exc:  # says what is wrong: not a member code, incomplete
+                screen.show_error(exc)
+        else:
+            services, session = self.services, self.session
+
+            def found(hits) -> None:
+                if self.session is not session:
+                    return
+                if not hits:
+                    self.stack.currentWidget().show_error(
+                        self.tr("No member has the scanned code {code}.").format(code=code)
+                    )
+                    return
+                member_no = hits[0].member_no
+                self._leave_then(self.stack.currentWidget(), lambda: self.show_member(member_no))
+
+            self.tasks.run(lambda: services.lookup(session, code), found, lambda exc: self._scan_failed(exc))
+
+    def precheck_online(self) -> bool:
+        """Whether a redemption or coupon verification will ask the server first (a synced terminal that
+        believes it is online); the screen then shows that it is checking."""
+        services = self.services
+        if getattr(services, "engine", None) is None:
+            return False
+        is_online = getattr(services, "_is_online", None)
+        return bool(is_online() if is_online is not None else self.online)
+
+    def _scan_failed(self, exc: BaseException) -> None:
+        self.stack.currentWidget().show_error(exc)
+
+    def _member_on_screen(self, screen) -> str | None:
+        if screen is self.member_screen or screen in self.action_screens.values():
+            return getattr(screen, "member_no", None)
+        if screen is self.result_screen and screen.result is not None:
+            return screen.result.member_no
+        return None
+
+    def _open_slip(self, serial: str) -> None:
+        self.stack.setCurrentWidget(self.backentry_screen)
+        self.backentry_screen.show_error(None)
+        self.backentry_screen.open_slip(serial)
+
+    def _leave_then(self, screen, go) -> None:
+        """Run ``go`` (which leaves the screen or refills it); ask first when a half-filled form would be lost."""
+        if not screen.dirty():
+            go()
             return
-        self.home_screen.show_error(None)
-        self.home_screen.search(code)
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self)
+        box.setObjectName("DiscardForm")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("A form is half filled"))
+        box.setText(self.tr("A code was scanned while this form is half filled. Leave the form and open the code?"))
+        leave = box.addButton(self.tr("Open the code (Enter)"), QMessageBox.ButtonRole.AcceptRole)
+        stay = box.addButton(self.tr("Keep the form (Esc)"), QMessageBox.ButtonRole.RejectRole)
+        leave.setObjectName("DiscardLeave")
+        stay.setObjectName("DiscardStay")
+        box.setDefaultButton(leave)
+        box.setEscapeButton(stay)
+
+        def answered(_: int) -> None:
+            if box.clickedButton() is leave:
+                go()
+            else:
+                screen.focus_primary()
+
+        box.finished.connect(answered)
+        box.finished.connect(box.deleteLater)
+        box.open()
 
     def start_camera(self) -> None:
         source = self.camera_file or self.settings.get("camera", "")
@@ -340,7 +419,7 @@ class MainWindow(QMainWindow):
                 return CaptureSource.camera(int(source))
 
         self.camera_worker = CameraWorker(factory, parent=self, emit_frames=True)
-        self.camera_worker.code_scanned.connect(self.handle_code)
+        self.camera_worker.code_scanned.connect(lambda code: self.route_scan(code, "camera"))
         self.camera_worker.frame_ready.connect(self.home_screen.preview.show_frame)
         self.home_screen.preview.show()
         self.camera_worker.failed.connect(lambda text: self.home_screen.show_error(text))
@@ -415,6 +494,7 @@ class MainWindow(QMainWindow):
 
     def _sync_status(self, status) -> None:
         self.online = status.online
+        self.open_exceptions = getattr(status, "open_exceptions", 0)
         if status.last_success:
             local = from_utc_text(status.last_success).astimezone(self.store.rules().timezone)
             self.last_sync = local.strftime("%m-%d %H:%M")
@@ -431,7 +511,7 @@ class MainWindow(QMainWindow):
         count, oldest = self.services.pending_operations()
         if oldest:
             oldest = from_utc_text(oldest).astimezone(self.store.rules().timezone).strftime("%m-%d %H:%M")
-        self.banner.set_state(self.online, count, oldest, self.last_sync)
+        self.banner.set_state(self.online, count, oldest, self.last_sync, self.open_exceptions)
 
     def sync_now(self) -> None:
         """The banner's "sync now": ask the engine for a round at once."""
@@ -579,6 +659,46 @@ class MainWindow(QMainWindow):
         self.output(
             lambda: render_daily_report(data(), language=current_language()), f"daily-report-{day}", screen, path
         )
+
+    def print_shift_handover(
+        self,
+        path: str | None = None,
+        csv_path: str | None = None,
+        handed_to: str = "",
+        counted: dict[str, int] | None = None,
+    ) -> None:
+        """The shift handover (交班) of the staff member logged in: from their login to now, as PDF or CSV."""
+        from printing import render_shift_handover, shift_handover_csv
+        from sync import reports
+
+        services, store, session = self.services, self.store, self.session
+        screen = self.manager_screen
+        counts = dict(counted or {})
+
+        def data():
+            return reports.shift_handover(
+                store,
+                session.staff_no,
+                session.name,
+                session.started_at,
+                services.clock(),
+                counts,
+                services.clock(),
+                handed_to=handed_to,
+            )
+
+        name = f"shift-handover-{session.staff_no}-{services._today()}"
+        if csv_path:
+            services.record_export(session, "shift_handover_csv", 1)
+            self.tasks.run(
+                lambda: Path(csv_path).write_text(
+                    shift_handover_csv(data(), language=current_language()), encoding="utf-8-sig"
+                ),
+                lambda _: screen.show_notice(self.tr("Saved to {path}").format(path=csv_path)),
+                screen.show_error,
+            )
+            return
+        self.output(lambda: render_shift_handover(data(), language=current_language()), name, screen, path)
 
     def print_statement(self, member_no: str, year: int | None = None, path: str | None = None) -> None:
         """The member annual statement (会员价值报告) for this year, or ``year``."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -77,15 +78,67 @@ def kind_label(kind: str) -> str:
     return render(Message("Operation", ops.KIND_LABELS[kind])) if kind in ops.KIND_LABELS else kind
 
 
+@dataclass(frozen=True)
+class HistoryFacts:
+    """What the history shows of an own operation besides the row: its reference and what sync made of it."""
+
+    op_ref: str
+    status: str  # pending, acked, rejected
+    exception_id: int | None = None
+    exception_status: str | None = None
+
+
+def history_facts(store: Any, op_ids: Sequence[str]) -> dict[str, HistoryFacts]:
+    """The business reference (007-000003) and sync status of this terminal's operations, with the
+    exception a rejection opened. Runs on the store worker (reads the store)."""
+    from membership.codes import op_ref
+
+    ids = [op_id for op_id in op_ids if op_id]
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    code = store.terminal().terminal_code
+    out: dict[str, HistoryFacts] = {}
+    for r in store.query(f"SELECT op_id, epoch, seq, status FROM oplog WHERE op_id IN ({marks})", tuple(ids)):
+        out[r["op_id"]] = HistoryFacts(op_ref(code, r["epoch"], r["seq"]), r["status"])
+    for r in store.query(
+        f"SELECT id, op_id, status FROM sync_exceptions WHERE op_id IN ({marks}) ORDER BY id", tuple(ids)
+    ):
+        if r["op_id"] in out:
+            facts = out[r["op_id"]]
+            out[r["op_id"]] = HistoryFacts(facts.op_ref, facts.status, r["id"], r["status"])
+    return out
+
+
+def op_id_for_ref(store: Any, text: str) -> str | None:
+    """The operation of this terminal with the business reference ``text`` (007-000003, or 007-000003/2)."""
+    import re
+
+    match = re.fullmatch(r"\s*(\d{1,3})\s*-\s*(\d{1,6})\s*(?:/\s*(\d+))?\s*", text or "")
+    if not match or int(match.group(1)) != store.terminal().terminal_code:
+        return None
+    epoch = int(match.group(3) or 1)
+    return store.scalar("SELECT op_id FROM oplog WHERE epoch = ? AND seq = ?", (epoch, int(match.group(2))))
+
+
 class HistoryModel(RowsModel):
-    COL_TIME, COL_KIND, COL_POINTS, COL_SPEND, COL_STATE = range(5)
+    COL_TIME, COL_KIND, COL_POINTS, COL_SPEND, COL_STATE, COL_REF = range(6)
     HEADERS = (
         ("History", QT_TRANSLATE_NOOP("History", "Time")),
         ("History", QT_TRANSLATE_NOOP("History", "Transaction")),
         ("History", QT_TRANSLATE_NOOP("History", "Points")),
         ("History", QT_TRANSLATE_NOOP("History", "Spend (¥)")),
         ("History", QT_TRANSLATE_NOOP("History", "Status")),
+        ("History", QT_TRANSLATE_NOOP("History", "Reference")),
     )
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.facts: dict[str, HistoryFacts] = {}
+
+    def set_history(self, rows: Sequence[Any], facts: dict[str, HistoryFacts]) -> None:
+        self.facts = dict(facts)
+        self.set_rows(rows)
 
     def display(self, h, column: int) -> str:
         if column == self.COL_TIME:
@@ -96,9 +149,28 @@ class HistoryModel(RowsModel):
             return f"{h.points:+,d}" if h.points else "0"
         if column == self.COL_SPEND:
             return format_yuan(h.spend_fen) if h.spend_fen else ""
+        facts = self.facts.get(h.op_id) if h.op_id else None
+        if column == self.COL_REF:
+            return facts.op_ref if facts else ""
+        return self.status_text(h, facts)
+
+    def status_text(self, h, facts: HistoryFacts | None) -> str:
+        if facts is not None and facts.status == "rejected":
+            if facts.exception_id is None:
+                return translate("History", "Rejected by the server")
+            template = (
+                translate("History", "Rejected by the server · exception #{id} open")
+                if facts.exception_status == "open"
+                else translate("History", "Rejected by the server · exception #{id} resolved")
+            )
+            return template.format(id=facts.exception_id)
         if h.reversed:
             return translate("History", "Reversed")
-        return translate("History", "Imported") if h.op_id is None else ""
+        if h.op_id is None:
+            return translate("History", "Imported")
+        if facts is not None and facts.status == "pending":
+            return translate("History", "Waiting to be sent")
+        return ""
 
     def sort_value(self, h, column: int):
         return {self.COL_POINTS: h.points, self.COL_SPEND: h.spend_fen}.get(column, self.display(h, column))

@@ -5,10 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -40,7 +44,13 @@ def button(name: str = "", primary: bool = False, danger: bool = False) -> QPush
     widget.setProperty("danger", danger)
     widget.setCursor(Qt.CursorShape.PointingHandCursor)
     widget.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+    widget.setAutoDefault(True)  # a focused button answers Enter as well as Space: the keyboard finishes every task
     return widget
+
+
+def with_key(text: str, key: str) -> str:
+    """A button's text with its shortcut shown, e.g. "消费积分  F1"."""
+    return f"{text}  [{key}]"
 
 
 def error_text(exc: BaseException) -> str:
@@ -66,7 +76,15 @@ class Screen(QWidget):
         self.title = label(name="Title")
         self.layout_.addWidget(self.title)
         self.message = label(name="Error", wrap=True)
+        # The message line keeps its room while empty, so a message appearing never moves the form.
+        policy = self.message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(policy)
+        self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing() + 6)
         self.message.hide()
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.back)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -78,6 +96,53 @@ class Screen(QWidget):
 
     def refresh(self) -> None:
         """Reload what the screen shows (on entering it)."""
+
+    def back(self) -> None:
+        """Esc: one step back (the member, or Home)."""
+        if self.win.session is not None:
+            self.win.show_home()
+
+    def dirty(self) -> bool:
+        """Whether the screen holds input a scan would throw away (then the desk asks first)."""
+        return False
+
+    def required(self) -> list[QWidget]:
+        """The fields Enter walks through before it confirms: the first empty one (a text field without
+        text, an unticked box) gets the focus instead."""
+        return []
+
+    def primary_button(self) -> QPushButton | None:
+        """The button Enter presses once every required field is filled."""
+        return None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter anywhere on the screen that a field lets through (text fields, dates, lists, boxes do) goes
+        to the next empty required field, or presses the primary button. A focused button takes Enter itself."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
+            event.accept()
+            self.enter()
+            return
+        super().keyPressEvent(event)
+
+    def enter(self) -> None:
+        empty = next((w for w in self.required() if w.isVisibleTo(self) and _empty(w)), None)
+        if empty is not None and empty is not self.focusWidget():
+            empty.setFocus()
+            return
+        primary = self.primary_button()
+        if primary is not None and primary.isVisibleTo(self) and primary.isEnabled():
+            primary.click()
+
+    def has_input(self, *exclude: QWidget) -> bool:
+        """Any editable text field on this screen that has been typed into."""
+        return any(
+            edit.text().strip() and not edit.isReadOnly() and edit.isVisibleTo(self) and edit not in exclude
+            for edit in self.findChildren(QLineEdit)
+            if edit.parent() is not None and not isinstance(edit.parent(), QAbstractSpinBox)
+        )
+
+    def focus_primary(self) -> None:
+        """Where the keyboard starts on this screen (after a scan, after entering it)."""
 
     def entered(self) -> None:
         """Called when the screen becomes current; default: clear the message and refresh."""
@@ -112,19 +177,42 @@ class Screen(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.show_error(exc)
 
-    def run_stepped(self, fn, on_done) -> None:
+    def run_stepped(self, fn, on_done, busy=None) -> None:
         """Like :meth:`run` for actions that may ask for the PIN again (reveals, adjustments, reversals,
         large redemptions): ``fn(pin)`` runs first with ``None``; if the services want the PIN, a
-        password prompt opens and ``fn`` runs again with what was typed. Cancelling does nothing."""
+        password prompt opens and ``fn`` runs again with what was typed. Cancelling does nothing.
+        ``busy(True)`` is called before each attempt and ``busy(False)`` after it (a waiting state)."""
+
+        def attempt(pin) -> None:
+            self.show_error(None)
+            if busy is not None:
+                busy(True)
+            self.win.tasks.run(lambda: fn(pin), done, failed)
+
+        def done(result) -> None:
+            if busy is not None:
+                busy(False)
+            self.show_error(None)
+            on_done(result)
 
         def failed(exc: BaseException) -> None:
+            if busy is not None:
+                busy(False)
             if getattr(exc, "code", None) == "step_up_required":
-                self.ask_pin(lambda pin: self.run(lambda: fn(pin), on_done))
+                self.show_error(None)
+                self.ask_pin(attempt)
             else:
                 self.show_error(exc)
 
-        self.show_error(None)
-        self.win.tasks.run(lambda: fn(None), on_done, failed)
+        attempt(None)
+
+    def show_wait(self, text: str) -> None:
+        """A waiting note on the message line (the network is being asked)."""
+        self.message.setObjectName("Wait")
+        self.message.setText(text)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.show()
 
     def ask_pin(self, then) -> None:
         from PySide6.QtWidgets import QInputDialog, QLineEdit
@@ -138,6 +226,14 @@ class Screen(QWidget):
         dialog.textValueSelected.connect(lambda pin: then(pin) if pin else None)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+
+def _empty(widget: QWidget) -> bool:
+    if isinstance(widget, QLineEdit):
+        return not widget.text().strip()
+    if isinstance(widget, QCheckBox):
+        return not widget.isChecked()
+    return False
 
 
 def form() -> QFormLayout:

@@ -1414,3 +1414,29 @@ class DeskServices:
             rules_version=rules.version,
             extra=extra,
         )
+
+    # -- staff unlock (manager screen) ----------------------------------------------------------------
+
+    def unlock_staff(self, session: Session, staff_no: str) -> None:
+        """A manager lifts a PIN lockout before it runs out; the PIN stays as it was. Audited."""
+        self._authorize(session, "manage_staff")
+        staff_no = (staff_no or "").strip().upper()
+        row = self.store.query_one("SELECT failed_count, locked_until FROM staff WHERE staff_no = ?", (staff_no,))
+        if row is None:
+            raise Refused(
+                "staff_unknown", QT_TRANSLATE_NOOP("Refusal", "There is no staff member {staff_no}."), staff_no=staff_no
+            )
+        at = to_utc_text(self.clock())
+        with self.store.transaction() as conn:
+            conn.execute(
+                "UPDATE staff SET failed_count = 0, locked_until = NULL, updated_at = ? WHERE staff_no = ?",
+                (at, staff_no),
+            )
+            self.store.append_audit(
+                conn,
+                at,
+                session.staff_no,
+                "staff_unlocked",
+                staff_no,
+                detail={"was_locked_until": row["locked_until"], "failures": row["failed_count"]},
+            )

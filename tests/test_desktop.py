@@ -474,7 +474,7 @@ def test_language_switch_without_restart_and_screenshots(qtbot, win, services, d
         assert win.home_screen.title.text() == home_title
         shot(win, "21-home", language)
         open_member(qtbot, win, member)
-        assert win.member_screen.actions["earn"].text() == earn_text
+        assert win.member_screen.actions["earn"].text().startswith(earn_text)
         shot(win, "22-member", language)
         for name in ("earn", "receipt", "gift", "offset", "benefit", "adjust"):
             win.show_action(name, member)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,7 +18,7 @@ from membership.money import AmountError, format_yuan, parse_yuan
 
 from ..i18n import render
 from ..models import CatalogueModel, RecordRole, SortRole, TenantModel
-from ..widgets import Screen, button, form, label, row
+from ..widgets import Screen, button, form, label, row, with_key
 
 CATEGORIES = (
     "general",
@@ -56,6 +56,31 @@ class ActionScreen(Screen):
 
     def body(self) -> None:
         """Extra widgets below the form."""
+
+    def primary_button(self):
+        return self.confirm
+
+    def dirty(self) -> bool:
+        return self.has_input()
+
+    def focus_primary(self) -> None:
+        first = next((w for w in self.required() if w.isVisibleTo(self)), None)
+        (first or self.confirm).setFocus()
+
+    def run_checked(self, fn, on_done) -> None:
+        """An action that asks the server first when online (balance, coupon status): the confirm button
+        is disabled and "checking online…" shows while the worker waits; the GUI never waits. When the
+        server does not answer in time the services go ahead on the offline rules."""
+        if not self.win.precheck_online():
+            self.run_stepped(fn, on_done)
+            return
+
+        def busy(waiting: bool) -> None:
+            self.confirm.setEnabled(not waiting)
+            if waiting:
+                self.show_wait(self.tr("Checking online…"))
+
+        self.run_stepped(fn, on_done, busy=busy)
 
     def back(self) -> None:
         if self.member_no:
@@ -99,7 +124,6 @@ class EarnScreen(ActionScreen):
         self.fields.addRow(self.amount_label, self.amount_edit)
         self.fields.addRow(self.category_label, self.category)
         self.fields.addRow("", self.discount)
-        self.amount_edit.returnPressed.connect(self.submit)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Points for a purchase"))
@@ -122,8 +146,11 @@ class EarnScreen(ActionScreen):
         for code in CATEGORIES:
             self.category.addItem(names[code], code)
         self.category.setCurrentIndex(max(0, self.category.findData(current)))
-        self.confirm.setText(self.tr("Credit points"))
-        self.cancel.setText(self.tr("Cancel"))
+        self.confirm.setText(with_key(self.tr("Credit points"), "Enter"))
+        self.cancel.setText(with_key(self.tr("Cancel"), "Esc"))
+
+    def required(self) -> list[QLineEdit]:
+        return [self.amount_edit]
 
     def prepare(self, member_no, **kwargs) -> None:
         super().prepare(member_no)
@@ -154,6 +181,7 @@ class ReceiptScreen(ActionScreen):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap); arrows choose
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setMaximumHeight(220)
         self.receipt_no, self.amount_edit = QLineEdit(), QLineEdit()
@@ -173,7 +201,28 @@ class ReceiptScreen(ActionScreen):
         self.fields.addRow(self.labels[3], self.date)
         self.fields.addRow(self.labels[4], self.approver)
         self.fields.addRow(self.labels[5], self.approver_pin)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self._filter_tenants)
+        self.search.installEventFilter(self)
+
+    def _filter_tenants(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        if self.proxy.rowCount() >= 1 and text.strip():
+            self.table.selectRow(0)  # the best match is chosen; the arrow keys in the search move it
+        else:
+            self.table.clearSelection()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(event.key())
+            if step and self.proxy.rowCount():
+                rows = self.table.selectionModel().selectedRows()
+                current = rows[0].row() if rows else -1
+                self.table.selectRow(max(0, min(self.proxy.rowCount() - 1, current + step)))
+                return True
+        return super().eventFilter(watched, event)
+
+    def required(self) -> list[QLineEdit]:
+        return [self.search, self.receipt_no, self.amount_edit]
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Credit a store receipt"))
@@ -191,8 +240,8 @@ class ReceiptScreen(ActionScreen):
         ):
             lab.setText(text)
         self.search.setPlaceholderText(self.tr("Search by name, code or floor…"))
-        self.confirm.setText(self.tr("Credit receipt"))
-        self.cancel.setText(self.tr("Cancel"))
+        self.confirm.setText(with_key(self.tr("Credit receipt"), "Enter"))
+        self.cancel.setText(with_key(self.tr("Cancel"), "Esc"))
         self.tenants.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
 
     def prepare(self, member_no, **kwargs) -> None:
@@ -211,6 +260,7 @@ class ReceiptScreen(ActionScreen):
             rows = [self.proxy.index(0, 0)]
         if not rows:
             self.show_error(self.tr("Choose the store the receipt is from."))
+            self.search.setFocus()
             return
         tenant = rows[0].data(RecordRole).code
         fen = self.amount(self.amount_edit)
@@ -241,6 +291,7 @@ class GiftScreen(ActionScreen):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.quantity = QSpinBox()
         self.quantity.setRange(1, 20)
@@ -257,7 +308,7 @@ class GiftScreen(ActionScreen):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Redeem a gift"))
         self.quantity_label.setText(self.tr("Quantity"))
-        self.cancel.setText(self.tr("Cancel"))
+        self.cancel.setText(with_key(self.tr("Cancel"), "Esc"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
         self._reset_confirmation()
 
@@ -268,11 +319,18 @@ class GiftScreen(ActionScreen):
         self.quantity.setValue(1)
         self.table.clearSelection()
         self._reset_confirmation()
+        self.focus_primary()
+
+    def focus_primary(self) -> None:
+        self.table.setFocus()  # the arrows choose the gift, Enter asks to confirm, Enter again spends
+
+    def dirty(self) -> bool:
+        return self.pending is not None
 
     def _reset_confirmation(self, *args) -> None:
         self.pending = None
         self.confirm_line.setText("")
-        self.confirm.setText(self.tr("Redeem…"))
+        self.confirm.setText(with_key(self.tr("Redeem…"), "Enter"))
 
     def submit(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -289,10 +347,10 @@ class GiftScreen(ActionScreen):
                     points=f"{item.points * quantity:,d}", quantity=quantity, gift=render(item.name)
                 )
             )
-            self.confirm.setText(self.tr("Confirm"))
+            self.confirm.setText(with_key(self.tr("Confirm"), "Enter"))
             return
         member = self.member_no
-        self.run_stepped(
+        self.run_checked(
             lambda pin: self.win.services.redeem_gift(self.win.session, member, item.code, quantity, pin=pin), self.done
         )
 
@@ -313,8 +371,11 @@ class CashOffsetScreen(ActionScreen):
         self.title.setText(self.tr("Pay with points"))
         self.labels[0].setText(self.tr("Purchase amount (¥)"))
         self.labels[1].setText(self.tr("Points to use"))
-        self.confirm.setText(self.tr("Use points"))
-        self.cancel.setText(self.tr("Cancel"))
+        self.confirm.setText(with_key(self.tr("Use points"), "Enter"))
+        self.cancel.setText(with_key(self.tr("Cancel"), "Esc"))
+
+    def required(self) -> list[QLineEdit]:
+        return [self.purchase, self.points]
 
     def prepare(self, member_no, **kwargs) -> None:
         super().prepare(member_no)
@@ -340,7 +401,7 @@ class CashOffsetScreen(ActionScreen):
             self.show_error(self.tr("Enter the number of points to use."))
             return
         member, points = self.member_no, int(text)
-        self.run_stepped(
+        self.run_checked(
             lambda pin: self.win.services.redeem_cash_offset(self.win.session, member, points, fen, pin=pin), self.done
         )
 
@@ -361,7 +422,6 @@ class CouponScreen(ActionScreen):
         self.layout_.addLayout(row(self.check_button))
         self.layout_.addWidget(self.details)
         self.check_button.clicked.connect(self.check)
-        self.code.returnPressed.connect(self.check)
         self.checked: str | None = None
 
     def retranslate(self) -> None:
@@ -369,8 +429,8 @@ class CouponScreen(ActionScreen):
         self.labels[0].setText(self.tr("Coupon code"))
         self.labels[1].setText(self.tr("Purchase amount (¥, optional)"))
         self.check_button.setText(self.tr("Check"))
-        self.confirm.setText(self.tr("Verify and use"))
-        self.cancel.setText(self.tr("Cancel"))
+        self.confirm.setText(with_key(self.tr("Verify and use"), "Enter"))
+        self.cancel.setText(with_key(self.tr("Cancel"), "Esc"))
 
     def prepare(self, member_no, code: str | None = None, **kwargs) -> None:
         super().prepare(member_no)
@@ -384,8 +444,25 @@ class CouponScreen(ActionScreen):
         else:
             self.code.setFocus()
 
+    def dirty(self) -> bool:
+        return self.has_input(self.code)  # a scanned code is replaced by the next one without asking
+
+    def enter(self) -> None:
+        """Enter in the code field checks it; once checked, Enter verifies (the purchase amount is optional)."""
+        if self.focusWidget() is self.code or not self.checked or self.code.text().strip().upper() != self.checked:
+            self.check()
+        elif self.confirm.isEnabled():
+            self.submit()
+
+    def focus_primary(self) -> None:
+        (self.confirm if self.confirm.isEnabled() else self.code).setFocus()
+
     def check(self) -> None:
         code = self.code.text()
+        if not code.strip():
+            self.show_error(self.tr("Scan the coupon, or type its code."))
+            self.code.setFocus()
+            return
         self.run(lambda: self.win.services.check_coupon(self.win.session, code), self._show)
 
     def _show(self, found) -> None:
@@ -409,6 +486,7 @@ class CouponScreen(ActionScreen):
         self.details.setText("\n".join(lines))
         self.checked = record.code
         self.confirm.setEnabled(record.status == "issued")
+        self.focus_primary()  # scanned: Enter verifies
 
     def submit(self) -> None:
         if not self.checked:
@@ -420,7 +498,7 @@ class CouponScreen(ActionScreen):
             if fen is None:
                 return
         code, member = self.checked, self.member_no
-        self.run(lambda: self.win.services.verify_coupon(self.win.session, code, member, fen), self.done)
+        self.run_checked(lambda pin: self.win.services.verify_coupon(self.win.session, code, member, fen), self.done)
 
 
 class BenefitScreen(ActionScreen):
@@ -430,6 +508,7 @@ class BenefitScreen(ActionScreen):
             widget.setObjectName(f"Benefit_{name}")
             widget.setCheckable(True)
             widget.setAutoExclusive(True)
+            widget.setAutoDefault(False)  # Enter on a focused benefit claims it (the screen takes the key)
         self.layout_.addLayout(row(*self.choices.values()))
         self.availability = label(wrap=True)
         self.layout_.addWidget(self.availability)
@@ -439,8 +518,8 @@ class BenefitScreen(ActionScreen):
         self.choices["birthday"].setText(self.tr("Birthday gift"))
         self.choices["parking"].setText(self.tr("Free parking"))
         self.choices["member_day"].setText(self.tr("Member-day gift"))
-        self.confirm.setText(self.tr("Claim"))
-        self.cancel.setText(self.tr("Cancel"))
+        self.confirm.setText(with_key(self.tr("Claim"), "Enter"))
+        self.cancel.setText(with_key(self.tr("Cancel"), "Esc"))
 
     def prepare(self, member_no, **kwargs) -> None:
         super().prepare(member_no)
@@ -449,12 +528,23 @@ class BenefitScreen(ActionScreen):
         for name, widget in self.choices.items():
             widget.setChecked(False)
             widget.setEnabled(name in available)
+        self.focus_primary()
         if summary:
             hours = summary.tier.parking_hours
             self.availability.setText(self.tr("Parking for this tier: {hours} h a day.").format(hours=hours))
 
+    def focus_primary(self) -> None:
+        first = next((w for w in self.choices.values() if w.isEnabled()), None)
+        (first or self.cancel).setFocus()
+
+    def dirty(self) -> bool:
+        return False
+
     def submit(self) -> None:
         chosen = next((name for name, w in self.choices.items() if w.isChecked()), None)
+        if chosen is None:  # Enter on a benefit button checks it (autoDefault clicks it); Enter again claims
+            focused = self.focusWidget()
+            chosen = next((name for name, w in self.choices.items() if w is focused and w.isEnabled()), None)
         if chosen is None:
             self.show_error(self.tr("Choose a benefit."))
             return
@@ -476,8 +566,11 @@ class AdjustScreen(ActionScreen):
         self.title.setText(self.tr("Adjust points (manager)"))
         self.labels[0].setText(self.tr("Points (+ or −)"))
         self.labels[1].setText(self.tr("Reason"))
-        self.confirm.setText(self.tr("Adjust"))
-        self.cancel.setText(self.tr("Cancel"))
+        self.confirm.setText(with_key(self.tr("Adjust"), "Enter"))
+        self.cancel.setText(with_key(self.tr("Cancel"), "Esc"))
+
+    def required(self) -> list[QLineEdit]:
+        return [self.points, self.reason]
 
     def prepare(self, member_no, **kwargs) -> None:
         super().prepare(member_no)
@@ -511,9 +604,9 @@ class ReverseScreen(ActionScreen):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Reverse a transaction"))
         self.reason_label.setText(self.tr("Reason"))
-        self.confirm.setText(self.tr("Reverse"))
+        self.confirm.setText(with_key(self.tr("Reverse"), "Enter"))
         self.confirm.setObjectName("Confirm")
-        self.cancel.setText(self.tr("Cancel"))
+        self.cancel.setText(with_key(self.tr("Cancel"), "Esc"))
 
     def prepare(self, member_no, op=None, **kwargs) -> None:
         from ..models import kind_label
@@ -528,6 +621,9 @@ class ReverseScreen(ActionScreen):
                 )
             )
         self.reason.setFocus()
+
+    def required(self) -> list[QLineEdit]:
+        return [self.reason]
 
     def submit(self) -> None:
         op_id, reason = self.op.op_id, self.reason.text()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QStackedWidget,
 from membership.money import AmountError, parse_yuan
 
 from ..i18n import render
-from ..widgets import Screen, button, form, label, row
+from ..widgets import Screen, button, form, label, row, with_key
 
 
 def _edit(name: str, length: int = 40) -> QLineEdit:
@@ -87,8 +87,9 @@ class BackEntryScreen(Screen):
         self.layout_.addWidget(self.message)
         self.layout_.addLayout(row(self.submit_button, self.back_button))
         self.layout_.addStretch(1)
+        self.opened_serial: str | None = None
         self.open_button.clicked.connect(lambda: self.open_slip(self.serial.text()))
-        self.serial.returnPressed.connect(lambda: self.open_slip(self.serial.text()))
+        self.serial.returnPressed.connect(self._serial_entered)
         self.submit_button.clicked.connect(self.submit)
         self.back_button.clicked.connect(self.win.show_home)
         self.retranslate()
@@ -131,14 +132,37 @@ class BackEntryScreen(Screen):
             self.tr("The member ticked the privacy policy box (required)")
         )
         self.fields["enroll"]["marketing_accepted"].setText(self.tr("The member ticked the marketing box"))
-        self.submit_button.setText(self.tr("Key in"))
-        self.back_button.setText(self.tr("Back"))
+        self.submit_button.setText(with_key(self.tr("Key in"), "Enter"))
+        self.back_button.setText(with_key(self.tr("Back"), "Esc"))
         self._show_type()
 
     def entered(self) -> None:
         self.show_error(None)
         self.refresh()
         self.serial.setFocus()
+
+    OPTIONAL = frozenset({"referrer_no", "marketing_accepted"})
+
+    def required(self):
+        if self.slip_type is None:
+            return []
+        boxes = [w for key, w in self.fields[self.slip_type].items() if key not in self.OPTIONAL]
+        return [self.written_at, self.written_by, *boxes]
+
+    def primary_button(self):
+        return self.submit_button if self.slip_type is not None else None
+
+    def dirty(self) -> bool:
+        return self.slip_type is not None and self.has_input(self.serial)
+
+    def focus_primary(self) -> None:
+        (self.written_at if self.slip_type is not None else self.serial).setFocus()
+
+    def _serial_entered(self) -> None:
+        """Enter in the serial field opens the slip typed there; on the slip already open it walks on."""
+        serial = self.serial.text().strip().upper()
+        if serial and serial != self.opened_serial:
+            self.open_slip(serial)
 
     def refresh(self) -> None:
         self.run(self.win.services.outstanding_slips, self._show_outstanding)
@@ -158,11 +182,12 @@ class BackEntryScreen(Screen):
     def _opened(self, status) -> None:
         slip_type, keyed = status
         self.slip_type = slip_type
+        self.opened_serial = self.serial.text().strip().upper()
         self._show_type()
         if keyed is not None:  # tell at once; keying it in would be refused anyway
             self.show_error(
                 self.tr("This slip was already keyed in on {when} by {staff}.").format(
-                    when=keyed["keyed_at"][:16].replace("T", " "), staff=keyed["keyed_by"]
+                    when=self._mall_time(keyed["keyed_at"]), staff=keyed["keyed_by"]
                 )
             )
         for widget in self.fields[slip_type].values():
@@ -171,6 +196,12 @@ class BackEntryScreen(Screen):
             else:
                 widget.setChecked(False)
         self.written_at.setFocus()
+
+    def _mall_time(self, utc_text: str) -> str:
+        """A stored UTC time as the mall's clock shows it (Asia/Shanghai), which is what staff wrote."""
+        from membership.timeutil import from_utc_text
+
+        return from_utc_text(utc_text).astimezone(self.win.store.rules().timezone).strftime("%Y-%m-%d %H:%M")
 
     def _show_type(self) -> None:
         types = {
@@ -209,6 +240,7 @@ class BackEntryScreen(Screen):
 
         def done(result) -> None:
             self.slip_type = None
+            self.opened_serial = None
             self.serial.clear()
             self.win.show_result(result)
 

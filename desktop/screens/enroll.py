@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 from sync.services import DuplicatePhone
 
 from ..i18n import render
-from ..widgets import Screen, button, form, label, row
+from ..widgets import Screen, button, form, label, row, with_key
 
 
 class EnrollScreen(Screen):
@@ -76,8 +76,8 @@ class EnrollScreen(Screen):
         self.gender.setCurrentIndex(max(0, self.gender.findData(current)))
         self.privacy.setText(self.tr("The member accepts the privacy policy (required)"))
         self.marketing.setText(self.tr("The member agrees to receive marketing messages (optional)"))
-        self.submit_button.setText(self.tr("Enroll"))
-        self.cancel_button.setText(self.tr("Cancel"))
+        self.submit_button.setText(with_key(self.tr("Enroll"), "Enter"))
+        self.cancel_button.setText(with_key(self.tr("Cancel"), "Esc"))
         try:
             rules = self.win.store.rules()
         except Exception:
@@ -92,6 +92,18 @@ class EnrollScreen(Screen):
         self.privacy.setChecked(False)
         self.marketing.setChecked(False)
         self.gender.setCurrentIndex(0)
+        self.name.setFocus()
+
+    def required(self):
+        return [self.name, self.phone, self.birthday, self.privacy]
+
+    def primary_button(self):
+        return self.submit_button
+
+    def dirty(self) -> bool:
+        return self.has_input()
+
+    def focus_primary(self) -> None:
         self.name.setFocus()
 
     def submit(self) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem
 
-from ..widgets import Screen, button, label, row
+from ..widgets import Screen, button, label, row, with_key
 
 
 class HomeScreen(Screen):
@@ -35,6 +36,9 @@ class HomeScreen(Screen):
         self.search_button.clicked.connect(lambda: self.search())
         self.results.itemActivated.connect(self._open_item)
         self.results.itemClicked.connect(self._open_item)
+        for widget, key in ((self.enroll_button, "F1"), (self.coupon_button, "F5"), (self.slips_button, "F10")):
+            widget.setShortcut(QKeySequence(key))
+        self.results.setTabKeyNavigation(False)
         self.enroll_button.clicked.connect(lambda: self.win.show_enroll())
         self.coupon_button.clicked.connect(lambda: self.win.show_coupon(None))
         self.slips_button.clicked.connect(self.win.show_backentry)
@@ -46,16 +50,26 @@ class HomeScreen(Screen):
             self.tr("Scan the member's code, or type a phone number, member number, card number or name.")
         )
         self.field.setPlaceholderText(self.tr("Scan or search…"))
-        self.search_button.setText(self.tr("Search"))
-        self.enroll_button.setText(self.tr("Enroll a new member"))
-        self.coupon_button.setText(self.tr("Verify a coupon"))
-        self.slips_button.setText(self.tr("Key in paper slips"))
+        self.search_button.setText(with_key(self.tr("Search"), "Enter"))
+        self.enroll_button.setText(with_key(self.tr("Enroll a new member"), "F1"))
+        self.coupon_button.setText(with_key(self.tr("Verify a coupon"), "F5"))
+        self.slips_button.setText(with_key(self.tr("Key in paper slips"), "F10"))
 
     def entered(self) -> None:
         self.show_error(None)
         self.slips_button.setVisible(self.win.allowed("back_entry"))
+        self.focus_primary()
+
+    def focus_primary(self) -> None:
         self.field.setFocus()
         self.field.selectAll()
+
+    def back(self) -> None:
+        """Esc on Home clears the search."""
+        self.field.clear()
+        self.results.clear()
+        self.show_error(None)
+        self.field.setFocus()
 
     def search(self, text: str | None = None) -> None:
         query = self.field.text() if text is None else text

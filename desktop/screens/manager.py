@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLineEd
 
 from ..i18n import render
 from ..models import ExceptionsModel, RecordRole, StaffModel
-from ..widgets import Screen, button, form, label, row
+from ..widgets import Screen, button, form, label, row, with_key
 
 
 def _table(model) -> QTableView:
@@ -15,6 +15,7 @@ def _table(model) -> QTableView:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
+    table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows choose a row
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     return table
 
@@ -51,6 +52,8 @@ class ManagerScreen(Screen):
         self.new_pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.new_role = QComboBox()
         self.add_button = button()
+        self.unlock_button = button()
+        self.unlock_button.setObjectName("UnlockStaff")
         staff_page = QWidget()
         staff_layout = form()
         staff_page.setLayout(staff_layout)
@@ -60,7 +63,7 @@ class ManagerScreen(Screen):
             self.staff_labels, (self.new_no, self.new_name, self.new_role, self.new_pin), strict=True
         ):
             staff_layout.addRow(lab, widget)
-        staff_layout.addRow(self.add_button)
+        staff_layout.addRow(row(self.add_button, self.unlock_button))
         # Terminal
         self.terminal_facts = label(wrap=True)
         self.terminal_facts.setObjectName("TerminalFacts")
@@ -73,15 +76,45 @@ class ManagerScreen(Screen):
         self.kit_button.setObjectName("OutageKit")
         self.report_button.setObjectName("DailyReport")
         terminal_layout.addRow(row(self.report_button, self.csv_button, self.handbook_button, self.kit_button))
+        self.reprint_ref = QLineEdit()
+        self.reprint_ref.setObjectName("ReprintRef")
+        self.reprint_button = button()
+        self.reprint_button.setObjectName("ReprintByRef")
+        self.reprint_label = label()
+        terminal_layout.addRow(self.reprint_label, row(self.reprint_ref, self.reprint_button, stretch=False))
+        # Shift handover (交班): the logged-in staff member's shift, from their login to now
+        shift_page = QWidget()
+        shift_layout = form()
+        shift_page.setLayout(shift_layout)
+        self.shift_facts = label(wrap=True)
+        self.shift_facts.setObjectName("ShiftFacts")
+        self.handed_to, self.counted = QLineEdit(), QLineEdit()
+        self.handed_to.setObjectName("HandedTo")
+        self.counted.setObjectName("StockCounted")
+        self.shift_labels = [label(), label()]
+        self.shift_button, self.shift_csv_button = button(primary=True), button()
+        self.shift_button.setObjectName("ShiftHandover")
+        self.shift_csv_button.setObjectName("ShiftHandoverCsv")
+        shift_layout.addRow(self.shift_facts)
+        shift_layout.addRow(self.shift_labels[0], self.handed_to)
+        shift_layout.addRow(self.shift_labels[1], self.counted)
+        shift_layout.addRow(row(self.shift_button, self.shift_csv_button))
         self.tabs.addTab(inbox, "")
         self.tabs.addTab(staff_page, "")
         self.tabs.addTab(terminal_page, "")
+        self.tabs.addTab(shift_page, "")
+        self.open_exceptions = 0
         self.back_button = button()
         self.layout_.addWidget(self.tabs, 1)
         self.layout_.addWidget(self.message)
         self.layout_.addLayout(row(self.back_button))
         self.back_button.clicked.connect(self.win.show_home)
         self.add_button.clicked.connect(self.add_staff)
+        self.unlock_button.clicked.connect(self.unlock_staff)
+        self.staff_table.selectionModel().selectionChanged.connect(self._staff_selected)
+        self.reprint_button.clicked.connect(self.reprint)
+        self.shift_button.clicked.connect(lambda: self.shift_handover())
+        self.shift_csv_button.clicked.connect(self._save_shift_csv)
         self.resolve_button.clicked.connect(self.resolve)
         self.report_button.clicked.connect(lambda: self.win.print_daily_report())
         self.csv_button.clicked.connect(self._save_csv)
@@ -93,9 +126,20 @@ class ManagerScreen(Screen):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Manager"))
-        self.tabs.setTabText(0, self.tr("Exceptions inbox"))
+        self._inbox_tab_text()
         self.tabs.setTabText(1, self.tr("Staff"))
         self.tabs.setTabText(2, self.tr("Terminal"))
+        self.tabs.setTabText(3, self.tr("Shift handover"))
+        self.unlock_button.setText(self.tr("Unlock selected staff"))
+        self.reprint_label.setText(self.tr("Reprint a receipt"))
+        self.reprint_ref.setPlaceholderText(self.tr("Reference, e.g. 007-000003"))
+        self.reprint_button.setText(self.tr("Reprint"))
+        self.shift_labels[0].setText(self.tr("Handed over to (staff no.)"))
+        self.shift_labels[1].setText(self.tr("Gifts counted"))
+        self.counted.setPlaceholderText(self.tr("gift code = number counted, e.g. K001=12, K002=5"))
+        self.shift_button.setText(self.tr("Print shift handover"))
+        self.shift_csv_button.setText(self.tr("Shift handover as CSV"))
+        self._shift_facts()
         self.resolution.setPlaceholderText(self.tr("Decision, e.g. 'credited at Desk 2 is correct; told member'"))
         self.resolve_button.setText(self.tr("Record decision"))
         for lab, text in zip(
@@ -116,7 +160,33 @@ class ManagerScreen(Screen):
         self.csv_button.setText(self.tr("Daily report as CSV"))
         self.handbook_button.setText(self.tr("Print the benefits handbook"))
         self.kit_button.setText(self.tr("Print an outage kit (50 slips + handbook)"))
-        self.back_button.setText(self.tr("Back"))
+        self.back_button.setText(with_key(self.tr("Back"), "Esc"))
+
+    def _inbox_tab_text(self) -> None:
+        text = self.tr("Exceptions inbox")
+        if self.open_exceptions:
+            text = self.tr("Exceptions inbox ({count} open)").format(count=self.open_exceptions)
+        self.tabs.setTabText(0, text)
+
+    def _shift_facts(self) -> None:
+        session = self.win.session
+        if session is None:
+            self.shift_facts.setText("")
+            return
+        start = session.started_at.astimezone(self.win.store.rules().timezone).strftime("%Y-%m-%d %H:%M")
+        self.shift_facts.setText(
+            self.tr(
+                "Shift of {name} ({staff_no}) since {start}: its figures, gifts handed out and stock counted."
+            ).format(name=session.name, staff_no=session.staff_no, start=start)
+        )
+
+    def dirty(self) -> bool:
+        return self.has_input()
+
+    def entered(self) -> None:
+        super().entered()
+        self._shift_facts()
+        self.tabs.setFocus()
 
     def refresh(self) -> None:
         services = self.win.services
@@ -143,6 +213,8 @@ class ManagerScreen(Screen):
             self.resolve_button.setEnabled(False)
         else:
             self.exceptions.set_rows(exceptions)
+            self.open_exceptions = sum(1 for e in exceptions if e.status == "open")
+            self._inbox_tab_text()
             self.exceptions_note.setText(
                 self.tr(
                     "{open} open, {total} in all. Every sync rejection lands here; record a decision for each."
@@ -183,3 +255,75 @@ class ManagerScreen(Screen):
             lambda: self.win.services.resolve_exception(self.win.session, record.exception_id, text),
             lambda _: (self.resolution.clear(), self.refresh()),
         )
+
+    def _selected_staff(self):
+        rows = self.staff_table.selectionModel().selectedRows()
+        return rows[0].data(RecordRole) if rows else None
+
+    def _staff_selected(self, *args) -> None:
+        staff = self._selected_staff()
+        self.unlock_button.setEnabled(bool(staff is not None and staff["locked_until"]))
+
+    def unlock_staff(self) -> None:
+        staff = self._selected_staff()
+        if staff is None:
+            self.show_error(self.tr("Choose a staff member first."))
+            return
+        staff_no = staff["staff_no"]
+
+        def unlocked(_) -> None:
+            self.refresh()
+            self.show_notice(self.tr("{staff_no} is unlocked and can log in again.").format(staff_no=staff_no))
+
+        self.run(lambda: self.win.services.unlock_staff(self.win.session, staff_no), unlocked)
+
+    def reprint(self) -> None:
+        """Reprint a receipt of this desk by the reference printed on it (007-000003)."""
+        from ..models import op_id_for_ref
+
+        text, store = self.reprint_ref.text(), self.win.store
+
+        def found(op_id: str | None) -> None:
+            if op_id is None:
+                self.show_error(
+                    self.tr("No receipt of this desk has the reference {ref}.").format(ref=text.strip() or "—")
+                )
+                return
+            self.win.reprint(op_id)
+
+        self.run(lambda: op_id_for_ref(store, text), found)
+
+    def counted_gifts(self) -> dict[str, int] | None:
+        """What was typed in "gifts counted" as {code: number}; None (and a message) if it does not read."""
+        counted: dict[str, int] = {}
+        for part in self.counted.text().replace("，", ",").replace(";", ",").split(","):
+            if not part.strip():
+                continue
+            code, _, number = part.replace("＝", "=").partition("=")
+            code, number = code.strip().upper(), number.strip()
+            if code not in self.win.store.master().catalogue or not number.isdigit():
+                self.show_error(
+                    self.tr("“{part}” is not a gift code with a number, e.g. K001=12.").format(part=part.strip())
+                )
+                self.counted.setFocus()
+                return None
+            counted[code] = int(number)
+        return counted
+
+    def shift_handover(self, path: str | None = None, csv_path: str | None = None) -> None:
+        counted = self.counted_gifts()
+        if counted is None:
+            return
+        self.show_error(None)
+        self.win.print_shift_handover(path, csv_path, handed_to=self.handed_to.text().strip(), counted=counted)
+
+    def _save_shift_csv(self) -> None:
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Shift handover as CSV"), str(Path.home() / "shift-handover.csv"), "CSV (*.csv)"
+        )
+        if path:
+            self.shift_handover(csv_path=path)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,8 +24,23 @@ from membership.money import format_yuan
 from membership.segments import LIFECYCLE_LABELS
 
 from ..i18n import render
-from ..models import HistoryModel, RecordRole, SortRole, kind_label
-from ..widgets import Screen, button, label, row
+from ..models import HistoryModel, RecordRole, SortRole, history_facts, kind_label
+from ..widgets import Screen, button, label, row, with_key
+
+# The member actions' function keys, shown on the buttons (the order of the buttons on screen).
+ACTION_KEYS = {
+    "earn": "F1",
+    "receipt": "F2",
+    "gift": "F3",
+    "offset": "F4",
+    "coupon": "F5",
+    "benefit": "F6",
+    "adjust": "F7",
+    "reverse": "F8",
+    "reprint": "F9",
+}
+REVEAL_SECONDS = 30  # a revealed phone number masks itself again after this, or on leaving the screen
+HISTORY_DAYS = 90  # the history opens on the last 90 days; the date filters widen it
 
 BENEFIT_LABELS = {
     "birthday": QT_TRANSLATE_NOOP("MemberScreen", "Birthday gift"),
@@ -60,6 +76,13 @@ class MemberScreen(Screen):
         super().__init__(win)
         self.member_no: str | None = None
         self.summary = None
+        self._focus_on_show = False
+        self.facts: dict = {}
+        self.revealed = False
+        self.reveal_timer = QTimer(self)
+        self.reveal_timer.setSingleShot(True)
+        self.reveal_timer.setInterval(REVEAL_SECONDS * 1000)
+        self.reveal_timer.timeout.connect(self.mask_phone)
         card = QFrame()
         card.setObjectName("Card")
         grid = QGridLayout(card)
@@ -98,6 +121,7 @@ class MemberScreen(Screen):
         }
         for name, widget in self.actions.items():
             widget.setObjectName(widget.objectName() or f"Action_{name}")
+            widget.setShortcut(QKeySequence(ACTION_KEYS[name]))
             widget.clicked.connect(lambda _=False, n=name: self._action(n))
         self.history_caption = label(name="Subtitle")
         self.kind_filter = QComboBox()
@@ -116,6 +140,7 @@ class MemberScreen(Screen):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(HistoryModel.COL_TIME, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows choose a row
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.back_button = button()
@@ -161,12 +186,12 @@ class MemberScreen(Screen):
             "reprint": self.tr("Reprint receipt"),
         }
         for name, text in labels.items():
-            self.actions[name].setText(text)
+            self.actions[name].setText(with_key(text, ACTION_KEYS[name]))
         self.reveal_button.setText(self.tr("Show full phone"))
         self.statement_button.setText(self.tr("Annual statement"))
         self.points_caption.setText(self.tr("Points"))
         self.history_caption.setText(self.tr("History"))
-        self.back_button.setText(self.tr("Done"))
+        self.back_button.setText(with_key(self.tr("Done"), "Esc"))
         current = self.kind_filter.currentData()
         self.kind_filter.blockSignals(True)
         self.kind_filter.clear()
@@ -183,6 +208,7 @@ class MemberScreen(Screen):
     def open(self, member_no: str) -> None:
         self.member_no = member_no
         self.summary = None
+        self._focus_on_show = True
         self.show_error(None)
         self.refresh()
 
@@ -191,11 +217,36 @@ class MemberScreen(Screen):
 
     def refresh(self) -> None:
         if self.member_no:
-            member_no = self.member_no
-            self.run(lambda: self.win.services.summary(self.win.session, member_no), self.show_summary)
+            member_no, services, session, store = self.member_no, self.win.services, self.win.session, self.win.store
 
-    def show_summary(self, s) -> None:
+            def load():
+                summary = services.summary(session, member_no)
+                return summary, history_facts(store, [h.op_id for h in summary.history])
+
+            self.run(load, lambda loaded: self.show_summary(*loaded))
+
+    def mask_phone(self) -> None:
+        """Hide a revealed number again (after REVEAL_SECONDS, or when the screen is left)."""
+        self.reveal_timer.stop()
+        self.revealed = False
+        if self.summary is not None:
+            s = self.summary
+            self.who.setText(f"{s.name_masked}   {s.member_no}   {s.phone_masked}")
+
+    def hideEvent(self, event) -> None:
+        if self.revealed:
+            self.mask_phone()
+        super().hideEvent(event)
+
+    def back(self) -> None:
+        self.win.show_home()
+
+    def show_summary(self, s, facts=None) -> None:
         self.summary = s
+        if facts is not None:
+            self.facts = facts
+        self.reveal_timer.stop()
+        self.revealed = False
         self.who.setText(f"{s.name_masked}   {s.member_no}   {s.phone_masked}")
         self.tier.setText(render(s.tier.name))
         self.tier.setProperty("tier", s.tier.code)
@@ -240,10 +291,22 @@ class MemberScreen(Screen):
         self.coupons.setText(
             self.tr("Coupons held: {list}").format(list=", ".join(coupons) if coupons else self.tr("none"))
         )
-        self.model.set_rows(s.history)
+        self.model.set_history(s.history, self.facts)
         self._reset_dates(s)
         self._update_buttons()
+        if self._focus_on_show:
+            self._focus_on_show = False
+            self.focus_primary()
         self.win.member_shown.emit(s.member_no)
+
+    def focus_primary(self) -> None:
+        """After a scan the keyboard starts on the first action (F1), never in the history filters."""
+        for name in ACTION_KEYS:
+            widget = self.actions[name]
+            if widget.isVisibleTo(self) and widget.isEnabled():
+                widget.setFocus()
+                return
+        self.back_button.setFocus()
 
     def tr_benefit(self, benefit: str) -> str:
         from ..i18n import translate
@@ -251,8 +314,9 @@ class MemberScreen(Screen):
         return translate("MemberScreen", BENEFIT_LABELS[benefit])
 
     def _reset_dates(self, s) -> None:
-        first = min((h.at[:10] for h in s.history), default=date.today().isoformat())
-        for edit, value in ((self.date_from, first), (self.date_to, "2099-12-31")):
+        today = self.win.services._today()
+        first = today - timedelta(days=HISTORY_DAYS)
+        for edit, value in ((self.date_from, first.isoformat()), (self.date_to, today.isoformat())):
             edit.blockSignals(True)
             edit.setDate(QDate.fromString(value, "yyyy-MM-dd"))
             edit.blockSignals(False)
@@ -309,6 +373,10 @@ class MemberScreen(Screen):
 
         def shown(phone: str) -> None:
             s = self.summary
+            if s is None or s.member_no != member_no or not self.isVisible():
+                return  # the screen moved on meanwhile: nothing is shown
             self.who.setText(f"{s.name_masked}   {s.member_no}   {phone}")
+            self.revealed = True
+            self.reveal_timer.start()
 
         self.run_stepped(lambda pin: self.win.services.reveal_phone(self.win.session, member_no, pin=pin), shown)

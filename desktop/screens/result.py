@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
 from ..i18n import render
-from ..widgets import Screen, button, label, row
+from ..widgets import Screen, button, label, row, with_key
 
 
 class ResultScreen(Screen):
@@ -44,9 +45,8 @@ class ResultScreen(Screen):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Done"))
-        self.print_button.setText(self.tr("Print receipt"))
+        self.print_button.setText(with_key(self.tr("Print receipt"), "Enter"))
         self.pdf_button.setText(self.tr("Save as PDF"))
-        self.done_button.setText(self.tr("Back to member"))
         self.welcome_button.setText(self.tr("Print welcome slip"))
         if self.result is not None:
             self.show_result(self.result)
@@ -61,6 +61,7 @@ class ResultScreen(Screen):
             + (f" · {r.member_no} {r.member_name_masked}" if r.member_no else "")
         )
         self.lines.setText("\n".join(render(line) for line in r.lines))
+        self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if r.member_no:
             self.points.setText(
                 self.tr("{before} → {after} points").format(
@@ -72,10 +73,18 @@ class ResultScreen(Screen):
         if not r.online:
             self.status.setText(self.tr("Saved on this terminal; it will be sent to the server when online."))
         token = result.extra.get("member_token")
-        self.done_button.setText(self.tr("Back to member") if r.member_no else self.tr("Back"))
+        self.done_button.setText(with_key(self.tr("Back to member") if r.member_no else self.tr("Back"), "Esc"))
         self.print_button.setEnabled(self.win.printing_available())
         self.pdf_button.setEnabled(self.win.printing_available())
         self.welcome_button.setVisible(bool(token) and self.win.printing_available())
+        self.focus_primary()
+
+    def focus_primary(self) -> None:
+        """Enter prints the receipt (the focused button), Esc goes back to the member."""
+        (self.print_button if self.print_button.isEnabled() else self.done_button).setFocus()
+
+    def back(self) -> None:
+        self._done()
 
     def _done(self) -> None:
         member = self.result.member_no if self.result else None
