@@ -154,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
             engine.start()
     window = MainWindow(services, store, camera_file=args.camera_file, engine=engine)
     window.show()
+    from .probe import install as install_probe
+
+    install_probe(window)  # MEMBERDESK_STATE_FILE: what is on screen, for tests that drive it with X input
     if args.self_check:
         QTimer.singleShot(0, lambda: (print(self_check(window)), app.quit()))
     if args.quit_after is not None:
