@@ -542,6 +542,42 @@ def decide_cash_offset(state: MemberState, payload: dict[str, Any], ctx: Context
     return decision
 
 
+def decide_donate_points(state: MemberState, payload: dict[str, Any], ctx: Context) -> Decision:
+    """Points given to a charity campaign named in the rules: oldest points first, capped offline."""
+    campaign = ctx.rules.donation_campaign(payload["campaign_code"])
+    if campaign is None:
+        raise Refused(
+            "campaign_unknown",
+            QT_TRANSLATE_NOOP("Refusal", "There is no donation campaign {code}; the campaigns are: {choices}."),
+            code=payload["campaign_code"],
+            choices=", ".join(c.code for c in ctx.rules.donation_campaigns) or "—",
+        )
+    points = payload["points"]
+    if not campaign.min_points <= points <= campaign.max_points:
+        raise Refused(
+            "donation_out_of_range",
+            QT_TRANSLATE_NOOP("Refusal", "A donation to {campaign} is from {low} to {high} points."),
+            campaign=campaign.name,
+            low=campaign.min_points,
+            high=campaign.max_points,
+        )
+    _offline_cap(state, points, ctx)
+    decision, lots = _start(state, ctx)
+    _spend(decision, lots, points, ledger.DONATION, ctx)
+    decision.needs_signature = True
+    decision.lines.append(
+        _line(
+            QT_TRANSLATE_NOOP("Receipt", "Donated {points} points to {campaign}"),
+            points=points,
+            campaign=campaign.name,
+        )
+    )
+    decision.terms.append(
+        _line(QT_TRANSLATE_NOOP("Receipt", "Thank you! Donated points are passed on to the campaign and not refunded."))
+    )
+    return decision
+
+
 def _gcd(a: int, b: int) -> int:
     while b:
         a, b = b, a % b

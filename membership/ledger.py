@@ -20,10 +20,13 @@ EARN = "earn"
 RECEIPT = "receipt"
 REDEEM = "redeem"
 CASH_OFFSET = "cash_offset"
+DONATION = "donation"
 REVERSAL = "reversal"
 ADJUST = "adjust"
 EXPIRE = "expire"
-ENTRY_KINDS = (WELCOME, REFERRAL, EARN, RECEIPT, REDEEM, CASH_OFFSET, REVERSAL, ADJUST, EXPIRE)
+ENTRY_KINDS = (WELCOME, REFERRAL, EARN, RECEIPT, REDEEM, CASH_OFFSET, DONATION, REVERSAL, ADJUST, EXPIRE)
+# Entries that spend points on something the member takes away (counted by the offline cap).
+SPENDING_KINDS = (REDEEM, CASH_OFFSET, DONATION)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ REVERSE = "reverse"
 ADJUST = "adjust"
 RECORD_EVENT = "record_event"
 TIER_REVIEW = "tier_review"
+DONATE_POINTS = "donate_points"
 # A paper slip is keyed in as the operation it records (enroll, credit_receipt, redeem_gift, claim_benefit)
 # with the slip fields below in its payload; its envelope time is the time written on the slip.
 SLIP_KINDS = {"enroll": "enroll", "receipt": "credit_receipt", "gift": "redeem_gift", "benefit": "claim_benefit"}
@@ -54,7 +55,9 @@ KINDS = (
     ADJUST,
     RECORD_EVENT,
     TIER_REVIEW,
+    DONATE_POINTS,
 )
+# A donation is not reversible at the desk: the mall has pledged it to the charity (a manager adjusts).
 REVERSIBLE = (EARN, CREDIT_RECEIPT, REDEEM_GIFT, REDEEM_CASH_OFFSET, VERIFY_COUPON, CLAIM_BENEFIT)
 BENEFITS = ("birthday", "parking", "member_day")
 GENDERS = ("", "female", "male", "other")
@@ -75,6 +78,7 @@ KIND_LABELS = {
     ADJUST: QT_TRANSLATE_NOOP("Operation", "Points adjustment"),
     RECORD_EVENT: QT_TRANSLATE_NOOP("Operation", "Member event attended"),
     TIER_REVIEW: QT_TRANSLATE_NOOP("Operation", "Annual tier review"),
+    DONATE_POINTS: QT_TRANSLATE_NOOP("Operation", "Points donation"),
 }
 
 
@@ -259,6 +263,15 @@ def _redeem_cash_offset(p: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _donate_points(p: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "member_no": _member_no(p),
+        "campaign_code": normalize_code(str(p.get("campaign_code", "")), "campaign_code", 20),
+        "points": _points(p, "points"),
+        "online": _bool(p, "online", False),
+    }
+
+
 def _verify_coupon(p: dict[str, Any]) -> dict[str, Any]:
     _, code = codes.parse_coupon_code(str(p.get("code", "")))
     purchase = p.get("purchase_amount_fen")
@@ -336,6 +349,7 @@ _VALIDATORS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     ADJUST: _adjust,
     RECORD_EVENT: _record_event,
     TIER_REVIEW: _tier_review,
+    DONATE_POINTS: _donate_points,
 }
 
 

@@ -38,6 +38,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     ops.CREDIT_RECEIPT: DESK,
     ops.REDEEM_GIFT: DESK,
     ops.REDEEM_CASH_OFFSET: CHECKOUT,
+    ops.DONATE_POINTS: DESK,
     ops.VERIFY_COUPON: ALL,
     ops.CLAIM_BENEFIT: DESK,
     ops.RECORD_EVENT: DESK,

@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 
 from .i18n import Message, Text
 
+# Redemption rows that hand out no item from the desk's stock.
+NOT_ITEMS = ("cash_offset", "donation")
+
 
 @dataclass(frozen=True)
 class EnrollmentRow:
@@ -29,10 +32,10 @@ class EarnRow:
 
 @dataclass(frozen=True)
 class RedeemRow:
-    kind: str  # gift | parking | ticket | coupon (catalogue kinds) | cash_offset
-    item_code: str  # catalogue code; "" for cash offset
-    name: Text | str  # the item's name; for cash offset anything (a label is printed instead)
-    quantity: int  # items handed out; for cash offset the number of offsets
+    kind: str  # gift | parking | ticket | coupon (catalogue kinds) | cash_offset | donation
+    item_code: str  # catalogue code; "" for cash offset; the campaign code for a donation
+    name: Text | str  # the item's (or campaign's) name; for cash offset anything (a label is printed instead)
+    quantity: int  # items handed out; for cash offset and donation the number of operations
     points: int
     value_fen: int = 0  # cash offset: the money the points paid
 
@@ -145,7 +148,11 @@ class ActivityFigures:
 
     @property
     def items_handed_out(self) -> int:
-        return sum(r.quantity for r in self.redeemed if r.kind != "cash_offset")
+        return sum(r.quantity for r in self.redeemed if r.kind not in NOT_ITEMS)
+
+    @property
+    def points_donated(self) -> int:
+        return sum(r.points for r in self.redeemed if r.kind == "donation")
 
     @property
     def coupons_verified(self) -> int:

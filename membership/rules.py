@@ -38,6 +38,16 @@ class Tier:
 
 
 @dataclass(frozen=True)
+class DonationCampaign:
+    """A charity campaign members may donate points to (积分捐赠); the mall pays the charity for them."""
+
+    code: str
+    name: Text
+    min_points: int
+    max_points: int
+
+
+@dataclass(frozen=True)
 class Rules:
     version: str
     timezone: ZoneInfo
@@ -87,6 +97,7 @@ class Rules:
     privacy_consent_text: Text
     marketing_consent_version: str
     marketing_consent_text: Text
+    donation_campaigns: tuple[DonationCampaign, ...] = ()
     digest: str = field(default="", compare=False)
 
     # -- questions the decisions ask -------------------------------------------------------------
@@ -119,6 +130,9 @@ class Rules:
         if category and category in self.category_multipliers:
             multiplier *= self.category_multipliers[category]
         return min(multiplier, self.max_campaign_multiplier)
+
+    def donation_campaign(self, code: str) -> DonationCampaign | None:
+        return next((c for c in self.donation_campaigns if c.code == code), None)
 
     def is_member_day(self, day: date) -> bool:
         return day.day == self.member_day_of_month
@@ -324,11 +338,34 @@ def rules_from_dict(data: dict[str, Any]) -> Rules:
         privacy_consent_text=privacy.text("text"),
         marketing_consent_version=marketing.str("version"),
         marketing_consent_text=marketing.text("text"),
+        donation_campaigns=_donation_campaigns(data.get("donation", [])),
         digest=hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:16],
     )
     if not rules.lifecycle_active_days < rules.lifecycle_dormant_days:
         raise RulesError("lifecycle.dormant_days: must be more than lifecycle.active_days")
     return rules
+
+
+def _donation_campaigns(raw: Any) -> tuple[DonationCampaign, ...]:
+    """The ``[[donation]]`` campaigns; optional, for rules files written before points donation existed."""
+    if not isinstance(raw, list):
+        raise RulesError("donation: must be a list of campaigns ([[donation]] tables)")
+    campaigns: list[DonationCampaign] = []
+    for i, table in enumerate(raw):
+        d = _Reader(table, f"donation[{i}]")
+        code = d.str("code")
+        if not code.isascii() or not code.replace("-", "").isalnum() or code[0] == "-" or len(code) > 20:
+            raise RulesError(f"donation[{i}].code: use up to 20 letters, digits and -, got {code!r}")
+        if code != code.upper():
+            raise RulesError(f"donation[{i}].code: write it in capitals, got {code!r}")
+        if any(c.code == code for c in campaigns):
+            raise RulesError(f"donation[{i}].code: {code!r} appears twice")
+        low = d.int("min_points", 1, 10_000_000)
+        high = d.int("max_points", 1, 10_000_000)
+        if high < low:
+            raise RulesError(f"donation[{i}].max_points: must be at least min_points ({low}), got {high}")
+        campaigns.append(DonationCampaign(code, d.text("name"), low, high))
+    return tuple(campaigns)
 
 
 def default_rules_path() -> Path:

@@ -21,6 +21,7 @@ from .decisions import (
     MemberState,
     Refused,
     decide_cash_offset,
+    decide_donate_points,
     decide_redeem_gift,
     tier_as_of,
 )
@@ -35,7 +36,7 @@ REMOTE_OPS_DAYS = 400
 # Outcome statuses the server records for an operation.
 APPLIED = "applied"  # decided and written as the terminal decided it (possibly with other numbers)
 REJECTED = "rejected"  # a business rejection: nothing written but the record, an exception opened
-REDEMPTION_KINDS = (ops.REDEEM_GIFT, ops.REDEEM_CASH_OFFSET)
+REDEMPTION_KINDS = (ops.REDEEM_GIFT, ops.REDEEM_CASH_OFFSET, ops.DONATE_POINTS)
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def member_state_from_rows(
             last_purchase = day
         if kind in (ledger_kinds.EARN, ledger_kinds.RECEIPT) and day >= year_from:
             purchase_points += delta
-        if day == today_text and kind in (ledger_kinds.REDEEM, ledger_kinds.CASH_OFFSET) and online == 0:
+        if day == today_text and kind in ledger_kinds.SPENDING_KINDS and online == 0:
             offline_today -= delta
     claim_set = frozenset((benefit, period) for benefit, period in claims)
     events_year = sum(1 for b, p in claim_set if b == "event" and p.startswith(f"{today.year}:"))
@@ -105,7 +106,7 @@ def member_state_from_rows(
 
 def redemption_cost(kind: str, payload: dict[str, Any], ctx: Context) -> int:
     """Points a redemption takes (0 when the item is unknown: the decision refuses it anyway)."""
-    if kind == ops.REDEEM_CASH_OFFSET:
+    if kind in (ops.REDEEM_CASH_OFFSET, ops.DONATE_POINTS):
         return int(payload["points"])
     item = ctx.master.catalogue.get(payload["item_code"])
     return item.points * int(payload["quantity"]) if item else 0
@@ -119,7 +120,7 @@ def decide_redemption_fact(
     The gift was handed over, so neither the offline cap, the desk's stock nor a short balance can
     refuse it: the stock may go below zero and the shortfall is booked as debt in the current year's
     lot (``ledger.consume_oldest_first`` skips such a lot later, so the debt stays in the balance).
-    Other refusals (unknown item, an inactive member, a bad cash-offset step) still refuse.
+    Other refusals (unknown item or campaign, an inactive member, a bad cash-offset step) still refuse.
     """
     ctx = replace(ctx, online=True)  # the cap limits what a desk may do offline, not what it did
     quantity = int(payload.get("quantity", 1))
@@ -127,6 +128,8 @@ def decide_redemption_fact(
     def decide(s: MemberState) -> Decision:
         if kind == ops.REDEEM_GIFT:
             return decide_redeem_gift(s, payload, ctx, max(stock_left, quantity))
+        if kind == ops.DONATE_POINTS:
+            return decide_donate_points(s, payload, ctx)
         return decide_cash_offset(s, payload, ctx)
 
     try:

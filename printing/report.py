@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from membership import __version__
 from membership.i18n import DEFAULT_LANGUAGE, QT_TRANSLATE_NOOP, Message, Text
 from membership.report_data import (  # noqa: F401 - re-exported: printing's public data types
+    NOT_ITEMS,
     ActivityFigures,
     AdjustmentRow,
     BenefitRow,
@@ -59,6 +60,7 @@ REDEEM_KIND_LABELS = {
     "ticket": QT_TRANSLATE_NOOP("Print", "Ticket"),
     "coupon": QT_TRANSLATE_NOOP("Print", "Coupon"),
     "cash_offset": QT_TRANSLATE_NOOP("Print", "Points as cash"),
+    "donation": QT_TRANSLATE_NOOP("Print", "Points donation"),
 }
 BENEFIT_LABELS = {
     "birthday": QT_TRANSLATE_NOOP("Print", "Birthday gift"),
@@ -76,6 +78,7 @@ KIND_LABELS = {
     "credit_receipt": QT_TRANSLATE_NOOP("Print", "Receipt credit"),
     "redeem_gift": QT_TRANSLATE_NOOP("Print", "Gift redemption"),
     "redeem_cash_offset": QT_TRANSLATE_NOOP("Print", "Points as cash"),
+    "donate_points": QT_TRANSLATE_NOOP("Print", "Points donation"),
     "verify_coupon": QT_TRANSLATE_NOOP("Print", "Coupon verified"),
     "claim_benefit": QT_TRANSLATE_NOOP("Print", "Benefit claimed"),
 }
@@ -174,7 +177,7 @@ def _sections(f: ActivityFigures, tr: Tr, csv_mode: bool) -> list[Section]:
     out.append(
         Section(
             "redeemed",
-            tr(QT_TRANSLATE_NOOP("Print", "Points redeemed by gift, voucher and cash offset")),
+            tr(QT_TRANSLATE_NOOP("Print", "Points redeemed by gift, voucher, cash offset and donation")),
             [
                 tr(QT_TRANSLATE_NOOP("Print", "Item")),
                 tr(QT_TRANSLATE_NOOP("Print", "Kind")),
@@ -647,12 +650,12 @@ def render_shift_handover(data: ShiftHandoverData, *, language: str = DEFAULT_LA
         [
             [f"{r.item_code} {tr.text(r.name)}", points(r.quantity), points(r.points)]
             for r in f.redeemed
-            if r.kind != "cash_offset"
+            if r.kind not in NOT_ITEMS
         ],
         [
             tr(QT_TRANSLATE_NOOP("Print", "Total")),
             points(f.items_handed_out),
-            points(sum(r.points for r in f.redeemed if r.kind != "cash_offset")),
+            points(sum(r.points for r in f.redeemed if r.kind not in NOT_ITEMS)),
         ],
         (0.56, 0.2, 0.24),
         (1, 2),

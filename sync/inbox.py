@@ -9,22 +9,27 @@ balance before a redemption and the server's coupon before a verification.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from membership.codes import parse_coupon_code
 from membership.decisions import Refused
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 from membership.timeutil import to_utc_text
 
 from .auth import AuthError
-from .client import SyncError, TransientError
+from .client import ServerClient, SyncError, TransientError
 from .engine import SyncEngine
-from .services import ActionResult, DeskServices, Session
+from .services import ActionResult, DeskServices, PaperSlip, Session
 from .store import utc_now
 
 CTX = "Sync"
+# How long an online pre-check (balance, coupon status) may wait before the action goes ahead offline:
+# a member stands at the desk, and a hung server must not hold the clerk for the client's sync timeout.
+PRECHECK_TIMEOUT_S = 2.0
 # Exception codes a manager sees, with a short label for the inbox list.
 EXCEPTION_LABELS = {
     "receipt_already_credited": QT_TRANSLATE_NOOP("Sync", "Receipt credited at two desks"),
@@ -149,10 +154,12 @@ class SyncedDeskServices(InboxServices, DeskServices):
         clock: Callable[[], datetime] = utc_now,
         engine: SyncEngine | None = None,
         online: Callable[[], bool] | None = None,
+        precheck_timeout_s: float = PRECHECK_TIMEOUT_S,
         **kwargs: Any,
     ):
         self.engine = engine
         self._online_source = online
+        self.precheck_timeout_s = precheck_timeout_s
         super().__init__(store, clock=clock, online=self._is_online, **kwargs)
         self._checked_offline = False
 
@@ -169,41 +176,70 @@ class SyncedDeskServices(InboxServices, DeskServices):
             self.engine.notify()
         return result
 
-    def _server(self, call: Callable[[], Any]) -> Any:
-        """Ask the server; when it cannot answer, the action goes ahead as an offline one (capped)."""
+    def _server(self, call: Callable[[ServerClient], Any]) -> Any:
+        """Ask the server, when online, within ``precheck_timeout_s``; None when it cannot answer.
+
+        A server that does not answer in time (unreachable, or hung) makes the action go ahead as an
+        offline one, under the offline cap; any other failure leaves the local decision to decide.
+        """
+        if self.engine is None or not self._is_online():
+            return None
+        main = self.engine.client
+        limit = (self.precheck_timeout_s, self.precheck_timeout_s)
+        quick = ServerClient(main.base_url, main.token, main.verify, timeout=limit)
         try:
-            return call()
+            return call(quick)
         except TransientError:
             self._checked_offline = True
             return None
         except SyncError:
             return None
+        finally:
+            quick.close()
 
     def redeem_gift(
-        self, session: Session, member_no: str, item_code: str, quantity: int = 1, paper: Any = None
+        self,
+        session: Session,
+        member_no: str,
+        item_code: str,
+        quantity: int = 1,
+        paper: PaperSlip | None = None,
+        pin: str | None = None,
     ) -> ActionResult:
-        item = self.store.master().catalogue.get((item_code or "").strip().upper())
+        self._authorize(session, "redeem_gift")
+        item = self.store.master().catalogue.get(unicodedata.normalize("NFKC", item_code or "").strip().upper())
         try:
             # A paper slip records a gift already handed over: nothing to ask the server first.
-            if paper is None and self._is_online() and self.engine is not None and item is not None:
+            if paper is None and item is not None and type(quantity) is int and quantity > 0:
                 self._check_balance(member_no, item.points * quantity)
-            return super().redeem_gift(session, member_no, item_code, quantity, paper=paper)
+            return super().redeem_gift(session, member_no, item_code, quantity, paper=paper, pin=pin)
         finally:
             self._checked_offline = False
 
     def redeem_cash_offset(
-        self, session: Session, member_no: str, points: int, purchase_amount_fen: int
+        self, session: Session, member_no: str, points: int, purchase_amount_fen: int, pin: str | None = None
     ) -> ActionResult:
+        self._authorize(session, "redeem_cash_offset")
         try:
-            if self._is_online() and self.engine is not None:
+            if type(points) is int and points > 0:
                 self._check_balance(member_no, points)
-            return super().redeem_cash_offset(session, member_no, points, purchase_amount_fen)
+            return super().redeem_cash_offset(session, member_no, points, purchase_amount_fen, pin=pin)
+        finally:
+            self._checked_offline = False
+
+    def donate_points(
+        self, session: Session, member_no: str, campaign_code: str, points: int, pin: str | None = None
+    ) -> ActionResult:
+        self._authorize(session, "donate_points")
+        try:
+            if type(points) is int and points > 0:
+                self._check_balance(member_no, points)
+            return super().donate_points(session, member_no, campaign_code, points, pin=pin)
         finally:
             self._checked_offline = False
 
     def _check_balance(self, member_no: str, need: int) -> None:
-        assert self.engine is not None
-        answer = self._server(lambda: self.engine.client.member(member_no))
+        answer = self._server(lambda client: client.member(member_no))
         if answer is not None and answer["balance"] < need:
             raise Refused(
                 "insufficient_points",
@@ -215,12 +251,11 @@ class SyncedDeskServices(InboxServices, DeskServices):
     def verify_coupon(
         self, session: Session, code: str, member_no: str | None = None, purchase_amount_fen: int | None = None
     ) -> ActionResult:
+        self._authorize(session, "verify_coupon")
         try:
-            if self._is_online() and self.engine is not None:
-                from membership.codes import parse_coupon_code
-
+            if self._is_online():
                 _, normal = parse_coupon_code(code)
-                answer = self._server(lambda: self.engine.client.coupon(normal))
+                answer = self._server(lambda client: client.coupon(normal))
                 if answer is not None and answer["status"] == "used":
                     raise Refused(
                         "coupon_used",

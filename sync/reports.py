@@ -11,6 +11,7 @@ from collections import defaultdict
 from datetime import date, datetime
 
 from membership import codes
+from membership.i18n import Text
 from membership.report_data import (
     ActivityFigures,
     AdjustmentRow,
@@ -40,6 +41,18 @@ EARN_SOURCES = ("earn", "receipt", "welcome", "referral", "adjust")
 
 def _local(store: Store, utc_text: str, fmt: str = "%H:%M") -> str:
     return from_utc_text(utc_text).astimezone(store.rules().timezone).strftime(fmt)
+
+
+def _redeemed_name(store: Store, kind: str, code: str) -> Text | str:
+    """The name a redemption row prints: the gift's, or the charity campaign's (its code when the rules
+    no longer name it)."""
+    if kind == "cash_offset":
+        return ""
+    if kind == "donation":
+        campaign = store.rules().donation_campaign(code)
+        return campaign.name if campaign else code
+    item = store.master().catalogue.get(code)
+    return item.name if item else code
 
 
 def activity(
@@ -92,6 +105,10 @@ def activity(
             entry[0] += 1
             entry[1] += -row["points"]
             entry[2] += payload["points"] * 100 // rules.cash_offset_points_per_yuan
+        elif kind == "donate_points":
+            entry = redeemed[("donation", payload["campaign_code"])]
+            entry[0] += 1
+            entry[1] += -row["points"]
         elif kind == "verify_coupon":
             coupon = store.coupon_record(payload["code"])
             definition = coupon.definition if coupon else codes.parse_coupon_code(payload["code"])[0]
@@ -140,11 +157,9 @@ def activity(
         enrollments=tuple(EnrollmentRow(s, names.get(s, s), ch, n) for (s, ch), n in sorted(enrollments.items())),
         earned=earned,
         redeemed=tuple(
-            RedeemRow(kind, code, master.catalogue[code].name if code in master.catalogue else code, q, p, v)
-            if kind != "cash_offset"
-            else RedeemRow(kind, "", "", q, p, v)
+            RedeemRow(kind, code, _redeemed_name(store, kind, code), q, p, v)
             for (kind, code), (q, p, v) in sorted(
-                redeemed.items(), key=lambda kv: (kv[0][0] == "cash_offset", kv[0][1])
+                redeemed.items(), key=lambda kv: (kv[0][0] == "cash_offset", kv[0][0] == "donation", kv[0][1])
             )
         ),
         coupons=tuple(

@@ -27,7 +27,7 @@ from membership.decisions import Context, Decision, MemberState, Refused
 from membership.i18n import QT_TRANSLATE_NOOP, Message, Text
 from membership.money import AmountError, format_yuan
 from membership.receipt import ReceiptData
-from membership.rules import Rules, Tier
+from membership.rules import DonationCampaign, Rules, Tier
 from membership.segments import Segment, lifecycle_stage, rfm_segment
 from membership.timeutil import business_day, to_utc_text
 from membership.validation import (
@@ -168,7 +168,6 @@ class DeskServices:
         self.online = online
         self._lockout = lockout  # None: the rules' [security] section decides
         self._sessions: dict[str, Session] = {}
-        self._lookups: list[tuple[str, str, str, str]] = []  # audit rows of look-ups not yet written
 
     # -- sessions ------------------------------------------------------------------------------------
 
@@ -435,7 +434,10 @@ class DeskServices:
                 if upper.replace("-", "").isdigit()
                 else "name"
             )
-            self._lookups.append((to_utc_text(self.clock()), session.staff_no, rows[0]["member_no"], by))
+            # Written by the store's next transaction, its next flush or its close: never lost (Store.defer_audit).
+            self.store.defer_audit(
+                to_utc_text(self.clock()), session.staff_no, "lookup", rows[0]["member_no"], {"by": by}
+            )
         return [
             MemberHit(r["member_no"], mask_name(r["name"]), mask_phone(r["phone"]), r["tier"], r["status"])
             for r in rows
@@ -445,16 +447,7 @@ class DeskServices:
         """Write the look-ups made since the last write as audit rows (the subject is the member number,
         never the phone typed). Look-ups stay fast: their audit rows ride on the next transaction, or on
         this call, which the desk app makes every few seconds."""
-        if not self._lookups:
-            return 0
-        with self.store.transaction() as conn:
-            return self._write_lookups(conn)
-
-    def _write_lookups(self, conn: sqlite3.Connection) -> int:
-        pending, self._lookups = self._lookups, []
-        for at, staff_no, member_no, by in pending:
-            self.store.append_audit(conn, at, staff_no, "lookup", member_no, detail={"by": by})
-        return len(pending)
+        return self.store.flush_deferred_audit()
 
     def record_export(self, session: Session, what: str, rows: int) -> None:
         """Audit an export (a report saved as CSV, member data): who, what, how many rows."""
@@ -784,6 +777,32 @@ class DeskServices:
                 "points": points,
                 "purchase_amount_fen": purchase_amount_fen,
             },
+            decide,
+        )
+
+    def donation_campaigns(self) -> tuple[DonationCampaign, ...]:
+        """The charity campaigns in the rules, for the donation screen's choice."""
+        return self.store.rules().donation_campaigns
+
+    def donate_points(
+        self, session: Session, member_no: str, campaign_code: str, points: int, pin: str | None = None
+    ) -> ActionResult:
+        """Give ``points`` of the member's (oldest first) to a charity campaign named in the rules (积分捐赠).
+
+        Capped offline like every redemption; a donation of at least ``security.step_up_points`` asks for
+        the PIN again.
+        """
+        self._authorize(session, ops.DONATE_POINTS)
+        if type(points) is int and points > 0:
+            self._step_up_if_large(session, pin, ops.DONATE_POINTS, points)
+
+        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
+            return p, dec.decide_donate_points(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
+
+        return self._perform(
+            session,
+            ops.DONATE_POINTS,
+            {"member_no": member_no, "campaign_code": campaign_code, "points": points},
             decide,
         )
 
@@ -1138,7 +1157,7 @@ class DeskServices:
         self._authorize(session, kind)
         # Read once: the payload and the decision must agree. A paper slip records what happened offline.
         online = bool(self.online()) and not payload.get("slip_serial")
-        if kind in (ops.REDEEM_GIFT, ops.REDEEM_CASH_OFFSET):
+        if kind in (ops.REDEEM_GIFT, ops.REDEEM_CASH_OFFSET, ops.DONATE_POINTS):
             payload = {**payload, "online": online}
         if not prevalidated:
             payload = ops.validate_payload(kind, payload)
@@ -1146,9 +1165,8 @@ class DeskServices:
         rules, master = store.rules(), store.master()
         now = now or self.clock()
         ctx = Context(rules, master, now, online)
-        terminal = store.terminal()
         with store.transaction() as conn:
-            self._write_lookups(conn)
+            terminal = store.terminal()  # inside: a sync in another process may have moved the epoch
             payload, decision = decide(conn, ctx, payload)
             member_no = decision.member_no
             before_state = store.member_state(member_no, ctx.today, rules) if member_no else None

@@ -87,11 +87,62 @@ def template_store(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def server_template_db(tmp_path_factory) -> Path:
+    """A migrated SQLite server database with the default rules, made once; each desk server gets a copy."""
+    from server import admin
+    from server.db import ServerDB
+
+    path = tmp_path_factory.mktemp("server-template") / "server.sqlite3"
+    url = f"sqlite:///{path}"
+    admin.migrate(url)
+    db = ServerDB(url)
+    try:
+        admin.load_rules(db, None, None, START)
+    finally:
+        db.dispose()
+    return path
+
+
 @pytest.fixture
-def store(tmp_path, template_store):
+def desk_server(server_template_db, tmp_path):
+    """The central server the default desk is registered with: a real process on 127.0.0.1 (SQLite)."""
+    import shutil
+
+    from server_fixtures import ServerProcess
+
+    workdir = tmp_path / "desk-server"
+    workdir.mkdir()
+    shutil.copyfile(server_template_db, workdir / "server.sqlite3")
+    proc = ServerProcess(f"sqlite:///{workdir / 'server.sqlite3'}", workdir).start()
+    yield proc
+    proc.close()
+
+
+DESK_NAME = "服务台 1"
+DESK_CODE = 7
+
+
+@pytest.fixture
+def store(tmp_path, template_store, desk_server, clock):
+    """The default desk's store: set up, registered with ``desk_server`` as terminal 007, as every real desk
+    runs (``scripts/run`` registers the terminal before the desk app opens)."""
+    from sync.engine import register_terminal
     from sync.store import Store
 
     path = copy_store(template_store, tmp_path / "terminal.sqlite3")
+    s = Store(path)
+    register_terminal(s, desk_server.base_url, desk_server.issue_code(DESK_NAME, DESK_CODE), now=clock())
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def local_store(tmp_path, template_store):
+    """A set-up store never registered with a server: only for tests about the store or the plain services."""
+    from sync.store import Store
+
+    path = copy_store(template_store, tmp_path / "local-terminal.sqlite3")
     s = Store(path)
     yield s
     s.close()
@@ -111,10 +162,32 @@ def online() -> Online:
 
 
 @pytest.fixture
-def services(store, clock, online):
+def engine(store, clock):
+    """The default desk's sync engine (not started: a test syncs when it says so, with ``engine.sync_once()``)."""
+    from sync.engine import engine_for
+
+    e = engine_for(store, clock=clock, backoff_base=0.01, backoff_cap=0.05)
+    yield e
+    e.client.close()
+
+
+@pytest.fixture
+def services(store, clock, online, engine):
+    """The desk services the app really uses: a registered terminal's synced services against a real server.
+
+    ``online`` decides whether actions count as online (redemptions and coupons then ask the server first).
+    """
+    from sync.inbox import SyncedDeskServices
+
+    return SyncedDeskServices(store, clock=clock, engine=engine, online=online)
+
+
+@pytest.fixture
+def local_services(local_store, clock, online):
+    """The plain local desk services, for the tests that are about them."""
     from sync.services import DeskServices
 
-    return DeskServices(store, clock=clock, online=online)
+    return DeskServices(local_store, clock=clock, online=online)
 
 
 @pytest.fixture
