@@ -454,10 +454,10 @@ class VirtualPrinter:
             if self.paper_out_during and len(job) > 64:
                 self.paper_out = True
             if self.drop_after is not None and len(job) >= self.drop_after:
-                self.drop_after = None
-                drop()
+                keep, self.drop_after = self.drop_after, None
+                drop()  # switched off mid-job: what came after this point never printed
                 with self._lock:
-                    self.jobs.append(bytes(job))
+                    self.jobs.append(bytes(job[:keep]))
                     self._lock.notify_all()
                 return
         with self._lock:

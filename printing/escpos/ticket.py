@@ -10,6 +10,7 @@ character takes two.
 from __future__ import annotations
 
 import copy
+import unicodedata
 from functools import lru_cache
 
 from escpos.capabilities import Profile
@@ -39,11 +40,22 @@ def _capabilities(dots: int):
     checks images against it. A class per width, so no profile data is shared and changed."""
     data = copy.deepcopy(Profile.profile_data)
     data["media"] = {"dpi": 203, "width": {"mm": 72 if dots == 576 else 48, "pixels": dots}}
-    return type(f"MemberDesk{dots}Profile", (Profile,), {"profile_data": data})(columns=dots // 12)
+    return type(f"MemberDesk{dots}Profile", (Profile,), {"profile_data": data})(
+        columns=dots // 12, features=dict(data["features"])
+    )
 
 
 def printable(text: str) -> str:
     return text.translate(_PRINTABLE)
+
+
+def _encode_char(char: str, encoding: str) -> bytes:
+    """One character the encoding lacks (ô in GBK): its base letter when it has one, else "?"."""
+    try:
+        return char.encode(encoding)
+    except UnicodeEncodeError:
+        base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        return base.encode(encoding, errors="replace") if base else b"?"
 
 
 @lru_cache(maxsize=64)
@@ -81,7 +93,11 @@ class Ticket:
         self.p.set(custom_size=True, width=width, height=height, bold=bold, align=align, invert=invert)
 
     def _encode(self, text: str) -> bytes:
-        return printable(text).encode(self.encoding, errors="replace")
+        text = printable(text)
+        try:
+            return text.encode(self.encoding)
+        except UnicodeEncodeError:
+            return b"".join(_encode_char(char, self.encoding) for char in text)
 
     def _lines(self, lines: list[str], *, size: int = 1, bold: bool = False, align: str = "left") -> None:
         self._style(size, size, bold, align, False)

@@ -4,6 +4,10 @@
   <context>
     <name>ActionScreen</name>
     <message>
+      <source>Checking online…</source>
+      <translation />
+    </message>
+    <message>
       <source>{points} points</source>
       <translation />
     </message>
@@ -65,6 +69,18 @@
     </message>
     <message>
       <source>Manager</source>
+      <translation />
+    </message>
+    <message>
+      <source>Membership office clerk</source>
+      <translation />
+    </message>
+    <message>
+      <source>Membership office manager</source>
+      <translation />
+    </message>
+    <message>
+      <source>Store manager</source>
       <translation />
     </message>
     <message>
@@ -353,6 +369,853 @@
     </message>
   </context>
   <context>
+    <name>Console</name>
+    <message>
+      <source>Your role may not do this.</source>
+      <translation />
+    </message>
+    <message>
+      <source>This form has expired or did not come from the console; open the page again.</source>
+      <translation />
+    </message>
+    <message>
+      <source>A user number is 1 to 16 letters or digits.</source>
+      <translation />
+    </message>
+    <message>
+      <source>A password has at least {n} characters.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The role must be office_clerk, office_manager or store_manager.</source>
+      <translation />
+    </message>
+    <message>
+      <source>User {user_no} is not known.</source>
+      <translation />
+    </message>
+    <message>
+      <source>This account is locked after too many wrong passwords until {until}; an office manager can unlock it.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Too many wrong passwords: this account is locked for {minutes} minutes.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The user number or password is wrong.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The request is not valid; nothing was changed.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Say why the full details are needed.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points are a whole number other than zero, + or −.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The adjustment waits for a second person's approval.</source>
+      <translation />
+    </message>
+    <message>
+      <source>This adjustment is not waiting for a decision.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The second person must be someone else than who asked for the adjustment.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Adjustment approved: every desk gets it at its next sync.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Adjustment refused.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Type the member number to confirm the erasure.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The member's personal data is erased; the points ledger and receipts stay for the accounts.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Give the desk a name.</source>
+      <translation />
+    </message>
+    <message>
+      <source>A terminal code is from 1 to 899.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Terminal {terminal} is decommissioned.</source>
+      <translation />
+    </message>
+    <message>
+      <source>You cannot disable yourself.</source>
+      <translation />
+    </message>
+    <message>
+      <source>User {user_no} saved.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Issue between 1 and 10000 coupons at a time.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The quantity is a whole number other than zero.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The job is running already (here or on another server instance).</source>
+      <translation />
+    </message>
+    <message>
+      <source>This period was run already; tick “run again” to run it once more.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Job run {id} finished.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Audit</source>
+      <translation />
+    </message>
+    <message>
+      <source>Terminal</source>
+      <translation />
+    </message>
+    <message>
+      <source>Verify its chain</source>
+      <translation />
+    </message>
+    <message>
+      <source>The audit chain of {terminal} is intact ({rows} rows anchored).</source>
+      <translation />
+    </message>
+    <message>
+      <source>The audit chain of {terminal} is broken at row {row} ({reason}).</source>
+      <translation />
+    </message>
+    <message>
+      <source>Terminals' anchored audit rows</source>
+      <translation />
+    </message>
+    <message>
+      <source>Staff, action, subject or operation</source>
+      <translation />
+    </message>
+    <message>
+      <source>Search</source>
+      <translation />
+    </message>
+    <message>
+      <source>When</source>
+      <translation />
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation />
+    </message>
+    <message>
+      <source>Action</source>
+      <translation />
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation />
+    </message>
+    <message>
+      <source>Console actions</source>
+      <translation />
+    </message>
+    <message>
+      <source>Who</source>
+      <translation />
+    </message>
+    <message>
+      <source>Membership office</source>
+      <translation />
+    </message>
+    <message>
+      <source>Today</source>
+      <translation />
+    </message>
+    <message>
+      <source>Exceptions</source>
+      <translation />
+    </message>
+    <message>
+      <source>Members</source>
+      <translation />
+    </message>
+    <message>
+      <source>Terminals</source>
+      <translation />
+    </message>
+    <message>
+      <source>Rules</source>
+      <translation />
+    </message>
+    <message>
+      <source>Coupons &amp; stock</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reports</source>
+      <translation />
+    </message>
+    <message>
+      <source>Jobs</source>
+      <translation />
+    </message>
+    <message>
+      <source>Log out</source>
+      <translation />
+    </message>
+    <message>
+      <source>Issue a batch of coupons</source>
+      <translation />
+    </message>
+    <message>
+      <source>Coupon</source>
+      <translation />
+    </message>
+    <message>
+      <source>How many</source>
+      <translation />
+    </message>
+    <message>
+      <source>For member (optional)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Issue and download the codes (CSV)</source>
+      <translation />
+    </message>
+    <message>
+      <source>One coupon's story</source>
+      <translation />
+    </message>
+    <message>
+      <source>Coupon code</source>
+      <translation />
+    </message>
+    <message>
+      <source>No coupon has this code.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Status</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member</source>
+      <translation />
+    </message>
+    <message>
+      <source>Valid</source>
+      <translation />
+    </message>
+    <message>
+      <source>Used</source>
+      <translation />
+    </message>
+    <message>
+      <source>Operation</source>
+      <translation />
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation />
+    </message>
+    <message>
+      <source>Gift stock per desk</source>
+      <translation />
+    </message>
+    <message>
+      <source>Name</source>
+      <translation />
+    </message>
+    <message>
+      <source>Gift</source>
+      <translation />
+    </message>
+    <message>
+      <source>In stock</source>
+      <translation />
+    </message>
+    <message>
+      <source>Quantity (negative takes back)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Allocate</source>
+      <translation />
+    </message>
+    <message>
+      <source>Exception</source>
+      <translation />
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation />
+    </message>
+    <message>
+      <source>Opened</source>
+      <translation />
+    </message>
+    <message>
+      <source>Details</source>
+      <translation />
+    </message>
+    <message>
+      <source>Resolved by {who} at {at}: {decision}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation />
+    </message>
+    <message>
+      <source>Resolve</source>
+      <translation />
+    </message>
+    <message>
+      <source>Open</source>
+      <translation />
+    </message>
+    <message>
+      <source>Resolved</source>
+      <translation />
+    </message>
+    <message>
+      <source>All</source>
+      <translation />
+    </message>
+    <message>
+      <source>Code</source>
+      <translation />
+    </message>
+    <message>
+      <source>Filter</source>
+      <translation />
+    </message>
+    <message>
+      <source>No exceptions match.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Job</source>
+      <translation />
+    </message>
+    <message>
+      <source>What it does</source>
+      <translation />
+    </message>
+    <message>
+      <source>Period due now</source>
+      <translation />
+    </message>
+    <message>
+      <source>Period</source>
+      <translation />
+    </message>
+    <message>
+      <source>run again</source>
+      <translation />
+    </message>
+    <message>
+      <source>Run now</source>
+      <translation />
+    </message>
+    <message>
+      <source>Runs</source>
+      <translation />
+    </message>
+    <message>
+      <source>How</source>
+      <translation />
+    </message>
+    <message>
+      <source>Started</source>
+      <translation />
+    </message>
+    <message>
+      <source>Ended</source>
+      <translation />
+    </message>
+    <message>
+      <source>Rows</source>
+      <translation />
+    </message>
+    <message>
+      <source>Errors</source>
+      <translation />
+    </message>
+    <message>
+      <source>Log in</source>
+      <translation />
+    </message>
+    <message>
+      <source>User number</source>
+      <translation />
+    </message>
+    <message>
+      <source>Password</source>
+      <translation />
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation />
+    </message>
+    <message>
+      <source>Birthday</source>
+      <translation />
+    </message>
+    <message>
+      <source>Card</source>
+      <translation />
+    </message>
+    <message>
+      <source>Tier</source>
+      <translation />
+    </message>
+    <message>
+      <source>since {day}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points available</source>
+      <translation />
+    </message>
+    <message>
+      <source>Enrolled</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation />
+    </message>
+    <message>
+      <source>Show full details (recorded)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Consents</source>
+      <translation />
+    </message>
+    <message>
+      <source>Privacy notice</source>
+      <translation />
+    </message>
+    <message>
+      <source>Marketing</source>
+      <translation />
+    </message>
+    <message>
+      <source>Tier history</source>
+      <translation />
+    </message>
+    <message>
+      <source>Day</source>
+      <translation />
+    </message>
+    <message>
+      <source>What</source>
+      <translation />
+    </message>
+    <message>
+      <source>Tier before</source>
+      <translation />
+    </message>
+    <message>
+      <source>Lots and expiry</source>
+      <translation />
+    </message>
+    <message>
+      <source>Year earned</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points</source>
+      <translation />
+    </message>
+    <message>
+      <source>Expires</source>
+      <translation />
+    </message>
+    <message>
+      <source>lapsed</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points ledger</source>
+      <translation />
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation />
+    </message>
+    <message>
+      <source>Spend (yuan)</source>
+      <translation />
+    </message>
+    <message>
+      <source>server</source>
+      <translation />
+    </message>
+    <message>
+      <source>Coupons</source>
+      <translation />
+    </message>
+    <message>
+      <source>Benefits claimed</source>
+      <translation />
+    </message>
+    <message>
+      <source>Benefit</source>
+      <translation />
+    </message>
+    <message>
+      <source>Manual adjustment</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points (+ or −)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Ask for approval</source>
+      <translation />
+    </message>
+    <message>
+      <source>Asked by</source>
+      <translation />
+    </message>
+    <message>
+      <source>Approve</source>
+      <translation />
+    </message>
+    <message>
+      <source>Refuse</source>
+      <translation />
+    </message>
+    <message>
+      <source>Personal information requests</source>
+      <translation />
+    </message>
+    <message>
+      <source>Export everything held (file)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Type the member number to confirm</source>
+      <translation />
+    </message>
+    <message>
+      <source>Erase personal data</source>
+      <translation />
+    </message>
+    <message>
+      <source>Phone, member number, card number or name</source>
+      <translation />
+    </message>
+    <message>
+      <source>Member number</source>
+      <translation />
+    </message>
+    <message>
+      <source>No member matches.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Not found</source>
+      <translation />
+    </message>
+    <message>
+      <source>Back</source>
+      <translation />
+    </message>
+    <message>
+      <source>Business day</source>
+      <translation />
+    </message>
+    <message>
+      <source>Scope</source>
+      <translation />
+    </message>
+    <message>
+      <source>Whole mall</source>
+      <translation />
+    </message>
+    <message>
+      <source>Show</source>
+      <translation />
+    </message>
+    <message>
+      <source>Daily report (PDF)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Daily report (CSV)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Complete: every terminal has synced the day.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Not complete: these terminals had not synced the day yet:</source>
+      <translation />
+    </message>
+    <message>
+      <source>never</source>
+      <translation />
+    </message>
+    <message>
+      <source>Operations</source>
+      <translation />
+    </message>
+    <message>
+      <source>Enrolments</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points earned</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points redeemed</source>
+      <translation />
+    </message>
+    <message>
+      <source>Coupons verified</source>
+      <translation />
+    </message>
+    <message>
+      <source>The month</source>
+      <translation />
+    </message>
+    <message>
+      <source>Month</source>
+      <translation />
+    </message>
+    <message>
+      <source>Count</source>
+      <translation />
+    </message>
+    <message>
+      <source>Document</source>
+      <translation />
+    </message>
+    <message>
+      <source>Version</source>
+      <translation />
+    </message>
+    <message>
+      <source>Loaded</source>
+      <translation />
+    </message>
+    <message>
+      <source>Upload a new rules file</source>
+      <translation />
+    </message>
+    <message>
+      <source>The rules file was not loaded: fix these and upload it again.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The file is valid. Check the differences below, then load it: every desk takes it at its next sync.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Load these rules now</source>
+      <translation />
+    </message>
+    <message>
+      <source>Rules file (TOML)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Check</source>
+      <translation />
+    </message>
+    <message>
+      <source>Differences from the current rules</source>
+      <translation />
+    </message>
+    <message>
+      <source>History</source>
+      <translation />
+    </message>
+    <message>
+      <source>Replaced</source>
+      <translation />
+    </message>
+    <message>
+      <source>Roll back to {version}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Current rules file</source>
+      <translation />
+    </message>
+    <message>
+      <source>Office users (this console)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Role</source>
+      <translation />
+    </message>
+    <message>
+      <source>State</source>
+      <translation />
+    </message>
+    <message>
+      <source>disabled</source>
+      <translation />
+    </message>
+    <message>
+      <source>locked</source>
+      <translation />
+    </message>
+    <message>
+      <source>active</source>
+      <translation />
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation />
+    </message>
+    <message>
+      <source>Disable</source>
+      <translation />
+    </message>
+    <message>
+      <source>Enable</source>
+      <translation />
+    </message>
+    <message>
+      <source>Password (new users; blank keeps it)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Save user</source>
+      <translation />
+    </message>
+    <message>
+      <source>Desk staff (pulled by every terminal)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Staff number</source>
+      <translation />
+    </message>
+    <message>
+      <source>PIN (new staff; blank keeps it)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Save staff</source>
+      <translation />
+    </message>
+    <message>
+      <source>Registration code for {name}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Valid for 24 hours, once. Type it (or scan it) on the new terminal.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Desk name</source>
+      <translation />
+    </message>
+    <message>
+      <source>Terminal code (optional)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Issue a registration code</source>
+      <translation />
+    </message>
+    <message>
+      <source>Registered</source>
+      <translation />
+    </message>
+    <message>
+      <source>Last sync</source>
+      <translation />
+    </message>
+    <message>
+      <source>Changes not yet pulled</source>
+      <translation />
+    </message>
+    <message>
+      <source>Revoke</source>
+      <translation />
+    </message>
+    <message>
+      <source>Decommission</source>
+      <translation />
+    </message>
+    <message>
+      <source>Registration codes issued</source>
+      <translation />
+    </message>
+    <message>
+      <source>Issued</source>
+      <translation />
+    </message>
+    <message>
+      <source>Used by</source>
+      <translation />
+    </message>
+    <message>
+      <source>Open exceptions</source>
+      <translation />
+    </message>
+    <message>
+      <source>Operations per desk and kind</source>
+      <translation />
+    </message>
+    <message>
+      <source>Desk</source>
+      <translation />
+    </message>
+    <message>
+      <source>No operations yet today.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Synced</source>
+      <translation />
+    </message>
+    <message>
+      <source>yes</source>
+      <translation />
+    </message>
+    <message>
+      <source>no</source>
+      <translation />
+    </message>
+    <message>
+      <source>Operations, last 30 days</source>
+      <translation />
+    </message>
+  </context>
+  <context>
     <name>CouponScreen</name>
     <message>
       <source>Verify a coupon</source>
@@ -376,6 +1239,10 @@
     </message>
     <message>
       <source>Cancel</source>
+      <translation />
+    </message>
+    <message>
+      <source>Scan the coupon, or type its code.</source>
       <translation />
     </message>
     <message>
@@ -629,11 +1496,31 @@
       <translation />
     </message>
     <message>
+      <source>Reference</source>
+      <translation />
+    </message>
+    <message>
+      <source>Rejected by the server</source>
+      <translation />
+    </message>
+    <message>
+      <source>Rejected by the server · exception #{id} open</source>
+      <translation />
+    </message>
+    <message>
+      <source>Rejected by the server · exception #{id} resolved</source>
+      <translation />
+    </message>
+    <message>
       <source>Reversed</source>
       <translation />
     </message>
     <message>
       <source>Imported</source>
+      <translation />
+    </message>
+    <message>
+      <source>Waiting to be sent</source>
       <translation />
     </message>
   </context>
@@ -700,6 +1587,41 @@
     </message>
   </context>
   <context>
+    <name>Jobs</name>
+    <message>
+      <source>Annual tier review</source>
+      <translation />
+    </message>
+    <message>
+      <source>On the 1st of the rules' review month: one step down for members whose qualifying spend no longer holds their tier.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Year-end expiry sweep</source>
+      <translation />
+    </message>
+    <message>
+      <source>On 1 January: write off the points that lapsed at the end of the year.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Nightly snapshot and pruning</source>
+      <translation />
+    </message>
+    <message>
+      <source>Every night after 03:00: a bootstrap snapshot, then the change feed no terminal needs.</source>
+      <translation />
+    </message>
+    <message>
+      <source>There is no job called {name}.</source>
+      <translation />
+    </message>
+    <message>
+      <source>{period} is not a period of this job (a year, or a date for the snapshot).</source>
+      <translation />
+    </message>
+  </context>
+  <context>
     <name>LoginScreen</name>
     <message>
       <source>Locked</source>
@@ -749,6 +1671,38 @@
       <translation />
     </message>
     <message>
+      <source>This is a paper slip; a desk clerk or a manager keys it in.</source>
+      <translation />
+    </message>
+    <message>
+      <source>This is a WeChat Pay payment code, not a member code. Ask for the member code.</source>
+      <translation />
+    </message>
+    <message>
+      <source>This is an Alipay payment code, not a member code. Ask for the member code.</source>
+      <translation />
+    </message>
+    <message>
+      <source>No member has the scanned code {code}.</source>
+      <translation />
+    </message>
+    <message>
+      <source>A form is half filled</source>
+      <translation />
+    </message>
+    <message>
+      <source>A code was scanned while this form is half filled. Leave the form and open the code?</source>
+      <translation />
+    </message>
+    <message>
+      <source>Open the code (Enter)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Keep the form (Esc)</source>
+      <translation />
+    </message>
+    <message>
       <source>Settings saved.</source>
       <translation />
     </message>
@@ -793,6 +1747,46 @@
     </message>
     <message>
       <source>Terminal</source>
+      <translation />
+    </message>
+    <message>
+      <source>Shift handover</source>
+      <translation />
+    </message>
+    <message>
+      <source>Unlock selected staff</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reprint a receipt</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reference, e.g. 007-000003</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reprint</source>
+      <translation />
+    </message>
+    <message>
+      <source>Handed over to (staff no.)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Gifts counted</source>
+      <translation />
+    </message>
+    <message>
+      <source>gift code = number counted, e.g. K001=12, K002=5</source>
+      <translation />
+    </message>
+    <message>
+      <source>Print shift handover</source>
+      <translation />
+    </message>
+    <message>
+      <source>Shift handover as CSV</source>
       <translation />
     </message>
     <message>
@@ -852,6 +1846,14 @@
       <translation />
     </message>
     <message>
+      <source>Exceptions inbox ({count} open)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Shift of {name} ({staff_no}) since {start}: its figures, gifts handed out and stock counted.</source>
+      <translation />
+    </message>
+    <message>
       <source>This terminal is not connected to a server, so there are no sync rejections to review.</source>
       <translation />
     </message>
@@ -861,6 +1863,22 @@
     </message>
     <message>
       <source>Choose an exception first.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Choose a staff member first.</source>
+      <translation />
+    </message>
+    <message>
+      <source>{staff_no} is unlocked and can log in again.</source>
+      <translation />
+    </message>
+    <message>
+      <source>No receipt of this desk has the reference {ref}.</source>
+      <translation />
+    </message>
+    <message>
+      <source>“{part}” is not a gift code with a number, e.g. K001=12.</source>
       <translation />
     </message>
   </context>
@@ -1023,6 +2041,10 @@
     </message>
     <message>
       <source>Annual tier review</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points donation</source>
       <translation />
     </message>
   </context>
@@ -1377,6 +2399,30 @@
       <translation />
     </message>
     <message>
+      <source>Printer test</source>
+      <translation />
+    </message>
+    <message>
+      <source>Model</source>
+      <translation />
+    </message>
+    <message>
+      <source>Connection</source>
+      <translation />
+    </message>
+    <message>
+      <source>Encoding</source>
+      <translation />
+    </message>
+    <message>
+      <source>Paper</source>
+      <translation />
+    </message>
+    <message>
+      <source>If this line shows Chinese correctly, the encoding is right:</source>
+      <translation />
+    </message>
+    <message>
       <source>Service desk</source>
       <translation />
     </message>
@@ -1418,6 +2464,10 @@
     </message>
     <message>
       <source>Points as cash</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points donation</source>
       <translation />
     </message>
     <message>
@@ -1585,11 +2635,11 @@
       <translation />
     </message>
     <message>
-      <source>Points redeemed by gift, voucher and cash offset</source>
+      <source>Quantity</source>
       <translation />
     </message>
     <message>
-      <source>Quantity</source>
+      <source>Points redeemed by gift, voucher, cash offset and donation</source>
       <translation />
     </message>
     <message>
@@ -2088,6 +3138,50 @@
       <source>Keep this slip safe: the code identifies you as a member.</source>
       <translation />
     </message>
+    <message>
+      <source>“{address}” is not a printer network address. Write it as 192.168.1.50 or 192.168.1.50:9100.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Unknown printer model “{profile}”. Choose one of: {choices}.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Unknown printer connection “{transport}”. Choose usb, tcp or cups.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The printer address is empty. Give the device (/dev/usb/lp0), the network address (192.168.1.50:9100) or the print queue's name.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Receipt paper must be 80 or 58 mm wide.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The {model} takes {widths} mm paper, not {width} mm.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Unknown printer encoding “{encoding}”. Choose GB18030, GBK or UTF-8.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Printer “{printer}” does not answer. Check that it is switched on and its network cable is plugged in, then reprint.</source>
+      <translation />
+    </message>
+    <message>
+      <source>This terminal may not use the printer at {device}. Ask IT to add the desk's user to the “lp” group, then reprint.</source>
+      <translation />
+    </message>
+    <message>
+      <source>No printer is connected at {device}. Check the USB cable and that the printer is on, then reprint.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The connection to printer “{printer}” was lost while printing. Check the printer and its cable, then reprint.</source>
+      <translation />
+    </message>
   </context>
   <context>
     <name>Receipt</name>
@@ -2137,6 +3231,14 @@
     </message>
     <message>
       <source>{points} points paid ¥{value} of a ¥{amount} purchase</source>
+      <translation />
+    </message>
+    <message>
+      <source>Donated {points} points to {campaign}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Thank you! Donated points are passed on to the campaign and not refunded.</source>
       <translation />
     </message>
     <message>
@@ -2290,6 +3392,14 @@
       <translation />
     </message>
     <message>
+      <source>There is no donation campaign {code}; the campaigns are: {choices}.</source>
+      <translation />
+    </message>
+    <message>
+      <source>A donation to {campaign} is from {low} to {high} points.</source>
+      <translation />
+    </message>
+    <message>
       <source>Coupon {code} is not known here; it may be forged, or the terminal needs a sync.</source>
       <translation />
     </message>
@@ -2395,6 +3505,10 @@
     </message>
     <message>
       <source>Member {member_no} was not found on this terminal.</source>
+      <translation />
+    </message>
+    <message>
+      <source>There is no staff member {staff_no}.</source>
       <translation />
     </message>
   </context>
@@ -2569,7 +3683,7 @@
       <translation />
     </message>
     <message>
-      <source>The server could not apply this operation ({error}); it is kept for an administrator.</source>
+      <source>The server could not apply this operation ({error}); it is kept for an administrator, who applies it with “memberdesk-server reapply” once the fault is fixed. The desk keeps it as it is.</source>
       <translation />
     </message>
     <message>
@@ -2642,6 +3756,10 @@
     </message>
     <message>
       <source>Terminal code {code} is already registered.</source>
+      <translation />
+    </message>
+    <message>
+      <source>This desk is already registered as terminal code {have}; this registration code is for terminal code {wanted}. Issue a code for terminal code {have}, or revoke {terminal} first.</source>
       <translation />
     </message>
     <message>
@@ -3006,6 +4124,10 @@ Terminal {terminal} · rules {rules}</source>
       <translation />
     </message>
     <message>
+      <source>The server had an internal error (HTTP {status}); trying again.</source>
+      <translation />
+    </message>
+    <message>
       <source>The server is busy (HTTP {status}); trying again.</source>
       <translation />
     </message>
@@ -3031,6 +4153,14 @@ Terminal {terminal} · rules {rules}</source>
     </message>
     <message>
       <source>This terminal is not registered with a server yet.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Another program is syncing this terminal; trying again shortly.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Sync has a problem ({error}); it keeps trying. Tell IT if it stays.</source>
       <translation />
     </message>
     <message>
@@ -3142,6 +4272,10 @@ Terminal {terminal} · rules {rules}</source>
     </message>
     <message>
       <source>never</source>
+      <translation />
+    </message>
+    <message>
+      <source>{count} open exceptions</source>
       <translation />
     </message>
   </context>

@@ -4,6 +4,10 @@
   <context>
     <name>ActionScreen</name>
     <message>
+      <source>Checking online…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{points} points</source>
       <translation>{points} 積分</translation>
     </message>
@@ -66,6 +70,18 @@
     <message>
       <source>Manager</source>
       <translation>經理</translation>
+    </message>
+    <message>
+      <source>Membership office clerk</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Membership office manager</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Store manager</source>
+      <translation type="unfinished">店長</translation>
     </message>
     <message>
       <source>A PIN is 4 to 8 digits.</source>
@@ -353,6 +369,853 @@
     </message>
   </context>
   <context>
+    <name>Console</name>
+    <message>
+      <source>Your role may not do this.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This form has expired or did not come from the console; open the page again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A user number is 1 to 16 letters or digits.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A password has at least {n} characters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The role must be office_clerk, office_manager or store_manager.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>User {user_no} is not known.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This account is locked after too many wrong passwords until {until}; an office manager can unlock it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Too many wrong passwords: this account is locked for {minutes} minutes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The user number or password is wrong.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The request is not valid; nothing was changed.</source>
+      <translation type="unfinished">請求無效，未做任何更改。</translation>
+    </message>
+    <message>
+      <source>Say why the full details are needed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Points are a whole number other than zero, + or −.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The adjustment waits for a second person's approval.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This adjustment is not waiting for a decision.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The second person must be someone else than who asked for the adjustment.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Adjustment approved: every desk gets it at its next sync.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Adjustment refused.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Type the member number to confirm the erasure.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The member's personal data is erased; the points ledger and receipts stay for the accounts.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Give the desk a name.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A terminal code is from 1 to 899.</source>
+      <translation type="unfinished">終端編號為 1 至 899。</translation>
+    </message>
+    <message>
+      <source>Terminal {terminal} is decommissioned.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You cannot disable yourself.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>User {user_no} saved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Issue between 1 and 10000 coupons at a time.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The quantity is a whole number other than zero.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The job is running already (here or on another server instance).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This period was run already; tick “run again” to run it once more.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Job run {id} finished.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Audit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Terminal</source>
+      <translation type="unfinished">終端</translation>
+    </message>
+    <message>
+      <source>Verify its chain</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The audit chain of {terminal} is intact ({rows} rows anchored).</source>
+      <translation type="unfinished">{terminal} 的稽核鏈完整（已錨定 {rows} 行）。</translation>
+    </message>
+    <message>
+      <source>The audit chain of {terminal} is broken at row {row} ({reason}).</source>
+      <translation type="unfinished">{terminal} 的稽核鏈在第 {row} 行斷開（{reason}）。</translation>
+    </message>
+    <message>
+      <source>Terminals' anchored audit rows</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Staff, action, subject or operation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Search</source>
+      <translation type="unfinished">搜尋</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Staff</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Action</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Console actions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Who</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Membership office</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Today</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exceptions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Members</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Terminals</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rules</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Coupons &amp; stock</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reports</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Jobs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Log out</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Issue a batch of coupons</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Coupon</source>
+      <translation type="unfinished">優惠券</translation>
+    </message>
+    <message>
+      <source>How many</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>For member (optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Issue and download the codes (CSV)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>One coupon's story</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Coupon code</source>
+      <translation type="unfinished">優惠券碼</translation>
+    </message>
+    <message>
+      <source>No coupon has this code.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Status</source>
+      <translation type="unfinished">狀態</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation type="unfinished">會員</translation>
+    </message>
+    <message>
+      <source>Valid</source>
+      <translation type="unfinished">有效期</translation>
+    </message>
+    <message>
+      <source>Used</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gift stock per desk</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name</source>
+      <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+      <source>Gift</source>
+      <translation type="unfinished">禮品</translation>
+    </message>
+    <message>
+      <source>In stock</source>
+      <translation type="unfinished">庫存</translation>
+    </message>
+    <message>
+      <source>Quantity (negative takes back)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Allocate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exception</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation type="unfinished">異常情況</translation>
+    </message>
+    <message>
+      <source>Opened</source>
+      <translation type="unfinished">發生時間</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Resolved by {who} at {at}: {decision}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Resolve</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open</source>
+      <translation type="unfinished">開啟</translation>
+    </message>
+    <message>
+      <source>Resolved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Filter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No exceptions match.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Job</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What it does</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Period due now</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Period</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>run again</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Run now</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Runs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>How</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Started</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ended</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rows</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Errors</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Log in</source>
+      <translation type="unfinished">登入</translation>
+    </message>
+    <message>
+      <source>User number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Password</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Birthday</source>
+      <translation type="unfinished">生日</translation>
+    </message>
+    <message>
+      <source>Card</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tier</source>
+      <translation type="unfinished">等級</translation>
+    </message>
+    <message>
+      <source>since {day}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Points available</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enrolled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+      <source>Show full details (recorded)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Consents</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Privacy notice</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Marketing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tier history</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tier before</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lots and expiry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Year earned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Points</source>
+      <translation type="unfinished">積分</translation>
+    </message>
+    <message>
+      <source>Expires</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>lapsed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Points ledger</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Spend (yuan)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>server</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Coupons</source>
+      <translation type="unfinished">優惠券</translation>
+    </message>
+    <message>
+      <source>Benefits claimed</source>
+      <translation type="unfinished">權益領取</translation>
+    </message>
+    <message>
+      <source>Benefit</source>
+      <translation type="unfinished">權益</translation>
+    </message>
+    <message>
+      <source>Manual adjustment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Points (+ or −)</source>
+      <translation type="unfinished">積分（+ 或 −）</translation>
+    </message>
+    <message>
+      <source>Ask for approval</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Asked by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Approve</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refuse</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Personal information requests</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export everything held (file)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Type the member number to confirm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Erase personal data</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Phone, member number, card number or name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Member number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No member matches.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not found</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Back</source>
+      <translation type="unfinished">返回</translation>
+    </message>
+    <message>
+      <source>Business day</source>
+      <translation type="unfinished">營業日</translation>
+    </message>
+    <message>
+      <source>Scope</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Whole mall</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Daily report (PDF)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Daily report (CSV)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Complete: every terminal has synced the day.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not complete: these terminals had not synced the day yet:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>never</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operations</source>
+      <translation type="unfinished">筆數</translation>
+    </message>
+    <message>
+      <source>Enrolments</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Points earned</source>
+      <translation type="unfinished">發放積分</translation>
+    </message>
+    <message>
+      <source>Points redeemed</source>
+      <translation type="unfinished">使用積分</translation>
+    </message>
+    <message>
+      <source>Coupons verified</source>
+      <translation type="unfinished">優惠券核銷</translation>
+    </message>
+    <message>
+      <source>The month</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Month</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Count</source>
+      <translation type="unfinished">張數</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Version</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Loaded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Upload a new rules file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The rules file was not loaded: fix these and upload it again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file is valid. Check the differences below, then load it: every desk takes it at its next sync.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Load these rules now</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rules file (TOML)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check</source>
+      <translation type="unfinished">查詢</translation>
+    </message>
+    <message>
+      <source>Differences from the current rules</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>History</source>
+      <translation type="unfinished">交易記錄</translation>
+    </message>
+    <message>
+      <source>Replaced</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Roll back to {version}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Current rules file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Office users (this console)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Role</source>
+      <translation type="unfinished">角色</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>disabled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>locked</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>active</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Disable</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enable</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Password (new users; blank keeps it)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save user</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Desk staff (pulled by every terminal)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Staff number</source>
+      <translation type="unfinished">工號</translation>
+    </message>
+    <message>
+      <source>PIN (new staff; blank keeps it)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save staff</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Registration code for {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Valid for 24 hours, once. Type it (or scan it) on the new terminal.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Desk name</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Terminal code (optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Issue a registration code</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Registered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Last sync</source>
+      <translation type="unfinished">最近同步</translation>
+    </message>
+    <message>
+      <source>Changes not yet pulled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Revoke</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Decommission</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Registration codes issued</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Issued</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Used by</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open exceptions</source>
+      <translation type="unfinished">未處理異常</translation>
+    </message>
+    <message>
+      <source>Operations per desk and kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Desk</source>
+      <translation type="unfinished">服務台</translation>
+    </message>
+    <message>
+      <source>No operations yet today.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Synced</source>
+      <translation type="unfinished">已同步</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Operations, last 30 days</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>CouponScreen</name>
     <message>
       <source>Verify a coupon</source>
@@ -377,6 +1240,10 @@
     <message>
       <source>Cancel</source>
       <translation>取消</translation>
+    </message>
+    <message>
+      <source>Scan the coupon, or type its code.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Unused</source>
@@ -629,12 +1496,32 @@
       <translation>狀態</translation>
     </message>
     <message>
+      <source>Reference</source>
+      <translation type="unfinished">業務編號</translation>
+    </message>
+    <message>
+      <source>Rejected by the server</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rejected by the server · exception #{id} open</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rejected by the server · exception #{id} resolved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Reversed</source>
       <translation>已沖正</translation>
     </message>
     <message>
       <source>Imported</source>
       <translation>歷史匯入</translation>
+    </message>
+    <message>
+      <source>Waiting to be sent</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -700,6 +1587,41 @@
     </message>
   </context>
   <context>
+    <name>Jobs</name>
+    <message>
+      <source>Annual tier review</source>
+      <translation type="unfinished">年度等級評定</translation>
+    </message>
+    <message>
+      <source>On the 1st of the rules' review month: one step down for members whose qualifying spend no longer holds their tier.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Year-end expiry sweep</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>On 1 January: write off the points that lapsed at the end of the year.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nightly snapshot and pruning</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Every night after 03:00: a bootstrap snapshot, then the change feed no terminal needs.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>There is no job called {name}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{period} is not a period of this job (a year, or a date for the snapshot).</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>LoginScreen</name>
     <message>
       <source>Locked</source>
@@ -749,6 +1671,38 @@
       <translation>鎖定</translation>
     </message>
     <message>
+      <source>This is a paper slip; a desk clerk or a manager keys it in.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This is a WeChat Pay payment code, not a member code. Ask for the member code.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This is an Alipay payment code, not a member code. Ask for the member code.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No member has the scanned code {code}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A form is half filled</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A code was scanned while this form is half filled. Leave the form and open the code?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open the code (Enter)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keep the form (Esc)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Settings saved.</source>
       <translation>設定已儲存。</translation>
     </message>
@@ -794,6 +1748,46 @@
     <message>
       <source>Terminal</source>
       <translation>終端</translation>
+    </message>
+    <message>
+      <source>Shift handover</source>
+      <translation type="unfinished">交班表</translation>
+    </message>
+    <message>
+      <source>Unlock selected staff</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reprint a receipt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reference, e.g. 007-000003</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reprint</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Handed over to (staff no.)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gifts counted</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>gift code = number counted, e.g. K001=12, K002=5</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Print shift handover</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Shift handover as CSV</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Decision, e.g. 'credited at Desk 2 is correct; told member'</source>
@@ -852,6 +1846,14 @@
       <translation>返回</translation>
     </message>
     <message>
+      <source>Exceptions inbox ({count} open)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Shift of {name} ({staff_no}) since {start}: its figures, gifts handed out and stock counted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>This terminal is not connected to a server, so there are no sync rejections to review.</source>
       <translation>本終端未連接伺服器，因此沒有需要處理的同步異常。</translation>
     </message>
@@ -862,6 +1864,22 @@
     <message>
       <source>Choose an exception first.</source>
       <translation>請先選擇一條異常。</translation>
+    </message>
+    <message>
+      <source>Choose a staff member first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{staff_no} is unlocked and can log in again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No receipt of this desk has the reference {ref}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>“{part}” is not a gift code with a number, e.g. K001=12.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1024,6 +2042,10 @@
     <message>
       <source>Annual tier review</source>
       <translation>年度等級評定</translation>
+    </message>
+    <message>
+      <source>Points donation</source>
+      <translation>積分捐贈</translation>
     </message>
   </context>
   <context>
@@ -1377,6 +2399,30 @@
       <translation>請妥善保管本憑條，掃碼可查詢或重印。</translation>
     </message>
     <message>
+      <source>Printer test</source>
+      <translation>印表機測試</translation>
+    </message>
+    <message>
+      <source>Model</source>
+      <translation>型號</translation>
+    </message>
+    <message>
+      <source>Connection</source>
+      <translation>連接</translation>
+    </message>
+    <message>
+      <source>Encoding</source>
+      <translation>編碼</translation>
+    </message>
+    <message>
+      <source>Paper</source>
+      <translation>紙張</translation>
+    </message>
+    <message>
+      <source>If this line shows Chinese correctly, the encoding is right:</source>
+      <translation>下一行中文顯示正常，即表示編碼設定正確：</translation>
+    </message>
+    <message>
       <source>Service desk</source>
       <translation>服務台</translation>
     </message>
@@ -1419,6 +2465,10 @@
     <message>
       <source>Points as cash</source>
       <translation>積分抵現</translation>
+    </message>
+    <message>
+      <source>Points donation</source>
+      <translation>積分捐贈</translation>
     </message>
     <message>
       <source>Birthday gift</source>
@@ -1585,12 +2635,12 @@
       <translation>計級消費</translation>
     </message>
     <message>
-      <source>Points redeemed by gift, voucher and cash offset</source>
-      <translation>積分使用（按禮品、券和抵現）</translation>
-    </message>
-    <message>
       <source>Quantity</source>
       <translation>數量</translation>
+    </message>
+    <message>
+      <source>Points redeemed by gift, voucher, cash offset and donation</source>
+      <translation>積分使用（按禮品、券、抵現和捐贈）</translation>
     </message>
     <message>
       <source>Cash value</source>
@@ -2088,6 +3138,50 @@
       <source>Keep this slip safe: the code identifies you as a member.</source>
       <translation>請妥善保管：此碼代表您的會員身分。</translation>
     </message>
+    <message>
+      <source>“{address}” is not a printer network address. Write it as 192.168.1.50 or 192.168.1.50:9100.</source>
+      <translation>「{address}」不是印表機的網路位址。請寫成 192.168.1.50 或 192.168.1.50:9100。</translation>
+    </message>
+    <message>
+      <source>Unknown printer model “{profile}”. Choose one of: {choices}.</source>
+      <translation>未知的印表機型號「{profile}」。請從以下型號中選擇：{choices}。</translation>
+    </message>
+    <message>
+      <source>Unknown printer connection “{transport}”. Choose usb, tcp or cups.</source>
+      <translation>未知的印表機連接方式「{transport}」。請選擇 usb、tcp 或 cups。</translation>
+    </message>
+    <message>
+      <source>The printer address is empty. Give the device (/dev/usb/lp0), the network address (192.168.1.50:9100) or the print queue's name.</source>
+      <translation>印表機位址為空。請填寫裝置（/dev/usb/lp0）、網路位址（192.168.1.50:9100）或列印佇列名稱。</translation>
+    </message>
+    <message>
+      <source>Receipt paper must be 80 or 58 mm wide.</source>
+      <translation>小票紙寬度必須為 80 或 58 公釐。</translation>
+    </message>
+    <message>
+      <source>The {model} takes {widths} mm paper, not {width} mm.</source>
+      <translation>{model} 使用 {widths} 公釐紙捲，不能用 {width} 公釐。</translation>
+    </message>
+    <message>
+      <source>Unknown printer encoding “{encoding}”. Choose GB18030, GBK or UTF-8.</source>
+      <translation>未知的印表機編碼「{encoding}」。請選擇 GB18030、GBK 或 UTF-8。</translation>
+    </message>
+    <message>
+      <source>Printer “{printer}” does not answer. Check that it is switched on and its network cable is plugged in, then reprint.</source>
+      <translation>印表機「{printer}」沒有回應。請確認已開機、網路線已插好，然後重印。</translation>
+    </message>
+    <message>
+      <source>This terminal may not use the printer at {device}. Ask IT to add the desk's user to the “lp” group, then reprint.</source>
+      <translation>本機無權使用 {device} 上的印表機。請聯絡 IT 將本機使用者加入「lp」群組，然後重印。</translation>
+    </message>
+    <message>
+      <source>No printer is connected at {device}. Check the USB cable and that the printer is on, then reprint.</source>
+      <translation>{device} 上沒有連接印表機。請檢查 USB 線並確認印表機已開機，然後重印。</translation>
+    </message>
+    <message>
+      <source>The connection to printer “{printer}” was lost while printing. Check the printer and its cable, then reprint.</source>
+      <translation>列印過程中與印表機「{printer}」的連線中斷。請檢查印表機及連接線，然後重印。</translation>
+    </message>
   </context>
   <context>
     <name>Receipt</name>
@@ -2138,6 +3232,14 @@
     <message>
       <source>{points} points paid ¥{value} of a ¥{amount} purchase</source>
       <translation>{points} 積分抵扣 ¥{value}（消費 ¥{amount}）</translation>
+    </message>
+    <message>
+      <source>Donated {points} points to {campaign}</source>
+      <translation>已向「{campaign}」捐贈 {points} 積分</translation>
+    </message>
+    <message>
+      <source>Thank you! Donated points are passed on to the campaign and not refunded.</source>
+      <translation>感謝您的愛心！捐贈的積分將轉交公益項目，不予退還。</translation>
     </message>
     <message>
       <source>Coupon {code}: {name}, value ¥{value}</source>
@@ -2290,6 +3392,14 @@
       <translation>積分最多抵扣本次消費的 {percent}%（¥{limit}）。</translation>
     </message>
     <message>
+      <source>There is no donation campaign {code}; the campaigns are: {choices}.</source>
+      <translation>沒有捐贈項目 {code}；現有項目：{choices}。</translation>
+    </message>
+    <message>
+      <source>A donation to {campaign} is from {low} to {high} points.</source>
+      <translation>向「{campaign}」捐贈的積分須在 {low} 至 {high} 之間。</translation>
+    </message>
+    <message>
       <source>Coupon {code} is not known here; it may be forged, or the terminal needs a sync.</source>
       <translation>本終端查不到優惠券 {code}：可能是偽造的，或終端需要同步。</translation>
     </message>
@@ -2396,6 +3506,10 @@
     <message>
       <source>Member {member_no} was not found on this terminal.</source>
       <translation>本終端未找到會員 {member_no}。</translation>
+    </message>
+    <message>
+      <source>There is no staff member {staff_no}.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -2569,8 +3683,8 @@
       <translation>{epoch}/{seq} 之前缺少操作，請從 {expected} 開始傳送。</translation>
     </message>
     <message>
-      <source>The server could not apply this operation ({error}); it is kept for an administrator.</source>
-      <translation>伺服器無法執行此操作（{error}），已留待管理員處理。</translation>
+      <source>The server could not apply this operation ({error}); it is kept for an administrator, who applies it with “memberdesk-server reapply” once the fault is fixed. The desk keeps it as it is.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Refused: {kind} by staff {staff_no}, whose role ({role}) may not do this. Check the desk's staff list and whether the terminal was tampered with.</source>
@@ -2643,6 +3757,10 @@
     <message>
       <source>Terminal code {code} is already registered.</source>
       <translation>終端編號 {code} 已註冊。</translation>
+    </message>
+    <message>
+      <source>This desk is already registered as terminal code {have}; this registration code is for terminal code {wanted}. Issue a code for terminal code {have}, or revoke {terminal} first.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>This registration code is not valid (mistyped, used or expired); ask for a new one.</source>
@@ -3007,6 +4125,10 @@ Terminal {terminal} · rules {rules}</source>
       <translation>無法連線伺服器（{error}）。</translation>
     </message>
     <message>
+      <source>The server had an internal error (HTTP {status}); trying again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The server is busy (HTTP {status}); trying again.</source>
       <translation>伺服器繁忙（HTTP {status}），正在重試。</translation>
     </message>
@@ -3033,6 +4155,14 @@ Terminal {terminal} · rules {rules}</source>
     <message>
       <source>This terminal is not registered with a server yet.</source>
       <translation>本終端尚未在伺服器註冊。</translation>
+    </message>
+    <message>
+      <source>Another program is syncing this terminal; trying again shortly.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sync has a problem ({error}); it keeps trying. Tell IT if it stays.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Receipt credited at two desks</source>
@@ -3144,6 +4274,10 @@ Terminal {terminal} · rules {rules}</source>
     <message>
       <source>never</source>
       <translation>從未</translation>
+    </message>
+    <message>
+      <source>{count} open exceptions</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
