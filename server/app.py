@@ -24,7 +24,7 @@ from membership import ledger as ledger_math
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 from membership.timeutil import business_day, to_utc_text
 
-from . import abuse, admin, audit, state
+from . import abuse, admin, audit, console, jobs, state
 from .apply import Envelope, PushRefused, TerminalRef, push
 from .db import ServerDB
 from .security import BodyLimit, Limits, RateLimiter, install_log_masking, mask_phones, wire_problem
@@ -287,12 +287,20 @@ def create_app(
             503, "unavailable", Message("Server", QT_TRANSLATE_NOOP("Server", "The server is busy; try again shortly."))
         )
 
+    # The membership office's console (server/console) and the scheduled jobs (server/jobs.py).
+    console.install(app, db, snapshots)
+    scheduler = jobs.Scheduler(db, snapshots) if jobs.enabled() else None
+
     @app.on_event("startup")
     def _mask_logs() -> None:
         install_log_masking()  # again, after uvicorn configured its loggers
+        if scheduler is not None:
+            scheduler.start()
 
     @app.on_event("shutdown")
     def _close() -> None:
+        if scheduler is not None:
+            scheduler.stop()
         db.dispose()
 
     @app.get("/v1/health")

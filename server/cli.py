@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from membership.i18n import DEFAULT_LANGUAGE, LANGUAGES, QT_TRANSLATE_NOOP, Message, catalog
+from membership.permissions import OFFICE_ROLES
 from membership.rules import RulesError
 from membership.validation import InvalidInput
 
@@ -88,6 +89,16 @@ def build_parser() -> argparse.ArgumentParser:
     coupons.add_argument("definition")
     coupons.add_argument("--count", type=int, default=1)
     coupons.add_argument("--member")
+    jobs_ = sub.add_parser("jobs", help="list the scheduled jobs and their runs, or run one by hand")
+    jobs_.add_argument("job", nargs="?", help="annual_review | expiry_sweep | nightly_snapshot: run it now")
+    jobs_.add_argument("--period", help="the year (review, sweep) or day (snapshot); the latest due when omitted")
+    jobs_.add_argument("--again", action="store_true", help="run even when the period already ran")
+    jobs_.add_argument("--snapshot-dir", type=Path)
+    user = sub.add_parser("console-user", help="add or change an office user of the web console (/console)")
+    user.add_argument("user_no")
+    user.add_argument("--name", required=True)
+    user.add_argument("--role", required=True, choices=OFFICE_ROLES)
+    user.add_argument("--password", default=os.environ.get("MEMBERDESK_PASSWORD"), help="or MEMBERDESK_PASSWORD")
     return parser
 
 
@@ -260,6 +271,45 @@ def _admin_command(args: argparse.Namespace, db: ServerDB, now: datetime) -> int
     elif cmd == "issue-coupons":
         for code in admin.issue_coupons(db, args.definition.upper(), args.count, now, args.member):
             print(code)
+    elif cmd == "jobs":
+        return _jobs_command(args, db, now)
+    elif cmd == "console-user":
+        from .console import auth
+
+        user_no = auth.save_user(db, args.user_no, args.name, args.role, args.password, now)
+        _say(args, QT_TRANSLATE_NOOP("Console", "User {user_no} saved."), user_no=user_no)
+    return 0
+
+
+def _jobs_command(args: argparse.Namespace, db: ServerDB, now: datetime) -> int:
+    from . import jobs
+
+    cat = catalog(args.lang)
+    if args.job:
+        try:
+            run_id = jobs.run_job(db, args.job, args.period, now=now, snapshots=args.snapshot_dir, once=not args.again)
+        except jobs.JobBusy:
+            _say(args, QT_TRANSLATE_NOOP("Console", "The job is running already (here or on another server instance)."))
+            return 1
+        except jobs.JobError as exc:
+            print(exc.message.render(cat), file=sys.stderr)
+            return 1
+        if run_id is None:
+            _say(
+                args,
+                QT_TRANSLATE_NOOP("Console", "This period was run already; tick “run again” to run it once more."),
+            )
+            return 1
+        run = jobs.runs(db, 1)[0]
+        print(f"#{run['id']}  {run['job']}  {run['period']}  {run['status']}  {run['rows']}  {run['errors']}")
+        return 0 if run["status"] == "ok" else 1
+    for job in jobs.JOBS.values():
+        print(f"{job.name:18}  {Message('Jobs', job.label).render(cat)}")
+    for run in jobs.runs(db, 20):
+        print(
+            f"#{run['id']:<5} {run['job']:18} {run['period']:10} {run['trigger']:9} {run['status']:8} "
+            f"{run['started_at']}  {run['ended_at'] or '-'}  {run['rows']}  {run['errors']}"
+        )
     return 0
 
 

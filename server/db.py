@@ -550,3 +550,87 @@ def raw(conn: Connection) -> Raw:
     if found is None:
         found = conn.info["memberdesk_raw"] = Raw(conn)
     return found
+
+
+# -- the office console and the scheduled jobs (revision 0005) -------------------------------------------------
+
+# The console's day figures and member search on a large database.
+Index("ops_business_day", ops.c.business_day)
+Index("ledger_business_day", ledger.c.business_day)
+Index("members_name", members.c.name)
+Index("members_card", members.c.card_no)
+
+console_users = Table(
+    "console_users",
+    metadata,
+    Column("user_no", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("role", Text, nullable=False),  # membership.permissions.OFFICE_ROLES
+    Column("password_hash", Text, nullable=False),  # argon2id, the desks' parameters
+    Column("active", Integer, nullable=False, server_default="1"),
+    Column("failed_count", Integer, nullable=False, server_default="0"),
+    Column("locked_until", Text),
+    Column("created_at", Text, nullable=False),
+    Column("updated_at", Text, nullable=False),
+)
+
+console_sessions = Table(
+    "console_sessions",
+    metadata,
+    Column("token_hash", Text, primary_key=True),  # SHA-256 of the cookie value
+    Column("user_no", Text, nullable=False),
+    Column("csrf", Text, nullable=False),
+    Column("created_at", Text, nullable=False),
+    Column("last_seen", Text, nullable=False),
+)
+
+console_audit = Table(
+    "console_audit",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("at", Text, nullable=False),
+    Column("user_no", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("detail", Text, nullable=False, server_default="{}"),
+    Index("console_audit_at", "at"),
+)
+
+adjust_requests = Table(
+    "adjust_requests",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("member_no", Text, nullable=False),
+    Column("points", BigInteger, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("requested_by", Text, nullable=False),
+    Column("requested_at", Text, nullable=False),
+    Column("status", Text, nullable=False),  # pending | approved | refused
+    Column("decided_by", Text),
+    Column("decided_at", Text),
+    Column("op_id", Text),
+)
+
+job_runs = Table(
+    "job_runs",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("job", Text, nullable=False),
+    Column("period", Text, nullable=False),  # what the run is for: a business day, a year
+    Column("trigger", Text, nullable=False),  # schedule | catch_up | hand | baseline
+    Column("holder", Text, nullable=False),
+    Column("started_at", Text, nullable=False),
+    Column("ended_at", Text),
+    Column("status", Text, nullable=False),  # running | ok | failed | baseline
+    Column("rows", BigInteger, nullable=False, server_default="0"),
+    Column("errors", Text, nullable=False, server_default=""),
+    Index("job_runs_job", "job", "period"),
+)
+
+job_locks = Table(
+    "job_locks",
+    metadata,
+    Column("job", Text, primary_key=True),
+    Column("holder", Text, nullable=False),
+    Column("expires_at", Text, nullable=False),
+)

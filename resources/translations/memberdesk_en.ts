@@ -3807,6 +3807,10 @@
       <translation />
     </message>
     <message>
+      <source>Operation {op_id} is not quarantined.</source>
+      <translation />
+    </message>
+    <message>
       <source>The server is busy; try again shortly.</source>
       <translation />
     </message>
@@ -3908,6 +3912,10 @@
     </message>
     <message>
       <source>Exception {id} resolved.</source>
+      <translation />
+    </message>
+    <message>
+      <source>{done} operations applied again; {held} still quarantined.</source>
       <translation />
     </message>
     <message>

@@ -5,7 +5,7 @@
     <name>ActionScreen</name>
     <message>
       <source>Checking online…</source>
-      <translation type="unfinished" />
+      <translation>正在联网核对…</translation>
     </message>
     <message>
       <source>{points} points</source>
@@ -73,15 +73,15 @@
     </message>
     <message>
       <source>Membership office clerk</source>
-      <translation type="unfinished" />
+      <translation>会员办公室专员</translation>
     </message>
     <message>
       <source>Membership office manager</source>
-      <translation type="unfinished" />
+      <translation>会员办公室主管</translation>
     </message>
     <message>
       <source>Store manager</source>
-      <translation type="unfinished">店长</translation>
+      <translation>商场经理</translation>
     </message>
     <message>
       <source>A PIN is 4 to 8 digits.</source>
@@ -372,847 +372,847 @@
     <name>Console</name>
     <message>
       <source>Your role may not do this.</source>
-      <translation type="unfinished" />
+      <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
       <source>This form has expired or did not come from the console; open the page again.</source>
-      <translation type="unfinished" />
+      <translation>此表单已过期或并非来自本控制台，请重新打开页面。</translation>
     </message>
     <message>
       <source>A user number is 1 to 16 letters or digits.</source>
-      <translation type="unfinished" />
+      <translation>用户编号为 1 至 16 位字母或数字。</translation>
     </message>
     <message>
       <source>A password has at least {n} characters.</source>
-      <translation type="unfinished" />
+      <translation>密码至少 {n} 个字符。</translation>
     </message>
     <message>
       <source>The role must be office_clerk, office_manager or store_manager.</source>
-      <translation type="unfinished" />
+      <translation>角色必须是会员办公室专员、会员办公室主管或商场经理。</translation>
     </message>
     <message>
       <source>User {user_no} is not known.</source>
-      <translation type="unfinished" />
+      <translation>用户 {user_no} 不存在。</translation>
     </message>
     <message>
       <source>This account is locked after too many wrong passwords until {until}; an office manager can unlock it.</source>
-      <translation type="unfinished" />
+      <translation>密码错误次数过多，此账户已锁定至 {until}；会员办公室主管可为其解锁。</translation>
     </message>
     <message>
       <source>Too many wrong passwords: this account is locked for {minutes} minutes.</source>
-      <translation type="unfinished" />
+      <translation>密码错误次数过多：此账户锁定 {minutes} 分钟。</translation>
     </message>
     <message>
       <source>The user number or password is wrong.</source>
-      <translation type="unfinished" />
+      <translation>用户编号或密码错误。</translation>
     </message>
     <message>
       <source>The request is not valid; nothing was changed.</source>
-      <translation type="unfinished">请求无效，未做任何更改。</translation>
+      <translation>请求无效，未做任何更改。</translation>
     </message>
     <message>
       <source>Say why the full details are needed.</source>
-      <translation type="unfinished" />
+      <translation>请说明需要查看完整信息的原因。</translation>
     </message>
     <message>
       <source>Points are a whole number other than zero, + or −.</source>
-      <translation type="unfinished" />
+      <translation>积分须为非零整数，可为正或负。</translation>
     </message>
     <message>
       <source>The adjustment waits for a second person's approval.</source>
-      <translation type="unfinished" />
+      <translation>该调整等待第二人审批。</translation>
     </message>
     <message>
       <source>This adjustment is not waiting for a decision.</source>
-      <translation type="unfinished" />
+      <translation>该调整不在待审批状态。</translation>
     </message>
     <message>
       <source>The second person must be someone else than who asked for the adjustment.</source>
-      <translation type="unfinished" />
+      <translation>审批人不能是提出调整的本人。</translation>
     </message>
     <message>
       <source>Adjustment approved: every desk gets it at its next sync.</source>
-      <translation type="unfinished" />
+      <translation>调整已批准：各服务台下次同步时收到。</translation>
     </message>
     <message>
       <source>Adjustment refused.</source>
-      <translation type="unfinished" />
+      <translation>调整已驳回。</translation>
     </message>
     <message>
       <source>Type the member number to confirm the erasure.</source>
-      <translation type="unfinished" />
+      <translation>请输入会员号以确认删除。</translation>
     </message>
     <message>
       <source>The member's personal data is erased; the points ledger and receipts stay for the accounts.</source>
-      <translation type="unfinished" />
+      <translation>该会员的个人信息已删除；积分流水和小票因财务需要保留。</translation>
     </message>
     <message>
       <source>Give the desk a name.</source>
-      <translation type="unfinished" />
+      <translation>请为服务台命名。</translation>
     </message>
     <message>
       <source>A terminal code is from 1 to 899.</source>
-      <translation type="unfinished">终端编号为 1 至 899。</translation>
+      <translation>终端代码为 1 至 899。</translation>
     </message>
     <message>
       <source>Terminal {terminal} is decommissioned.</source>
-      <translation type="unfinished" />
+      <translation>终端 {terminal} 已停用。</translation>
     </message>
     <message>
       <source>You cannot disable yourself.</source>
-      <translation type="unfinished" />
+      <translation>不能停用您自己的账户。</translation>
     </message>
     <message>
       <source>User {user_no} saved.</source>
-      <translation type="unfinished" />
+      <translation>用户 {user_no} 已保存。</translation>
     </message>
     <message>
       <source>Issue between 1 and 10000 coupons at a time.</source>
-      <translation type="unfinished" />
+      <translation>每次发放 1 至 10000 张券。</translation>
     </message>
     <message>
       <source>The quantity is a whole number other than zero.</source>
-      <translation type="unfinished" />
+      <translation>数量须为非零整数。</translation>
     </message>
     <message>
       <source>The job is running already (here or on another server instance).</source>
-      <translation type="unfinished" />
+      <translation>该任务已在运行（本机或其他服务器实例）。</translation>
     </message>
     <message>
       <source>This period was run already; tick “run again” to run it once more.</source>
-      <translation type="unfinished" />
+      <translation>该周期已运行过；如需再次运行，请勾选“再次运行”。</translation>
     </message>
     <message>
       <source>Job run {id} finished.</source>
-      <translation type="unfinished" />
+      <translation>任务运行 {id} 已完成。</translation>
     </message>
     <message>
       <source>Audit</source>
-      <translation type="unfinished" />
+      <translation>审计</translation>
     </message>
     <message>
       <source>Terminal</source>
-      <translation type="unfinished">终端</translation>
+      <translation>终端</translation>
     </message>
     <message>
       <source>Verify its chain</source>
-      <translation type="unfinished" />
+      <translation>校验其审计链</translation>
     </message>
     <message>
       <source>The audit chain of {terminal} is intact ({rows} rows anchored).</source>
-      <translation type="unfinished">{terminal} 的审计链完整（已锚定 {rows} 行）。</translation>
+      <translation>{terminal} 的审计链完整（已锚定 {rows} 行）。</translation>
     </message>
     <message>
       <source>The audit chain of {terminal} is broken at row {row} ({reason}).</source>
-      <translation type="unfinished">{terminal} 的审计链在第 {row} 行断开（{reason}）。</translation>
+      <translation>{terminal} 的审计链在第 {row} 行断开（{reason}）。</translation>
     </message>
     <message>
       <source>Terminals' anchored audit rows</source>
-      <translation type="unfinished" />
+      <translation>各终端已锚定的审计记录</translation>
     </message>
     <message>
       <source>Staff, action, subject or operation</source>
-      <translation type="unfinished" />
+      <translation>员工、动作、对象或操作</translation>
     </message>
     <message>
       <source>Search</source>
-      <translation type="unfinished">搜索</translation>
+      <translation>查询</translation>
     </message>
     <message>
       <source>When</source>
-      <translation type="unfinished" />
+      <translation>时间</translation>
     </message>
     <message>
       <source>Staff</source>
-      <translation type="unfinished" />
+      <translation>员工</translation>
     </message>
     <message>
       <source>Action</source>
-      <translation type="unfinished" />
+      <translation>动作</translation>
     </message>
     <message>
       <source>Subject</source>
-      <translation type="unfinished" />
+      <translation>对象</translation>
     </message>
     <message>
       <source>Console actions</source>
-      <translation type="unfinished" />
+      <translation>控制台操作记录</translation>
     </message>
     <message>
       <source>Who</source>
-      <translation type="unfinished" />
+      <translation>操作人</translation>
     </message>
     <message>
       <source>Membership office</source>
-      <translation type="unfinished" />
+      <translation>会员办公室</translation>
     </message>
     <message>
       <source>Today</source>
-      <translation type="unfinished" />
+      <translation>今日</translation>
     </message>
     <message>
       <source>Exceptions</source>
-      <translation type="unfinished" />
+      <translation>异常</translation>
     </message>
     <message>
       <source>Members</source>
-      <translation type="unfinished" />
+      <translation>会员</translation>
     </message>
     <message>
       <source>Terminals</source>
-      <translation type="unfinished" />
+      <translation>终端</translation>
     </message>
     <message>
       <source>Rules</source>
-      <translation type="unfinished" />
+      <translation>规则</translation>
     </message>
     <message>
       <source>Coupons &amp; stock</source>
-      <translation type="unfinished" />
+      <translation>券与库存</translation>
     </message>
     <message>
       <source>Reports</source>
-      <translation type="unfinished" />
+      <translation>报表</translation>
     </message>
     <message>
       <source>Jobs</source>
-      <translation type="unfinished" />
+      <translation>定时任务</translation>
     </message>
     <message>
       <source>Log out</source>
-      <translation type="unfinished" />
+      <translation>退出登录</translation>
     </message>
     <message>
       <source>Issue a batch of coupons</source>
-      <translation type="unfinished" />
+      <translation>批量发券</translation>
     </message>
     <message>
       <source>Coupon</source>
-      <translation type="unfinished">优惠券</translation>
+      <translation>券</translation>
     </message>
     <message>
       <source>How many</source>
-      <translation type="unfinished" />
+      <translation>数量</translation>
     </message>
     <message>
       <source>For member (optional)</source>
-      <translation type="unfinished" />
+      <translation>指定会员（可选）</translation>
     </message>
     <message>
       <source>Issue and download the codes (CSV)</source>
-      <translation type="unfinished" />
+      <translation>发放并下载券码（CSV）</translation>
     </message>
     <message>
       <source>One coupon's story</source>
-      <translation type="unfinished" />
+      <translation>单张券的经历</translation>
     </message>
     <message>
       <source>Coupon code</source>
-      <translation type="unfinished">优惠券码</translation>
+      <translation>券码</translation>
     </message>
     <message>
       <source>No coupon has this code.</source>
-      <translation type="unfinished" />
+      <translation>没有此券码的券。</translation>
     </message>
     <message>
       <source>Status</source>
-      <translation type="unfinished">状态</translation>
+      <translation>状态</translation>
     </message>
     <message>
       <source>Member</source>
-      <translation type="unfinished">会员</translation>
+      <translation>会员</translation>
     </message>
     <message>
       <source>Valid</source>
-      <translation type="unfinished">有效期</translation>
+      <translation>有效期</translation>
     </message>
     <message>
       <source>Used</source>
-      <translation type="unfinished" />
+      <translation>使用</translation>
     </message>
     <message>
       <source>Operation</source>
-      <translation type="unfinished" />
+      <translation>操作</translation>
     </message>
     <message>
       <source>Outcome</source>
-      <translation type="unfinished" />
+      <translation>结果</translation>
     </message>
     <message>
       <source>Gift stock per desk</source>
-      <translation type="unfinished" />
+      <translation>各服务台礼品库存</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished">姓名</translation>
+      <translation>名称</translation>
     </message>
     <message>
       <source>Gift</source>
-      <translation type="unfinished">礼品</translation>
+      <translation>礼品</translation>
     </message>
     <message>
       <source>In stock</source>
-      <translation type="unfinished">库存</translation>
+      <translation>库存</translation>
     </message>
     <message>
       <source>Quantity (negative takes back)</source>
-      <translation type="unfinished" />
+      <translation>数量（负数为收回）</translation>
     </message>
     <message>
       <source>Allocate</source>
-      <translation type="unfinished" />
+      <translation>调拨</translation>
     </message>
     <message>
       <source>Exception</source>
-      <translation type="unfinished" />
+      <translation>异常</translation>
     </message>
     <message>
       <source>What happened</source>
-      <translation type="unfinished">异常情况</translation>
+      <translation>发生了什么</translation>
     </message>
     <message>
       <source>Opened</source>
-      <translation type="unfinished">发生时间</translation>
+      <translation>产生时间</translation>
     </message>
     <message>
       <source>Details</source>
-      <translation type="unfinished" />
+      <translation>详情</translation>
     </message>
     <message>
       <source>Resolved by {who} at {at}: {decision}</source>
-      <translation type="unfinished" />
+      <translation>已由 {who} 于 {at} 处理：{decision}</translation>
     </message>
     <message>
       <source>Decision</source>
-      <translation type="unfinished" />
+      <translation>处理决定</translation>
     </message>
     <message>
       <source>Resolve</source>
-      <translation type="unfinished" />
+      <translation>处理</translation>
     </message>
     <message>
       <source>Open</source>
-      <translation type="unfinished">打开</translation>
+      <translation>未处理</translation>
     </message>
     <message>
       <source>Resolved</source>
-      <translation type="unfinished" />
+      <translation>已处理</translation>
     </message>
     <message>
       <source>All</source>
-      <translation type="unfinished" />
+      <translation>全部</translation>
     </message>
     <message>
       <source>Code</source>
-      <translation type="unfinished" />
+      <translation>代码</translation>
     </message>
     <message>
       <source>Filter</source>
-      <translation type="unfinished" />
+      <translation>筛选</translation>
     </message>
     <message>
       <source>No exceptions match.</source>
-      <translation type="unfinished" />
+      <translation>没有符合条件的异常。</translation>
     </message>
     <message>
       <source>Job</source>
-      <translation type="unfinished" />
+      <translation>任务</translation>
     </message>
     <message>
       <source>What it does</source>
-      <translation type="unfinished" />
+      <translation>内容</translation>
     </message>
     <message>
       <source>Period due now</source>
-      <translation type="unfinished" />
+      <translation>当前应运行的周期</translation>
     </message>
     <message>
       <source>Period</source>
-      <translation type="unfinished" />
+      <translation>周期</translation>
     </message>
     <message>
       <source>run again</source>
-      <translation type="unfinished" />
+      <translation>再次运行</translation>
     </message>
     <message>
       <source>Run now</source>
-      <translation type="unfinished" />
+      <translation>立即运行</translation>
     </message>
     <message>
       <source>Runs</source>
-      <translation type="unfinished" />
+      <translation>运行记录</translation>
     </message>
     <message>
       <source>How</source>
-      <translation type="unfinished" />
+      <translation>方式</translation>
     </message>
     <message>
       <source>Started</source>
-      <translation type="unfinished" />
+      <translation>开始</translation>
     </message>
     <message>
       <source>Ended</source>
-      <translation type="unfinished" />
+      <translation>结束</translation>
     </message>
     <message>
       <source>Rows</source>
-      <translation type="unfinished" />
+      <translation>行数</translation>
     </message>
     <message>
       <source>Errors</source>
-      <translation type="unfinished" />
+      <translation>错误</translation>
     </message>
     <message>
       <source>Log in</source>
-      <translation type="unfinished">登录</translation>
+      <translation>登录</translation>
     </message>
     <message>
       <source>User number</source>
-      <translation type="unfinished" />
+      <translation>用户编号</translation>
     </message>
     <message>
       <source>Password</source>
-      <translation type="unfinished" />
+      <translation>密码</translation>
     </message>
     <message>
       <source>Phone</source>
-      <translation type="unfinished" />
+      <translation>手机号</translation>
     </message>
     <message>
       <source>Birthday</source>
-      <translation type="unfinished">生日</translation>
+      <translation>生日</translation>
     </message>
     <message>
       <source>Card</source>
-      <translation type="unfinished" />
+      <translation>会员卡</translation>
     </message>
     <message>
       <source>Tier</source>
-      <translation type="unfinished">等级</translation>
+      <translation>等级</translation>
     </message>
     <message>
       <source>since {day}</source>
-      <translation type="unfinished" />
+      <translation>自 {day} 起</translation>
     </message>
     <message>
       <source>Points available</source>
-      <translation type="unfinished" />
+      <translation>可用积分</translation>
     </message>
     <message>
       <source>Enrolled</source>
-      <translation type="unfinished" />
+      <translation>入会</translation>
     </message>
     <message>
       <source>Reason</source>
-      <translation type="unfinished">原因</translation>
+      <translation>原因</translation>
     </message>
     <message>
       <source>Show full details (recorded)</source>
-      <translation type="unfinished" />
+      <translation>显示完整信息（将记录）</translation>
     </message>
     <message>
       <source>Consents</source>
-      <translation type="unfinished" />
+      <translation>授权同意</translation>
     </message>
     <message>
       <source>Privacy notice</source>
-      <translation type="unfinished" />
+      <translation>隐私告知</translation>
     </message>
     <message>
       <source>Marketing</source>
-      <translation type="unfinished" />
+      <translation>营销</translation>
     </message>
     <message>
       <source>Tier history</source>
-      <translation type="unfinished" />
+      <translation>等级历史</translation>
     </message>
     <message>
       <source>Day</source>
-      <translation type="unfinished" />
+      <translation>日期</translation>
     </message>
     <message>
       <source>What</source>
-      <translation type="unfinished" />
+      <translation>事项</translation>
     </message>
     <message>
       <source>Tier before</source>
-      <translation type="unfinished" />
+      <translation>原等级</translation>
     </message>
     <message>
       <source>Lots and expiry</source>
-      <translation type="unfinished" />
+      <translation>积分批次与到期</translation>
     </message>
     <message>
       <source>Year earned</source>
-      <translation type="unfinished" />
+      <translation>获得年份</translation>
     </message>
     <message>
       <source>Points</source>
-      <translation type="unfinished">积分</translation>
+      <translation>积分</translation>
     </message>
     <message>
       <source>Expires</source>
-      <translation type="unfinished" />
+      <translation>到期</translation>
     </message>
     <message>
       <source>lapsed</source>
-      <translation type="unfinished" />
+      <translation>已过期</translation>
     </message>
     <message>
       <source>Points ledger</source>
-      <translation type="unfinished" />
+      <translation>积分流水</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>类型</translation>
     </message>
     <message>
       <source>Spend (yuan)</source>
-      <translation type="unfinished" />
+      <translation>消费（元）</translation>
     </message>
     <message>
       <source>server</source>
-      <translation type="unfinished" />
+      <translation>服务器</translation>
     </message>
     <message>
       <source>Coupons</source>
-      <translation type="unfinished">优惠券</translation>
+      <translation>券</translation>
     </message>
     <message>
       <source>Benefits claimed</source>
-      <translation type="unfinished">权益领取</translation>
+      <translation>已领取权益</translation>
     </message>
     <message>
       <source>Benefit</source>
-      <translation type="unfinished">权益</translation>
+      <translation>权益</translation>
     </message>
     <message>
       <source>Manual adjustment</source>
-      <translation type="unfinished" />
+      <translation>手工调整</translation>
     </message>
     <message>
       <source>Points (+ or −)</source>
-      <translation type="unfinished">积分（+ 或 −）</translation>
+      <translation>积分（+ 或 −）</translation>
     </message>
     <message>
       <source>Ask for approval</source>
-      <translation type="unfinished" />
+      <translation>提交审批</translation>
     </message>
     <message>
       <source>Asked by</source>
-      <translation type="unfinished" />
+      <translation>申请人</translation>
     </message>
     <message>
       <source>Approve</source>
-      <translation type="unfinished" />
+      <translation>批准</translation>
     </message>
     <message>
       <source>Refuse</source>
-      <translation type="unfinished" />
+      <translation>驳回</translation>
     </message>
     <message>
       <source>Personal information requests</source>
-      <translation type="unfinished" />
+      <translation>个人信息请求</translation>
     </message>
     <message>
       <source>Export everything held (file)</source>
-      <translation type="unfinished" />
+      <translation>导出全部个人信息（文件）</translation>
     </message>
     <message>
       <source>Type the member number to confirm</source>
-      <translation type="unfinished" />
+      <translation>输入会员号以确认</translation>
     </message>
     <message>
       <source>Erase personal data</source>
-      <translation type="unfinished" />
+      <translation>删除个人信息</translation>
     </message>
     <message>
       <source>Phone, member number, card number or name</source>
-      <translation type="unfinished" />
+      <translation>手机号、会员号、卡号或姓名</translation>
     </message>
     <message>
       <source>Member number</source>
-      <translation type="unfinished" />
+      <translation>会员号</translation>
     </message>
     <message>
       <source>No member matches.</source>
-      <translation type="unfinished" />
+      <translation>没有匹配的会员。</translation>
     </message>
     <message>
       <source>Not found</source>
-      <translation type="unfinished" />
+      <translation>未找到</translation>
     </message>
     <message>
       <source>Back</source>
-      <translation type="unfinished">返回</translation>
+      <translation>返回</translation>
     </message>
     <message>
       <source>Business day</source>
-      <translation type="unfinished">营业日</translation>
+      <translation>营业日</translation>
     </message>
     <message>
       <source>Scope</source>
-      <translation type="unfinished" />
+      <translation>范围</translation>
     </message>
     <message>
       <source>Whole mall</source>
-      <translation type="unfinished" />
+      <translation>全场</translation>
     </message>
     <message>
       <source>Show</source>
-      <translation type="unfinished" />
+      <translation>显示</translation>
     </message>
     <message>
       <source>Daily report (PDF)</source>
-      <translation type="unfinished" />
+      <translation>日报（PDF）</translation>
     </message>
     <message>
       <source>Daily report (CSV)</source>
-      <translation type="unfinished" />
+      <translation>日报（CSV）</translation>
     </message>
     <message>
       <source>Complete: every terminal has synced the day.</source>
-      <translation type="unfinished" />
+      <translation>完整：所有终端均已同步当日数据。</translation>
     </message>
     <message>
       <source>Not complete: these terminals had not synced the day yet:</source>
-      <translation type="unfinished" />
+      <translation>不完整：以下终端尚未同步当日数据：</translation>
     </message>
     <message>
       <source>never</source>
-      <translation type="unfinished" />
+      <translation>从未</translation>
     </message>
     <message>
       <source>Operations</source>
-      <translation type="unfinished">笔数</translation>
+      <translation>业务笔数</translation>
     </message>
     <message>
       <source>Enrolments</source>
-      <translation type="unfinished" />
+      <translation>新入会</translation>
     </message>
     <message>
       <source>Points earned</source>
-      <translation type="unfinished">发放积分</translation>
+      <translation>发放积分</translation>
     </message>
     <message>
       <source>Points redeemed</source>
-      <translation type="unfinished">使用积分</translation>
+      <translation>兑换积分</translation>
     </message>
     <message>
       <source>Coupons verified</source>
-      <translation type="unfinished">优惠券核销</translation>
+      <translation>核销券数</translation>
     </message>
     <message>
       <source>The month</source>
-      <translation type="unfinished" />
+      <translation>本月</translation>
     </message>
     <message>
       <source>Month</source>
-      <translation type="unfinished" />
+      <translation>月份</translation>
     </message>
     <message>
       <source>Count</source>
-      <translation type="unfinished">张数</translation>
+      <translation>笔数</translation>
     </message>
     <message>
       <source>Document</source>
-      <translation type="unfinished" />
+      <translation>文件</translation>
     </message>
     <message>
       <source>Version</source>
-      <translation type="unfinished" />
+      <translation>版本</translation>
     </message>
     <message>
       <source>Loaded</source>
-      <translation type="unfinished" />
+      <translation>加载时间</translation>
     </message>
     <message>
       <source>Upload a new rules file</source>
-      <translation type="unfinished" />
+      <translation>上传新的规则文件</translation>
     </message>
     <message>
       <source>The rules file was not loaded: fix these and upload it again.</source>
-      <translation type="unfinished" />
+      <translation>规则文件未加载：请修正以下问题后重新上传。</translation>
     </message>
     <message>
       <source>The file is valid. Check the differences below, then load it: every desk takes it at its next sync.</source>
-      <translation type="unfinished" />
+      <translation>文件有效。请核对下方差异后加载：各服务台下次同步时生效。</translation>
     </message>
     <message>
       <source>Load these rules now</source>
-      <translation type="unfinished" />
+      <translation>立即加载此规则</translation>
     </message>
     <message>
       <source>Rules file (TOML)</source>
-      <translation type="unfinished" />
+      <translation>规则文件（TOML）</translation>
     </message>
     <message>
       <source>Check</source>
-      <translation type="unfinished">查询</translation>
+      <translation>检查</translation>
     </message>
     <message>
       <source>Differences from the current rules</source>
-      <translation type="unfinished" />
+      <translation>与当前规则的差异</translation>
     </message>
     <message>
       <source>History</source>
-      <translation type="unfinished">交易记录</translation>
+      <translation>历史</translation>
     </message>
     <message>
       <source>Replaced</source>
-      <translation type="unfinished" />
+      <translation>被替换版本</translation>
     </message>
     <message>
       <source>Roll back to {version}</source>
-      <translation type="unfinished" />
+      <translation>回退到 {version}</translation>
     </message>
     <message>
       <source>Current rules file</source>
-      <translation type="unfinished" />
+      <translation>当前规则文件</translation>
     </message>
     <message>
       <source>Office users (this console)</source>
-      <translation type="unfinished" />
+      <translation>办公室用户（本控制台）</translation>
     </message>
     <message>
       <source>Role</source>
-      <translation type="unfinished">角色</translation>
+      <translation>角色</translation>
     </message>
     <message>
       <source>State</source>
-      <translation type="unfinished" />
+      <translation>状态</translation>
     </message>
     <message>
       <source>disabled</source>
-      <translation type="unfinished" />
+      <translation>已停用</translation>
     </message>
     <message>
       <source>locked</source>
-      <translation type="unfinished" />
+      <translation>已锁定</translation>
     </message>
     <message>
       <source>active</source>
-      <translation type="unfinished" />
+      <translation>正常</translation>
     </message>
     <message>
       <source>Unlock</source>
-      <translation type="unfinished" />
+      <translation>解锁</translation>
     </message>
     <message>
       <source>Disable</source>
-      <translation type="unfinished" />
+      <translation>停用</translation>
     </message>
     <message>
       <source>Enable</source>
-      <translation type="unfinished" />
+      <translation>启用</translation>
     </message>
     <message>
       <source>Password (new users; blank keeps it)</source>
-      <translation type="unfinished" />
+      <translation>密码（新用户必填；留空则不变）</translation>
     </message>
     <message>
       <source>Save user</source>
-      <translation type="unfinished" />
+      <translation>保存用户</translation>
     </message>
     <message>
       <source>Desk staff (pulled by every terminal)</source>
-      <translation type="unfinished" />
+      <translation>服务台员工（各终端同步）</translation>
     </message>
     <message>
       <source>Staff number</source>
-      <translation type="unfinished">工号</translation>
+      <translation>工号</translation>
     </message>
     <message>
       <source>PIN (new staff; blank keeps it)</source>
-      <translation type="unfinished" />
+      <translation>密码（新员工必填；留空则不变）</translation>
     </message>
     <message>
       <source>Save staff</source>
-      <translation type="unfinished" />
+      <translation>保存员工</translation>
     </message>
     <message>
       <source>Registration code for {name}</source>
-      <translation type="unfinished" />
+      <translation>{name} 的注册码</translation>
     </message>
     <message>
       <source>Valid for 24 hours, once. Type it (or scan it) on the new terminal.</source>
-      <translation type="unfinished" />
+      <translation>24 小时内有效，仅可使用一次。请在新终端上输入（或扫描）。</translation>
     </message>
     <message>
       <source>Desk name</source>
-      <translation type="unfinished" />
+      <translation>服务台名称</translation>
     </message>
     <message>
       <source>Terminal code (optional)</source>
-      <translation type="unfinished" />
+      <translation>终端代码（可选）</translation>
     </message>
     <message>
       <source>Issue a registration code</source>
-      <translation type="unfinished" />
+      <translation>发放注册码</translation>
     </message>
     <message>
       <source>Registered</source>
-      <translation type="unfinished" />
+      <translation>注册时间</translation>
     </message>
     <message>
       <source>Last sync</source>
-      <translation type="unfinished">最近同步</translation>
+      <translation>最近同步</translation>
     </message>
     <message>
       <source>Changes not yet pulled</source>
-      <translation type="unfinished" />
+      <translation>未拉取的变更</translation>
     </message>
     <message>
       <source>Revoke</source>
-      <translation type="unfinished" />
+      <translation>吊销</translation>
     </message>
     <message>
       <source>Decommission</source>
-      <translation type="unfinished" />
+      <translation>停用</translation>
     </message>
     <message>
       <source>Registration codes issued</source>
-      <translation type="unfinished" />
+      <translation>已发放的注册码</translation>
     </message>
     <message>
       <source>Issued</source>
-      <translation type="unfinished" />
+      <translation>发放时间</translation>
     </message>
     <message>
       <source>Used by</source>
-      <translation type="unfinished" />
+      <translation>使用者</translation>
     </message>
     <message>
       <source>Open exceptions</source>
-      <translation type="unfinished">未处理异常</translation>
+      <translation>未处理异常</translation>
     </message>
     <message>
       <source>Operations per desk and kind</source>
-      <translation type="unfinished" />
+      <translation>各服务台各类业务笔数</translation>
     </message>
     <message>
       <source>Desk</source>
-      <translation type="unfinished">服务台</translation>
+      <translation>服务台</translation>
     </message>
     <message>
       <source>No operations yet today.</source>
-      <translation type="unfinished" />
+      <translation>今日尚无业务。</translation>
     </message>
     <message>
       <source>Synced</source>
-      <translation type="unfinished">已同步</translation>
+      <translation>已同步</translation>
     </message>
     <message>
       <source>yes</source>
-      <translation type="unfinished" />
+      <translation>是</translation>
     </message>
     <message>
       <source>no</source>
-      <translation type="unfinished" />
+      <translation>否</translation>
     </message>
     <message>
       <source>Operations, last 30 days</source>
-      <translation type="unfinished" />
+      <translation>近 30 天业务笔数</translation>
     </message>
   </context>
   <context>
@@ -1243,7 +1243,7 @@
     </message>
     <message>
       <source>Scan the coupon, or type its code.</source>
-      <translation type="unfinished" />
+      <translation>请扫描优惠券，或输入券码。</translation>
     </message>
     <message>
       <source>Unused</source>
@@ -1497,19 +1497,19 @@
     </message>
     <message>
       <source>Reference</source>
-      <translation type="unfinished">业务编号</translation>
+      <translation>单号</translation>
     </message>
     <message>
       <source>Rejected by the server</source>
-      <translation type="unfinished" />
+      <translation>服务器已拒绝</translation>
     </message>
     <message>
       <source>Rejected by the server · exception #{id} open</source>
-      <translation type="unfinished" />
+      <translation>服务器已拒绝 · 异常 #{id} 待处理</translation>
     </message>
     <message>
       <source>Rejected by the server · exception #{id} resolved</source>
-      <translation type="unfinished" />
+      <translation>服务器已拒绝 · 异常 #{id} 已处理</translation>
     </message>
     <message>
       <source>Reversed</source>
@@ -1521,7 +1521,7 @@
     </message>
     <message>
       <source>Waiting to be sent</source>
-      <translation type="unfinished" />
+      <translation>待发送</translation>
     </message>
   </context>
   <context>
@@ -1590,35 +1590,35 @@
     <name>Jobs</name>
     <message>
       <source>Annual tier review</source>
-      <translation type="unfinished">年度等级评定</translation>
+      <translation>年度等级复核</translation>
     </message>
     <message>
       <source>On the 1st of the rules' review month: one step down for members whose qualifying spend no longer holds their tier.</source>
-      <translation type="unfinished" />
+      <translation>规则所定复核月份的 1 日：消费已不足以保持等级的会员降一级。</translation>
     </message>
     <message>
       <source>Year-end expiry sweep</source>
-      <translation type="unfinished" />
+      <translation>年终积分过期清理</translation>
     </message>
     <message>
       <source>On 1 January: write off the points that lapsed at the end of the year.</source>
-      <translation type="unfinished" />
+      <translation>1 月 1 日：核销上年末到期的积分。</translation>
     </message>
     <message>
       <source>Nightly snapshot and pruning</source>
-      <translation type="unfinished" />
+      <translation>夜间快照与清理</translation>
     </message>
     <message>
       <source>Every night after 03:00: a bootstrap snapshot, then the change feed no terminal needs.</source>
-      <translation type="unfinished" />
+      <translation>每晚 03:00 后：生成初始化快照，然后清理各终端已不需要的变更记录。</translation>
     </message>
     <message>
       <source>There is no job called {name}.</source>
-      <translation type="unfinished" />
+      <translation>没有名为 {name} 的任务。</translation>
     </message>
     <message>
       <source>{period} is not a period of this job (a year, or a date for the snapshot).</source>
-      <translation type="unfinished" />
+      <translation>{period} 不是该任务的周期（应为年份，快照则为日期）。</translation>
     </message>
   </context>
   <context>
@@ -1672,35 +1672,35 @@
     </message>
     <message>
       <source>This is a paper slip; a desk clerk or a manager keys it in.</source>
-      <translation type="unfinished" />
+      <translation>这是纸质单据，请由服务台专员或经理补录。</translation>
     </message>
     <message>
       <source>This is a WeChat Pay payment code, not a member code. Ask for the member code.</source>
-      <translation type="unfinished" />
+      <translation>这是微信支付付款码，不是会员码。请顾客出示会员码。</translation>
     </message>
     <message>
       <source>This is an Alipay payment code, not a member code. Ask for the member code.</source>
-      <translation type="unfinished" />
+      <translation>这是支付宝付款码，不是会员码。请顾客出示会员码。</translation>
     </message>
     <message>
       <source>No member has the scanned code {code}.</source>
-      <translation type="unfinished" />
+      <translation>没有会员使用扫描到的号码 {code}。</translation>
     </message>
     <message>
       <source>A form is half filled</source>
-      <translation type="unfinished" />
+      <translation>表单尚未填完</translation>
     </message>
     <message>
       <source>A code was scanned while this form is half filled. Leave the form and open the code?</source>
-      <translation type="unfinished" />
+      <translation>表单尚未填完时扫描到了新的码。放弃此表单并打开该码吗？</translation>
     </message>
     <message>
       <source>Open the code (Enter)</source>
-      <translation type="unfinished" />
+      <translation>打开该码（Enter）</translation>
     </message>
     <message>
       <source>Keep the form (Esc)</source>
-      <translation type="unfinished" />
+      <translation>保留表单（Esc）</translation>
     </message>
     <message>
       <source>Settings saved.</source>
@@ -1751,43 +1751,43 @@
     </message>
     <message>
       <source>Shift handover</source>
-      <translation type="unfinished">交班表</translation>
+      <translation>交班</translation>
     </message>
     <message>
       <source>Unlock selected staff</source>
-      <translation type="unfinished" />
+      <translation>解锁所选员工</translation>
     </message>
     <message>
       <source>Reprint a receipt</source>
-      <translation type="unfinished" />
+      <translation>重印凭条</translation>
     </message>
     <message>
       <source>Reference, e.g. 007-000003</source>
-      <translation type="unfinished" />
+      <translation>单号，例如 007-000003</translation>
     </message>
     <message>
       <source>Reprint</source>
-      <translation type="unfinished" />
+      <translation>重印</translation>
     </message>
     <message>
       <source>Handed over to (staff no.)</source>
-      <translation type="unfinished" />
+      <translation>交接给（工号）</translation>
     </message>
     <message>
       <source>Gifts counted</source>
-      <translation type="unfinished" />
+      <translation>礼品盘点</translation>
     </message>
     <message>
       <source>gift code = number counted, e.g. K001=12, K002=5</source>
-      <translation type="unfinished" />
+      <translation>礼品编码 = 盘点数量，例如 K001=12, K002=5</translation>
     </message>
     <message>
       <source>Print shift handover</source>
-      <translation type="unfinished" />
+      <translation>打印交班单</translation>
     </message>
     <message>
       <source>Shift handover as CSV</source>
-      <translation type="unfinished" />
+      <translation>交班单导出 CSV</translation>
     </message>
     <message>
       <source>Decision, e.g. 'credited at Desk 2 is correct; told member'</source>
@@ -1847,11 +1847,11 @@
     </message>
     <message>
       <source>Exceptions inbox ({count} open)</source>
-      <translation type="unfinished" />
+      <translation>异常收件箱（{count} 条待处理）</translation>
     </message>
     <message>
       <source>Shift of {name} ({staff_no}) since {start}: its figures, gifts handed out and stock counted.</source>
-      <translation type="unfinished" />
+      <translation>{name}（{staff_no}）自 {start} 起的班次：业务数据、发出的礼品和盘点的库存。</translation>
     </message>
     <message>
       <source>This terminal is not connected to a server, so there are no sync rejections to review.</source>
@@ -1867,19 +1867,19 @@
     </message>
     <message>
       <source>Choose a staff member first.</source>
-      <translation type="unfinished" />
+      <translation>请先选择一名员工。</translation>
     </message>
     <message>
       <source>{staff_no} is unlocked and can log in again.</source>
-      <translation type="unfinished" />
+      <translation>{staff_no} 已解锁，可以重新登录。</translation>
     </message>
     <message>
       <source>No receipt of this desk has the reference {ref}.</source>
-      <translation type="unfinished" />
+      <translation>本服务台没有单号为 {ref} 的凭条。</translation>
     </message>
     <message>
       <source>“{part}” is not a gift code with a number, e.g. K001=12.</source>
-      <translation type="unfinished" />
+      <translation>“{part}”不是“礼品编码=数量”的写法，例如 K001=12。</translation>
     </message>
   </context>
   <context>
@@ -3509,7 +3509,7 @@
     </message>
     <message>
       <source>There is no staff member {staff_no}.</source>
-      <translation type="unfinished" />
+      <translation>没有工号为 {staff_no} 的员工。</translation>
     </message>
   </context>
   <context>
@@ -3807,6 +3807,10 @@
       <translation>异常 {id} 已处理。</translation>
     </message>
     <message>
+      <source>Operation {op_id} is not quarantined.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The server is busy; try again shortly.</source>
       <translation>服务器繁忙，请稍后再试。</translation>
     </message>
@@ -3909,6 +3913,10 @@
     <message>
       <source>Exception {id} resolved.</source>
       <translation>异常 {id} 已处理。</translation>
+    </message>
+    <message>
+      <source>{done} operations applied again; {held} still quarantined.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Stock allocated.</source>
@@ -4277,7 +4285,7 @@ Terminal {terminal} · rules {rules}</source>
     </message>
     <message>
       <source>{count} open exceptions</source>
-      <translation type="unfinished" />
+      <translation>{count} 条异常待处理</translation>
     </message>
   </context>
   <context>

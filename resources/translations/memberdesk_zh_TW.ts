@@ -5,7 +5,7 @@
     <name>ActionScreen</name>
     <message>
       <source>Checking online…</source>
-      <translation type="unfinished" />
+      <translation>正在連線核對…</translation>
     </message>
     <message>
       <source>{points} points</source>
@@ -73,15 +73,15 @@
     </message>
     <message>
       <source>Membership office clerk</source>
-      <translation type="unfinished" />
+      <translation>會員辦公室專員</translation>
     </message>
     <message>
       <source>Membership office manager</source>
-      <translation type="unfinished" />
+      <translation>會員辦公室主管</translation>
     </message>
     <message>
       <source>Store manager</source>
-      <translation type="unfinished">店長</translation>
+      <translation>商場經理</translation>
     </message>
     <message>
       <source>A PIN is 4 to 8 digits.</source>
@@ -372,847 +372,847 @@
     <name>Console</name>
     <message>
       <source>Your role may not do this.</source>
-      <translation type="unfinished" />
+      <translation>您的角色無權執行此操作。</translation>
     </message>
     <message>
       <source>This form has expired or did not come from the console; open the page again.</source>
-      <translation type="unfinished" />
+      <translation>此表單已過期或並非來自本控制台，請重新開啟頁面。</translation>
     </message>
     <message>
       <source>A user number is 1 to 16 letters or digits.</source>
-      <translation type="unfinished" />
+      <translation>使用者編號為 1 至 16 位字母或數字。</translation>
     </message>
     <message>
       <source>A password has at least {n} characters.</source>
-      <translation type="unfinished" />
+      <translation>密碼至少 {n} 個字元。</translation>
     </message>
     <message>
       <source>The role must be office_clerk, office_manager or store_manager.</source>
-      <translation type="unfinished" />
+      <translation>角色必須是會員辦公室專員、會員辦公室主管或商場經理。</translation>
     </message>
     <message>
       <source>User {user_no} is not known.</source>
-      <translation type="unfinished" />
+      <translation>使用者 {user_no} 不存在。</translation>
     </message>
     <message>
       <source>This account is locked after too many wrong passwords until {until}; an office manager can unlock it.</source>
-      <translation type="unfinished" />
+      <translation>密碼錯誤次數過多，此帳戶已鎖定至 {until}；會員辦公室主管可為其解鎖。</translation>
     </message>
     <message>
       <source>Too many wrong passwords: this account is locked for {minutes} minutes.</source>
-      <translation type="unfinished" />
+      <translation>密碼錯誤次數過多：此帳戶鎖定 {minutes} 分鐘。</translation>
     </message>
     <message>
       <source>The user number or password is wrong.</source>
-      <translation type="unfinished" />
+      <translation>使用者編號或密碼錯誤。</translation>
     </message>
     <message>
       <source>The request is not valid; nothing was changed.</source>
-      <translation type="unfinished">請求無效，未做任何更改。</translation>
+      <translation>請求無效，未做任何變更。</translation>
     </message>
     <message>
       <source>Say why the full details are needed.</source>
-      <translation type="unfinished" />
+      <translation>請說明需要查看完整資料的原因。</translation>
     </message>
     <message>
       <source>Points are a whole number other than zero, + or −.</source>
-      <translation type="unfinished" />
+      <translation>積分須為非零整數，可為正或負。</translation>
     </message>
     <message>
       <source>The adjustment waits for a second person's approval.</source>
-      <translation type="unfinished" />
+      <translation>該調整等待第二人審批。</translation>
     </message>
     <message>
       <source>This adjustment is not waiting for a decision.</source>
-      <translation type="unfinished" />
+      <translation>該調整不在待審批狀態。</translation>
     </message>
     <message>
       <source>The second person must be someone else than who asked for the adjustment.</source>
-      <translation type="unfinished" />
+      <translation>審批人不能是提出調整的本人。</translation>
     </message>
     <message>
       <source>Adjustment approved: every desk gets it at its next sync.</source>
-      <translation type="unfinished" />
+      <translation>調整已核准：各服務台下次同步時收到。</translation>
     </message>
     <message>
       <source>Adjustment refused.</source>
-      <translation type="unfinished" />
+      <translation>調整已駁回。</translation>
     </message>
     <message>
       <source>Type the member number to confirm the erasure.</source>
-      <translation type="unfinished" />
+      <translation>請輸入會員號以確認刪除。</translation>
     </message>
     <message>
       <source>The member's personal data is erased; the points ledger and receipts stay for the accounts.</source>
-      <translation type="unfinished" />
+      <translation>該會員的個人資料已刪除；積分流水和收據因財務需要保留。</translation>
     </message>
     <message>
       <source>Give the desk a name.</source>
-      <translation type="unfinished" />
+      <translation>請為服務台命名。</translation>
     </message>
     <message>
       <source>A terminal code is from 1 to 899.</source>
-      <translation type="unfinished">終端編號為 1 至 899。</translation>
+      <translation>終端代碼為 1 至 899。</translation>
     </message>
     <message>
       <source>Terminal {terminal} is decommissioned.</source>
-      <translation type="unfinished" />
+      <translation>終端 {terminal} 已停用。</translation>
     </message>
     <message>
       <source>You cannot disable yourself.</source>
-      <translation type="unfinished" />
+      <translation>不能停用您自己的帳戶。</translation>
     </message>
     <message>
       <source>User {user_no} saved.</source>
-      <translation type="unfinished" />
+      <translation>使用者 {user_no} 已儲存。</translation>
     </message>
     <message>
       <source>Issue between 1 and 10000 coupons at a time.</source>
-      <translation type="unfinished" />
+      <translation>每次發放 1 至 10000 張券。</translation>
     </message>
     <message>
       <source>The quantity is a whole number other than zero.</source>
-      <translation type="unfinished" />
+      <translation>數量須為非零整數。</translation>
     </message>
     <message>
       <source>The job is running already (here or on another server instance).</source>
-      <translation type="unfinished" />
+      <translation>該任務已在執行（本機或其他伺服器實例）。</translation>
     </message>
     <message>
       <source>This period was run already; tick “run again” to run it once more.</source>
-      <translation type="unfinished" />
+      <translation>該週期已執行過；如需再次執行，請勾選「再次執行」。</translation>
     </message>
     <message>
       <source>Job run {id} finished.</source>
-      <translation type="unfinished" />
+      <translation>任務執行 {id} 已完成。</translation>
     </message>
     <message>
       <source>Audit</source>
-      <translation type="unfinished" />
+      <translation>稽核</translation>
     </message>
     <message>
       <source>Terminal</source>
-      <translation type="unfinished">終端</translation>
+      <translation>終端</translation>
     </message>
     <message>
       <source>Verify its chain</source>
-      <translation type="unfinished" />
+      <translation>校驗其稽核鏈</translation>
     </message>
     <message>
       <source>The audit chain of {terminal} is intact ({rows} rows anchored).</source>
-      <translation type="unfinished">{terminal} 的稽核鏈完整（已錨定 {rows} 行）。</translation>
+      <translation>{terminal} 的稽核鏈完整（已錨定 {rows} 列）。</translation>
     </message>
     <message>
       <source>The audit chain of {terminal} is broken at row {row} ({reason}).</source>
-      <translation type="unfinished">{terminal} 的稽核鏈在第 {row} 行斷開（{reason}）。</translation>
+      <translation>{terminal} 的稽核鏈在第 {row} 列斷開（{reason}）。</translation>
     </message>
     <message>
       <source>Terminals' anchored audit rows</source>
-      <translation type="unfinished" />
+      <translation>各終端已錨定的稽核記錄</translation>
     </message>
     <message>
       <source>Staff, action, subject or operation</source>
-      <translation type="unfinished" />
+      <translation>員工、動作、對象或操作</translation>
     </message>
     <message>
       <source>Search</source>
-      <translation type="unfinished">搜尋</translation>
+      <translation>查詢</translation>
     </message>
     <message>
       <source>When</source>
-      <translation type="unfinished" />
+      <translation>時間</translation>
     </message>
     <message>
       <source>Staff</source>
-      <translation type="unfinished" />
+      <translation>員工</translation>
     </message>
     <message>
       <source>Action</source>
-      <translation type="unfinished" />
+      <translation>動作</translation>
     </message>
     <message>
       <source>Subject</source>
-      <translation type="unfinished" />
+      <translation>對象</translation>
     </message>
     <message>
       <source>Console actions</source>
-      <translation type="unfinished" />
+      <translation>控制台操作記錄</translation>
     </message>
     <message>
       <source>Who</source>
-      <translation type="unfinished" />
+      <translation>操作人</translation>
     </message>
     <message>
       <source>Membership office</source>
-      <translation type="unfinished" />
+      <translation>會員辦公室</translation>
     </message>
     <message>
       <source>Today</source>
-      <translation type="unfinished" />
+      <translation>今日</translation>
     </message>
     <message>
       <source>Exceptions</source>
-      <translation type="unfinished" />
+      <translation>異常</translation>
     </message>
     <message>
       <source>Members</source>
-      <translation type="unfinished" />
+      <translation>會員</translation>
     </message>
     <message>
       <source>Terminals</source>
-      <translation type="unfinished" />
+      <translation>終端</translation>
     </message>
     <message>
       <source>Rules</source>
-      <translation type="unfinished" />
+      <translation>規則</translation>
     </message>
     <message>
       <source>Coupons &amp; stock</source>
-      <translation type="unfinished" />
+      <translation>券與庫存</translation>
     </message>
     <message>
       <source>Reports</source>
-      <translation type="unfinished" />
+      <translation>報表</translation>
     </message>
     <message>
       <source>Jobs</source>
-      <translation type="unfinished" />
+      <translation>排程任務</translation>
     </message>
     <message>
       <source>Log out</source>
-      <translation type="unfinished" />
+      <translation>登出</translation>
     </message>
     <message>
       <source>Issue a batch of coupons</source>
-      <translation type="unfinished" />
+      <translation>批量發券</translation>
     </message>
     <message>
       <source>Coupon</source>
-      <translation type="unfinished">優惠券</translation>
+      <translation>券</translation>
     </message>
     <message>
       <source>How many</source>
-      <translation type="unfinished" />
+      <translation>數量</translation>
     </message>
     <message>
       <source>For member (optional)</source>
-      <translation type="unfinished" />
+      <translation>指定會員（選填）</translation>
     </message>
     <message>
       <source>Issue and download the codes (CSV)</source>
-      <translation type="unfinished" />
+      <translation>發放並下載券碼（CSV）</translation>
     </message>
     <message>
       <source>One coupon's story</source>
-      <translation type="unfinished" />
+      <translation>單張券的經歷</translation>
     </message>
     <message>
       <source>Coupon code</source>
-      <translation type="unfinished">優惠券碼</translation>
+      <translation>券碼</translation>
     </message>
     <message>
       <source>No coupon has this code.</source>
-      <translation type="unfinished" />
+      <translation>沒有此券碼的券。</translation>
     </message>
     <message>
       <source>Status</source>
-      <translation type="unfinished">狀態</translation>
+      <translation>狀態</translation>
     </message>
     <message>
       <source>Member</source>
-      <translation type="unfinished">會員</translation>
+      <translation>會員</translation>
     </message>
     <message>
       <source>Valid</source>
-      <translation type="unfinished">有效期</translation>
+      <translation>有效期</translation>
     </message>
     <message>
       <source>Used</source>
-      <translation type="unfinished" />
+      <translation>使用</translation>
     </message>
     <message>
       <source>Operation</source>
-      <translation type="unfinished" />
+      <translation>操作</translation>
     </message>
     <message>
       <source>Outcome</source>
-      <translation type="unfinished" />
+      <translation>結果</translation>
     </message>
     <message>
       <source>Gift stock per desk</source>
-      <translation type="unfinished" />
+      <translation>各服務台禮品庫存</translation>
     </message>
     <message>
       <source>Name</source>
-      <translation type="unfinished">姓名</translation>
+      <translation>名稱</translation>
     </message>
     <message>
       <source>Gift</source>
-      <translation type="unfinished">禮品</translation>
+      <translation>禮品</translation>
     </message>
     <message>
       <source>In stock</source>
-      <translation type="unfinished">庫存</translation>
+      <translation>庫存</translation>
     </message>
     <message>
       <source>Quantity (negative takes back)</source>
-      <translation type="unfinished" />
+      <translation>數量（負數為收回）</translation>
     </message>
     <message>
       <source>Allocate</source>
-      <translation type="unfinished" />
+      <translation>調撥</translation>
     </message>
     <message>
       <source>Exception</source>
-      <translation type="unfinished" />
+      <translation>異常</translation>
     </message>
     <message>
       <source>What happened</source>
-      <translation type="unfinished">異常情況</translation>
+      <translation>發生了什麼</translation>
     </message>
     <message>
       <source>Opened</source>
-      <translation type="unfinished">發生時間</translation>
+      <translation>產生時間</translation>
     </message>
     <message>
       <source>Details</source>
-      <translation type="unfinished" />
+      <translation>詳情</translation>
     </message>
     <message>
       <source>Resolved by {who} at {at}: {decision}</source>
-      <translation type="unfinished" />
+      <translation>已由 {who} 於 {at} 處理：{decision}</translation>
     </message>
     <message>
       <source>Decision</source>
-      <translation type="unfinished" />
+      <translation>處理決定</translation>
     </message>
     <message>
       <source>Resolve</source>
-      <translation type="unfinished" />
+      <translation>處理</translation>
     </message>
     <message>
       <source>Open</source>
-      <translation type="unfinished">開啟</translation>
+      <translation>未處理</translation>
     </message>
     <message>
       <source>Resolved</source>
-      <translation type="unfinished" />
+      <translation>已處理</translation>
     </message>
     <message>
       <source>All</source>
-      <translation type="unfinished" />
+      <translation>全部</translation>
     </message>
     <message>
       <source>Code</source>
-      <translation type="unfinished" />
+      <translation>代碼</translation>
     </message>
     <message>
       <source>Filter</source>
-      <translation type="unfinished" />
+      <translation>篩選</translation>
     </message>
     <message>
       <source>No exceptions match.</source>
-      <translation type="unfinished" />
+      <translation>沒有符合條件的異常。</translation>
     </message>
     <message>
       <source>Job</source>
-      <translation type="unfinished" />
+      <translation>任務</translation>
     </message>
     <message>
       <source>What it does</source>
-      <translation type="unfinished" />
+      <translation>內容</translation>
     </message>
     <message>
       <source>Period due now</source>
-      <translation type="unfinished" />
+      <translation>目前應執行的週期</translation>
     </message>
     <message>
       <source>Period</source>
-      <translation type="unfinished" />
+      <translation>週期</translation>
     </message>
     <message>
       <source>run again</source>
-      <translation type="unfinished" />
+      <translation>再次執行</translation>
     </message>
     <message>
       <source>Run now</source>
-      <translation type="unfinished" />
+      <translation>立即執行</translation>
     </message>
     <message>
       <source>Runs</source>
-      <translation type="unfinished" />
+      <translation>執行記錄</translation>
     </message>
     <message>
       <source>How</source>
-      <translation type="unfinished" />
+      <translation>方式</translation>
     </message>
     <message>
       <source>Started</source>
-      <translation type="unfinished" />
+      <translation>開始</translation>
     </message>
     <message>
       <source>Ended</source>
-      <translation type="unfinished" />
+      <translation>結束</translation>
     </message>
     <message>
       <source>Rows</source>
-      <translation type="unfinished" />
+      <translation>列數</translation>
     </message>
     <message>
       <source>Errors</source>
-      <translation type="unfinished" />
+      <translation>錯誤</translation>
     </message>
     <message>
       <source>Log in</source>
-      <translation type="unfinished">登入</translation>
+      <translation>登入</translation>
     </message>
     <message>
       <source>User number</source>
-      <translation type="unfinished" />
+      <translation>使用者編號</translation>
     </message>
     <message>
       <source>Password</source>
-      <translation type="unfinished" />
+      <translation>密碼</translation>
     </message>
     <message>
       <source>Phone</source>
-      <translation type="unfinished" />
+      <translation>手機號</translation>
     </message>
     <message>
       <source>Birthday</source>
-      <translation type="unfinished">生日</translation>
+      <translation>生日</translation>
     </message>
     <message>
       <source>Card</source>
-      <translation type="unfinished" />
+      <translation>會員卡</translation>
     </message>
     <message>
       <source>Tier</source>
-      <translation type="unfinished">等級</translation>
+      <translation>等級</translation>
     </message>
     <message>
       <source>since {day}</source>
-      <translation type="unfinished" />
+      <translation>自 {day} 起</translation>
     </message>
     <message>
       <source>Points available</source>
-      <translation type="unfinished" />
+      <translation>可用積分</translation>
     </message>
     <message>
       <source>Enrolled</source>
-      <translation type="unfinished" />
+      <translation>入會</translation>
     </message>
     <message>
       <source>Reason</source>
-      <translation type="unfinished">原因</translation>
+      <translation>原因</translation>
     </message>
     <message>
       <source>Show full details (recorded)</source>
-      <translation type="unfinished" />
+      <translation>顯示完整資料（將記錄）</translation>
     </message>
     <message>
       <source>Consents</source>
-      <translation type="unfinished" />
+      <translation>授權同意</translation>
     </message>
     <message>
       <source>Privacy notice</source>
-      <translation type="unfinished" />
+      <translation>隱私告知</translation>
     </message>
     <message>
       <source>Marketing</source>
-      <translation type="unfinished" />
+      <translation>行銷</translation>
     </message>
     <message>
       <source>Tier history</source>
-      <translation type="unfinished" />
+      <translation>等級歷史</translation>
     </message>
     <message>
       <source>Day</source>
-      <translation type="unfinished" />
+      <translation>日期</translation>
     </message>
     <message>
       <source>What</source>
-      <translation type="unfinished" />
+      <translation>事項</translation>
     </message>
     <message>
       <source>Tier before</source>
-      <translation type="unfinished" />
+      <translation>原等級</translation>
     </message>
     <message>
       <source>Lots and expiry</source>
-      <translation type="unfinished" />
+      <translation>積分批次與到期</translation>
     </message>
     <message>
       <source>Year earned</source>
-      <translation type="unfinished" />
+      <translation>獲得年份</translation>
     </message>
     <message>
       <source>Points</source>
-      <translation type="unfinished">積分</translation>
+      <translation>積分</translation>
     </message>
     <message>
       <source>Expires</source>
-      <translation type="unfinished" />
+      <translation>到期</translation>
     </message>
     <message>
       <source>lapsed</source>
-      <translation type="unfinished" />
+      <translation>已過期</translation>
     </message>
     <message>
       <source>Points ledger</source>
-      <translation type="unfinished" />
+      <translation>積分流水</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>類型</translation>
     </message>
     <message>
       <source>Spend (yuan)</source>
-      <translation type="unfinished" />
+      <translation>消費（元）</translation>
     </message>
     <message>
       <source>server</source>
-      <translation type="unfinished" />
+      <translation>伺服器</translation>
     </message>
     <message>
       <source>Coupons</source>
-      <translation type="unfinished">優惠券</translation>
+      <translation>券</translation>
     </message>
     <message>
       <source>Benefits claimed</source>
-      <translation type="unfinished">權益領取</translation>
+      <translation>已領取權益</translation>
     </message>
     <message>
       <source>Benefit</source>
-      <translation type="unfinished">權益</translation>
+      <translation>權益</translation>
     </message>
     <message>
       <source>Manual adjustment</source>
-      <translation type="unfinished" />
+      <translation>手動調整</translation>
     </message>
     <message>
       <source>Points (+ or −)</source>
-      <translation type="unfinished">積分（+ 或 −）</translation>
+      <translation>積分（+ 或 −）</translation>
     </message>
     <message>
       <source>Ask for approval</source>
-      <translation type="unfinished" />
+      <translation>提交審批</translation>
     </message>
     <message>
       <source>Asked by</source>
-      <translation type="unfinished" />
+      <translation>申請人</translation>
     </message>
     <message>
       <source>Approve</source>
-      <translation type="unfinished" />
+      <translation>核准</translation>
     </message>
     <message>
       <source>Refuse</source>
-      <translation type="unfinished" />
+      <translation>駁回</translation>
     </message>
     <message>
       <source>Personal information requests</source>
-      <translation type="unfinished" />
+      <translation>個人資料請求</translation>
     </message>
     <message>
       <source>Export everything held (file)</source>
-      <translation type="unfinished" />
+      <translation>匯出全部個人資料（檔案）</translation>
     </message>
     <message>
       <source>Type the member number to confirm</source>
-      <translation type="unfinished" />
+      <translation>輸入會員號以確認</translation>
     </message>
     <message>
       <source>Erase personal data</source>
-      <translation type="unfinished" />
+      <translation>刪除個人資料</translation>
     </message>
     <message>
       <source>Phone, member number, card number or name</source>
-      <translation type="unfinished" />
+      <translation>手機號、會員號、卡號或姓名</translation>
     </message>
     <message>
       <source>Member number</source>
-      <translation type="unfinished" />
+      <translation>會員號</translation>
     </message>
     <message>
       <source>No member matches.</source>
-      <translation type="unfinished" />
+      <translation>沒有符合的會員。</translation>
     </message>
     <message>
       <source>Not found</source>
-      <translation type="unfinished" />
+      <translation>找不到</translation>
     </message>
     <message>
       <source>Back</source>
-      <translation type="unfinished">返回</translation>
+      <translation>返回</translation>
     </message>
     <message>
       <source>Business day</source>
-      <translation type="unfinished">營業日</translation>
+      <translation>營業日</translation>
     </message>
     <message>
       <source>Scope</source>
-      <translation type="unfinished" />
+      <translation>範圍</translation>
     </message>
     <message>
       <source>Whole mall</source>
-      <translation type="unfinished" />
+      <translation>全場</translation>
     </message>
     <message>
       <source>Show</source>
-      <translation type="unfinished" />
+      <translation>顯示</translation>
     </message>
     <message>
       <source>Daily report (PDF)</source>
-      <translation type="unfinished" />
+      <translation>日報（PDF）</translation>
     </message>
     <message>
       <source>Daily report (CSV)</source>
-      <translation type="unfinished" />
+      <translation>日報（CSV）</translation>
     </message>
     <message>
       <source>Complete: every terminal has synced the day.</source>
-      <translation type="unfinished" />
+      <translation>完整：所有終端均已同步當日資料。</translation>
     </message>
     <message>
       <source>Not complete: these terminals had not synced the day yet:</source>
-      <translation type="unfinished" />
+      <translation>不完整：以下終端尚未同步當日資料：</translation>
     </message>
     <message>
       <source>never</source>
-      <translation type="unfinished" />
+      <translation>從未</translation>
     </message>
     <message>
       <source>Operations</source>
-      <translation type="unfinished">筆數</translation>
+      <translation>業務筆數</translation>
     </message>
     <message>
       <source>Enrolments</source>
-      <translation type="unfinished" />
+      <translation>新入會</translation>
     </message>
     <message>
       <source>Points earned</source>
-      <translation type="unfinished">發放積分</translation>
+      <translation>發放積分</translation>
     </message>
     <message>
       <source>Points redeemed</source>
-      <translation type="unfinished">使用積分</translation>
+      <translation>兌換積分</translation>
     </message>
     <message>
       <source>Coupons verified</source>
-      <translation type="unfinished">優惠券核銷</translation>
+      <translation>核銷券數</translation>
     </message>
     <message>
       <source>The month</source>
-      <translation type="unfinished" />
+      <translation>本月</translation>
     </message>
     <message>
       <source>Month</source>
-      <translation type="unfinished" />
+      <translation>月份</translation>
     </message>
     <message>
       <source>Count</source>
-      <translation type="unfinished">張數</translation>
+      <translation>筆數</translation>
     </message>
     <message>
       <source>Document</source>
-      <translation type="unfinished" />
+      <translation>文件</translation>
     </message>
     <message>
       <source>Version</source>
-      <translation type="unfinished" />
+      <translation>版本</translation>
     </message>
     <message>
       <source>Loaded</source>
-      <translation type="unfinished" />
+      <translation>載入時間</translation>
     </message>
     <message>
       <source>Upload a new rules file</source>
-      <translation type="unfinished" />
+      <translation>上傳新的規則檔案</translation>
     </message>
     <message>
       <source>The rules file was not loaded: fix these and upload it again.</source>
-      <translation type="unfinished" />
+      <translation>規則檔案未載入：請修正以下問題後重新上傳。</translation>
     </message>
     <message>
       <source>The file is valid. Check the differences below, then load it: every desk takes it at its next sync.</source>
-      <translation type="unfinished" />
+      <translation>檔案有效。請核對下方差異後載入：各服務台下次同步時生效。</translation>
     </message>
     <message>
       <source>Load these rules now</source>
-      <translation type="unfinished" />
+      <translation>立即載入此規則</translation>
     </message>
     <message>
       <source>Rules file (TOML)</source>
-      <translation type="unfinished" />
+      <translation>規則檔案（TOML）</translation>
     </message>
     <message>
       <source>Check</source>
-      <translation type="unfinished">查詢</translation>
+      <translation>檢查</translation>
     </message>
     <message>
       <source>Differences from the current rules</source>
-      <translation type="unfinished" />
+      <translation>與目前規則的差異</translation>
     </message>
     <message>
       <source>History</source>
-      <translation type="unfinished">交易記錄</translation>
+      <translation>歷史</translation>
     </message>
     <message>
       <source>Replaced</source>
-      <translation type="unfinished" />
+      <translation>被替換版本</translation>
     </message>
     <message>
       <source>Roll back to {version}</source>
-      <translation type="unfinished" />
+      <translation>回退到 {version}</translation>
     </message>
     <message>
       <source>Current rules file</source>
-      <translation type="unfinished" />
+      <translation>目前規則檔案</translation>
     </message>
     <message>
       <source>Office users (this console)</source>
-      <translation type="unfinished" />
+      <translation>辦公室使用者（本控制台）</translation>
     </message>
     <message>
       <source>Role</source>
-      <translation type="unfinished">角色</translation>
+      <translation>角色</translation>
     </message>
     <message>
       <source>State</source>
-      <translation type="unfinished" />
+      <translation>狀態</translation>
     </message>
     <message>
       <source>disabled</source>
-      <translation type="unfinished" />
+      <translation>已停用</translation>
     </message>
     <message>
       <source>locked</source>
-      <translation type="unfinished" />
+      <translation>已鎖定</translation>
     </message>
     <message>
       <source>active</source>
-      <translation type="unfinished" />
+      <translation>正常</translation>
     </message>
     <message>
       <source>Unlock</source>
-      <translation type="unfinished" />
+      <translation>解鎖</translation>
     </message>
     <message>
       <source>Disable</source>
-      <translation type="unfinished" />
+      <translation>停用</translation>
     </message>
     <message>
       <source>Enable</source>
-      <translation type="unfinished" />
+      <translation>啟用</translation>
     </message>
     <message>
       <source>Password (new users; blank keeps it)</source>
-      <translation type="unfinished" />
+      <translation>密碼（新使用者必填；留空則不變）</translation>
     </message>
     <message>
       <source>Save user</source>
-      <translation type="unfinished" />
+      <translation>儲存使用者</translation>
     </message>
     <message>
       <source>Desk staff (pulled by every terminal)</source>
-      <translation type="unfinished" />
+      <translation>服務台員工（各終端同步）</translation>
     </message>
     <message>
       <source>Staff number</source>
-      <translation type="unfinished">工號</translation>
+      <translation>工號</translation>
     </message>
     <message>
       <source>PIN (new staff; blank keeps it)</source>
-      <translation type="unfinished" />
+      <translation>密碼（新員工必填；留空則不變）</translation>
     </message>
     <message>
       <source>Save staff</source>
-      <translation type="unfinished" />
+      <translation>儲存員工</translation>
     </message>
     <message>
       <source>Registration code for {name}</source>
-      <translation type="unfinished" />
+      <translation>{name} 的註冊碼</translation>
     </message>
     <message>
       <source>Valid for 24 hours, once. Type it (or scan it) on the new terminal.</source>
-      <translation type="unfinished" />
+      <translation>24 小時內有效，僅可使用一次。請在新終端上輸入（或掃描）。</translation>
     </message>
     <message>
       <source>Desk name</source>
-      <translation type="unfinished" />
+      <translation>服務台名稱</translation>
     </message>
     <message>
       <source>Terminal code (optional)</source>
-      <translation type="unfinished" />
+      <translation>終端代碼（選填）</translation>
     </message>
     <message>
       <source>Issue a registration code</source>
-      <translation type="unfinished" />
+      <translation>發放註冊碼</translation>
     </message>
     <message>
       <source>Registered</source>
-      <translation type="unfinished" />
+      <translation>註冊時間</translation>
     </message>
     <message>
       <source>Last sync</source>
-      <translation type="unfinished">最近同步</translation>
+      <translation>最近同步</translation>
     </message>
     <message>
       <source>Changes not yet pulled</source>
-      <translation type="unfinished" />
+      <translation>未拉取的變更</translation>
     </message>
     <message>
       <source>Revoke</source>
-      <translation type="unfinished" />
+      <translation>吊銷</translation>
     </message>
     <message>
       <source>Decommission</source>
-      <translation type="unfinished" />
+      <translation>停用</translation>
     </message>
     <message>
       <source>Registration codes issued</source>
-      <translation type="unfinished" />
+      <translation>已發放的註冊碼</translation>
     </message>
     <message>
       <source>Issued</source>
-      <translation type="unfinished" />
+      <translation>發放時間</translation>
     </message>
     <message>
       <source>Used by</source>
-      <translation type="unfinished" />
+      <translation>使用者</translation>
     </message>
     <message>
       <source>Open exceptions</source>
-      <translation type="unfinished">未處理異常</translation>
+      <translation>未處理異常</translation>
     </message>
     <message>
       <source>Operations per desk and kind</source>
-      <translation type="unfinished" />
+      <translation>各服務台各類業務筆數</translation>
     </message>
     <message>
       <source>Desk</source>
-      <translation type="unfinished">服務台</translation>
+      <translation>服務台</translation>
     </message>
     <message>
       <source>No operations yet today.</source>
-      <translation type="unfinished" />
+      <translation>今日尚無業務。</translation>
     </message>
     <message>
       <source>Synced</source>
-      <translation type="unfinished">已同步</translation>
+      <translation>已同步</translation>
     </message>
     <message>
       <source>yes</source>
-      <translation type="unfinished" />
+      <translation>是</translation>
     </message>
     <message>
       <source>no</source>
-      <translation type="unfinished" />
+      <translation>否</translation>
     </message>
     <message>
       <source>Operations, last 30 days</source>
-      <translation type="unfinished" />
+      <translation>近 30 天業務筆數</translation>
     </message>
   </context>
   <context>
@@ -1243,7 +1243,7 @@
     </message>
     <message>
       <source>Scan the coupon, or type its code.</source>
-      <translation type="unfinished" />
+      <translation>請掃描優惠券，或輸入券碼。</translation>
     </message>
     <message>
       <source>Unused</source>
@@ -1497,19 +1497,19 @@
     </message>
     <message>
       <source>Reference</source>
-      <translation type="unfinished">業務編號</translation>
+      <translation>單號</translation>
     </message>
     <message>
       <source>Rejected by the server</source>
-      <translation type="unfinished" />
+      <translation>伺服器已拒絕</translation>
     </message>
     <message>
       <source>Rejected by the server · exception #{id} open</source>
-      <translation type="unfinished" />
+      <translation>伺服器已拒絕 · 異常 #{id} 待處理</translation>
     </message>
     <message>
       <source>Rejected by the server · exception #{id} resolved</source>
-      <translation type="unfinished" />
+      <translation>伺服器已拒絕 · 異常 #{id} 已處理</translation>
     </message>
     <message>
       <source>Reversed</source>
@@ -1521,7 +1521,7 @@
     </message>
     <message>
       <source>Waiting to be sent</source>
-      <translation type="unfinished" />
+      <translation>待傳送</translation>
     </message>
   </context>
   <context>
@@ -1590,35 +1590,35 @@
     <name>Jobs</name>
     <message>
       <source>Annual tier review</source>
-      <translation type="unfinished">年度等級評定</translation>
+      <translation>年度等級複核</translation>
     </message>
     <message>
       <source>On the 1st of the rules' review month: one step down for members whose qualifying spend no longer holds their tier.</source>
-      <translation type="unfinished" />
+      <translation>規則所定複核月份的 1 日：消費已不足以保持等級的會員降一級。</translation>
     </message>
     <message>
       <source>Year-end expiry sweep</source>
-      <translation type="unfinished" />
+      <translation>年終積分過期清理</translation>
     </message>
     <message>
       <source>On 1 January: write off the points that lapsed at the end of the year.</source>
-      <translation type="unfinished" />
+      <translation>1 月 1 日：註銷上年末到期的積分。</translation>
     </message>
     <message>
       <source>Nightly snapshot and pruning</source>
-      <translation type="unfinished" />
+      <translation>夜間快照與清理</translation>
     </message>
     <message>
       <source>Every night after 03:00: a bootstrap snapshot, then the change feed no terminal needs.</source>
-      <translation type="unfinished" />
+      <translation>每晚 03:00 後：產生初始化快照，然後清理各終端已不需要的變更記錄。</translation>
     </message>
     <message>
       <source>There is no job called {name}.</source>
-      <translation type="unfinished" />
+      <translation>沒有名為 {name} 的任務。</translation>
     </message>
     <message>
       <source>{period} is not a period of this job (a year, or a date for the snapshot).</source>
-      <translation type="unfinished" />
+      <translation>{period} 不是該任務的週期（應為年份，快照則為日期）。</translation>
     </message>
   </context>
   <context>
@@ -1672,35 +1672,35 @@
     </message>
     <message>
       <source>This is a paper slip; a desk clerk or a manager keys it in.</source>
-      <translation type="unfinished" />
+      <translation>這是紙本單據，請由服務台專員或經理補錄。</translation>
     </message>
     <message>
       <source>This is a WeChat Pay payment code, not a member code. Ask for the member code.</source>
-      <translation type="unfinished" />
+      <translation>這是微信支付付款碼，不是會員碼。請顧客出示會員碼。</translation>
     </message>
     <message>
       <source>This is an Alipay payment code, not a member code. Ask for the member code.</source>
-      <translation type="unfinished" />
+      <translation>這是支付寶付款碼，不是會員碼。請顧客出示會員碼。</translation>
     </message>
     <message>
       <source>No member has the scanned code {code}.</source>
-      <translation type="unfinished" />
+      <translation>沒有會員使用掃描到的號碼 {code}。</translation>
     </message>
     <message>
       <source>A form is half filled</source>
-      <translation type="unfinished" />
+      <translation>表單尚未填完</translation>
     </message>
     <message>
       <source>A code was scanned while this form is half filled. Leave the form and open the code?</source>
-      <translation type="unfinished" />
+      <translation>表單尚未填完時掃描到了新的碼。放棄此表單並開啟該碼嗎？</translation>
     </message>
     <message>
       <source>Open the code (Enter)</source>
-      <translation type="unfinished" />
+      <translation>開啟該碼（Enter）</translation>
     </message>
     <message>
       <source>Keep the form (Esc)</source>
-      <translation type="unfinished" />
+      <translation>保留表單（Esc）</translation>
     </message>
     <message>
       <source>Settings saved.</source>
@@ -1751,43 +1751,43 @@
     </message>
     <message>
       <source>Shift handover</source>
-      <translation type="unfinished">交班表</translation>
+      <translation>交班</translation>
     </message>
     <message>
       <source>Unlock selected staff</source>
-      <translation type="unfinished" />
+      <translation>解鎖所選員工</translation>
     </message>
     <message>
       <source>Reprint a receipt</source>
-      <translation type="unfinished" />
+      <translation>重印憑條</translation>
     </message>
     <message>
       <source>Reference, e.g. 007-000003</source>
-      <translation type="unfinished" />
+      <translation>單號，例如 007-000003</translation>
     </message>
     <message>
       <source>Reprint</source>
-      <translation type="unfinished" />
+      <translation>重印</translation>
     </message>
     <message>
       <source>Handed over to (staff no.)</source>
-      <translation type="unfinished" />
+      <translation>交接給（工號）</translation>
     </message>
     <message>
       <source>Gifts counted</source>
-      <translation type="unfinished" />
+      <translation>禮品盤點</translation>
     </message>
     <message>
       <source>gift code = number counted, e.g. K001=12, K002=5</source>
-      <translation type="unfinished" />
+      <translation>禮品編碼 = 盤點數量，例如 K001=12, K002=5</translation>
     </message>
     <message>
       <source>Print shift handover</source>
-      <translation type="unfinished" />
+      <translation>列印交班單</translation>
     </message>
     <message>
       <source>Shift handover as CSV</source>
-      <translation type="unfinished" />
+      <translation>交班單匯出 CSV</translation>
     </message>
     <message>
       <source>Decision, e.g. 'credited at Desk 2 is correct; told member'</source>
@@ -1847,11 +1847,11 @@
     </message>
     <message>
       <source>Exceptions inbox ({count} open)</source>
-      <translation type="unfinished" />
+      <translation>異常收件匣（{count} 筆待處理）</translation>
     </message>
     <message>
       <source>Shift of {name} ({staff_no}) since {start}: its figures, gifts handed out and stock counted.</source>
-      <translation type="unfinished" />
+      <translation>{name}（{staff_no}）自 {start} 起的班次：業務資料、發出的禮品和盤點的庫存。</translation>
     </message>
     <message>
       <source>This terminal is not connected to a server, so there are no sync rejections to review.</source>
@@ -1867,19 +1867,19 @@
     </message>
     <message>
       <source>Choose a staff member first.</source>
-      <translation type="unfinished" />
+      <translation>請先選擇一名員工。</translation>
     </message>
     <message>
       <source>{staff_no} is unlocked and can log in again.</source>
-      <translation type="unfinished" />
+      <translation>{staff_no} 已解鎖，可以重新登入。</translation>
     </message>
     <message>
       <source>No receipt of this desk has the reference {ref}.</source>
-      <translation type="unfinished" />
+      <translation>本服務台沒有單號為 {ref} 的憑條。</translation>
     </message>
     <message>
       <source>“{part}” is not a gift code with a number, e.g. K001=12.</source>
-      <translation type="unfinished" />
+      <translation>「{part}」不是「禮品編碼=數量」的寫法，例如 K001=12。</translation>
     </message>
   </context>
   <context>
@@ -3509,7 +3509,7 @@
     </message>
     <message>
       <source>There is no staff member {staff_no}.</source>
-      <translation type="unfinished" />
+      <translation>沒有工號為 {staff_no} 的員工。</translation>
     </message>
   </context>
   <context>
@@ -3807,6 +3807,10 @@
       <translation>異常 {id} 已處理。</translation>
     </message>
     <message>
+      <source>Operation {op_id} is not quarantined.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The server is busy; try again shortly.</source>
       <translation>伺服器繁忙，請稍後再試。</translation>
     </message>
@@ -3909,6 +3913,10 @@
     <message>
       <source>Exception {id} resolved.</source>
       <translation>異常 {id} 已處理。</translation>
+    </message>
+    <message>
+      <source>{done} operations applied again; {held} still quarantined.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Stock allocated.</source>
@@ -4277,7 +4285,7 @@ Terminal {terminal} · rules {rules}</source>
     </message>
     <message>
       <source>{count} open exceptions</source>
-      <translation type="unfinished" />
+      <translation>{count} 筆異常待處理</translation>
     </message>
   </context>
   <context>
