@@ -18,6 +18,8 @@ from sync.store import Store
 
 from .banner import SyncBanner
 from .i18n import current_language, install_language, render
+from .printer_service import PrinterService
+from . import serial_scanner
 from .scanner import WedgeDetector
 from .screens.actions import (
     AdjustScreen,
@@ -139,6 +141,8 @@ class MainWindow(QMainWindow):
         self.wedge.code_scanned.connect(lambda code: self.route_scan(code, "wedge"))
         app = QApplication.instance()
         app.installEventFilter(self.wedge)
+        self.printer_service = PrinterService(self)
+        self.serial_scanner = serial_scanner.attach(self)  # USB-COM scanners: same router as the wedge
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.lock)
@@ -191,6 +195,8 @@ class MainWindow(QMainWindow):
         self.idle_timer.start()
         self.start_camera()
         self.show_home()
+        if self.printer_service.first_run():
+            self.show_settings()  # first run: choose this desk's printer and make a test print
 
     def lock(self) -> None:
         """Lock the terminal: the session ends and what was on screen is hidden."""
@@ -393,6 +399,7 @@ class MainWindow(QMainWindow):
         box.setEscapeButton(stay)
 
         def answered(_: int) -> None:
+            self.activateWindow()  # the keyboard comes back to the desk, not to nowhere
             if box.clickedButton() is leave:
                 go()
             else:
@@ -526,114 +533,27 @@ class MainWindow(QMainWindow):
     # -- printing ----------------------------------------------------------------------------------
 
     def printing_available(self) -> bool:
-        try:
-            import printing.receipt  # noqa: F401
-        except ImportError:
-            return False
-        return True
+        return self.printer_service.printing_available()
 
     def available_printers(self) -> list[str]:
-        from printing.spool import printers
-
-        try:
-            return printers()
-        except Exception:
-            return []
-
-    def _receipt_pdf(self, receipt, reprint: bool = False) -> bytes:
-        from printing.receipt import render_receipt
-
-        width = int(self.settings.get("paper", "80"))
-        reprinted_at = None
-        if reprint:
-            reprinted_at = self.services.clock().astimezone(self.store.rules().timezone).strftime("%Y-%m-%d %H:%M")
-        return render_receipt(
-            receipt, width_mm=width, language=current_language(), reprint=reprint, reprinted_at=reprinted_at
-        )
+        return self.printer_service.available_printers()
 
     def output(self, make_pdf, name: str, screen, path: str | None = None) -> None:
-        """Print a document on the configured printer, or save it as PDF when there is none. Rendering and
-        spooling run off the GUI thread; a printer problem shows its message and the document can be
-        printed again (the operation it belongs to is already recorded)."""
-        printer = self.settings.get("printer", "")
-        status = getattr(screen, "status", screen.message)
-        if printer and path is None:
-            from printing.spool import print_pdf
-
-            self.tasks.run(
-                lambda: print_pdf(make_pdf(), printer, title=name),
-                lambda _: status.setText(self.tr("Sent to the printer.")),
-                screen.show_error,
-            )
-            return
-        if path is None:
-            suggested = str(Path.home() / f"{name}.pdf")
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), suggested, "PDF (*.pdf)")
-            if not path:
-                return
-
-        def write() -> str:
-            Path(path).write_bytes(make_pdf())
-            return path
-
-        self.tasks.run(write, lambda p: status.setText(self.tr("Saved to {path}").format(path=p)), screen.show_error)
+        """A PDF document to ``path``, the PDF printer, or a print preview (see desktop/printer_service.py)."""
+        self.printer_service.output(make_pdf, name, screen, path)
 
     def print_receipt(self, receipt, path: str | None = None) -> None:
-        self.output(lambda: self._receipt_pdf(receipt), f"receipt-{receipt.op_ref}", self.result_screen, path)
+        self.printer_service.print_receipt(receipt, self.result_screen, path)
 
     def save_receipt_pdf(self, receipt, path: str | None = None) -> None:
-        def make() -> bytes:
-            return self._receipt_pdf(receipt)
-
-        if path:
-            self.output(make, f"receipt-{receipt.op_ref}", self.result_screen, path)
-        else:
-            self._save_dialog(make, f"receipt-{receipt.op_ref}", self.result_screen)
-
-    def _save_dialog(self, make_pdf, name: str, screen) -> None:
-        suggested = str(Path.home() / f"{name}.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), suggested, "PDF (*.pdf)")
-        if path:
-            self.output(make_pdf, name, screen, path)
+        self.printer_service.save_receipt_pdf(receipt, self.result_screen, path)
 
     def reprint(self, op_id: str, path: str | None = None) -> None:
         """Reprint a past receipt from history, marked REPRINT (the reprint itself is audited)."""
-        services, session, screen = self.services, self.session, self.member_screen
-
-        def make() -> bytes:
-            return self._receipt_pdf(services.reprint_receipt(session, op_id), reprint=True)
-
-        self.output(make, f"reprint-{op_id[:8]}", screen, path)
+        self.printer_service.reprint(op_id, self.member_screen, path)
 
     def print_welcome_slip(self, result, path: str | None = None) -> None:
-        from printing import WelcomeSlipData, render_welcome_slip
-
-        r = result.receipt
-        rules = self.store.rules()
-        data = WelcomeSlipData(
-            mall_name=r.mall_name,
-            desk_name=r.desk_name,
-            terminal_code=r.terminal_code,
-            at_local=r.at_local,
-            staff_no=r.staff_no,
-            staff_name=r.staff_name,
-            op_ref=r.op_ref,
-            member_no=r.member_no,
-            member_name_masked=r.member_name_masked,
-            phone_masked=r.phone_masked,
-            tier_name=r.tier_name,
-            token=result.extra["member_token"],
-            welcome_points=rules.welcome_points,
-            points_balance=r.points_after,
-            rules_location=rules.rules_location,
-        )
-        width = int(self.settings.get("paper", "80"))
-        self.output(
-            lambda: render_welcome_slip(data, width_mm=width, language=current_language()),
-            f"welcome-{r.member_no}",
-            self.result_screen,
-            path,
-        )
+        self.printer_service.print_welcome_slip(result, self.result_screen, path)
 
     def print_daily_report(self, path: str | None = None, csv_path: str | None = None) -> None:
         from printing import daily_report_csv, render_daily_report
@@ -735,7 +655,9 @@ class MainWindow(QMainWindow):
         self.banner_timer.stop()
         self.idle_timer.stop()
         self.stop_camera()
+        self.serial_scanner.stop()
         self.tasks.wait(10_000)
+        self.printer_service.wait(10_000)
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.wedge)

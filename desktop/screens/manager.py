@@ -112,7 +112,7 @@ class ManagerScreen(Screen):
         self.add_button.clicked.connect(self.add_staff)
         self.unlock_button.clicked.connect(self.unlock_staff)
         self.staff_table.selectionModel().selectionChanged.connect(self._staff_selected)
-        self.reprint_button.clicked.connect(self.reprint)
+        self.reprint_button.clicked.connect(lambda: self.reprint())
         self.shift_button.clicked.connect(lambda: self.shift_handover())
         self.shift_csv_button.clicked.connect(self._save_shift_csv)
         self.resolve_button.clicked.connect(self.resolve)
@@ -277,7 +277,7 @@ class ManagerScreen(Screen):
 
         self.run(lambda: self.win.services.unlock_staff(self.win.session, staff_no), unlocked)
 
-    def reprint(self) -> None:
+    def reprint(self, path: str | None = None) -> None:
         """Reprint a receipt of this desk by the reference printed on it (007-000003)."""
         from ..models import op_id_for_ref
 
@@ -289,7 +289,7 @@ class ManagerScreen(Screen):
                     self.tr("No receipt of this desk has the reference {ref}.").format(ref=text.strip() or "—")
                 )
                 return
-            self.win.reprint(op_id)
+            self.win.reprint(op_id, path)
 
         self.run(lambda: op_id_for_ref(store, text), found)
 

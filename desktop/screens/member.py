@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,7 +40,8 @@ ACTION_KEYS = {
     "reprint": "F9",
 }
 REVEAL_SECONDS = 30  # a revealed phone number masks itself again after this, or on leaving the screen
-HISTORY_DAYS = 90  # the history opens on the last 90 days; the date filters widen it
+HISTORY_DAYS = 90
+HISTORY_KEY = "F12"  # the history opens on the last 90 days; the date filters widen it
 
 BENEFIT_LABELS = {
     "birthday": QT_TRANSLATE_NOOP("MemberScreen", "Birthday gift"),
@@ -145,6 +146,9 @@ class MemberScreen(Screen):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.back_button = button()
         self.back_button.clicked.connect(self.win.show_home)
+        history_key = QShortcut(QKeySequence(HISTORY_KEY), self)
+        history_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        history_key.activated.connect(self.focus_history)
 
         self.layout_.addWidget(card)
         self.layout_.addWidget(self.message)
@@ -190,7 +194,7 @@ class MemberScreen(Screen):
         self.reveal_button.setText(self.tr("Show full phone"))
         self.statement_button.setText(self.tr("Annual statement"))
         self.points_caption.setText(self.tr("Points"))
-        self.history_caption.setText(self.tr("History"))
+        self.history_caption.setText(with_key(self.tr("History"), HISTORY_KEY))
         self.back_button.setText(with_key(self.tr("Done"), "Esc"))
         current = self.kind_filter.currentData()
         self.kind_filter.blockSignals(True)
@@ -224,6 +228,12 @@ class MemberScreen(Screen):
                 return summary, history_facts(store, [h.op_id for h in summary.history])
 
             self.run(load, lambda loaded: self.show_summary(*loaded))
+
+    def focus_history(self) -> None:
+        """F12: into the history with the newest row chosen (then ↑/↓, F8 reverses, F9 reprints)."""
+        self.table.setFocus()
+        if self.proxy.rowCount() and not self.table.selectionModel().selectedRows():
+            self.table.selectRow(0)
 
     def mask_phone(self) -> None:
         """Hide a revealed number again (after REVEAL_SECONDS, or when the screen is left)."""
