@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from membership import codes
 from membership.i18n import Message
@@ -16,10 +16,10 @@ from sync import auth
 from sync.services import DeskServices, Session
 from sync.store import Store
 
+from . import serial_scanner
 from .banner import SyncBanner
 from .i18n import current_language, install_language, render
 from .printer_service import PrinterService
-from . import serial_scanner
 from .scanner import WedgeDetector
 from .screens.actions import (
     AdjustScreen,
@@ -195,8 +195,7 @@ class MainWindow(QMainWindow):
         self.idle_timer.start()
         self.start_camera()
         self.show_home()
-        if self.printer_service.first_run():
-            self.show_settings()  # first run: choose this desk's printer and make a test print
+        self.printer_service.first_run_notice(self.home_screen)  # no printer chosen yet: say where to
 
     def lock(self) -> None:
         """Lock the terminal: the session ends and what was on screen is hidden."""
