@@ -31,7 +31,7 @@ from membership.rules import default_rules_path, rules_from_dict
 from membership.timeutil import business_day, to_utc_text
 from membership.validation import InvalidInput, normalize_name, normalize_phone, parse_birthday
 
-from .apply import emit_exception, emit_rows
+from .apply import QUARANTINED, Envelope, TerminalRef, apply_quarantined, emit_exception, emit_rows
 from .db import ServerDB, WriteTx
 from .state import Reference
 
@@ -285,6 +285,20 @@ class Registered:
     key_id: int | None
     stock: dict[str, int]
     change_no: int
+    replay: bool = False
+
+
+def _registered_again(conn: Any, terminal: Any, token: str, change_no: int) -> Registered:
+    """The answer a lost registration answer would have carried, for the terminal holding this token."""
+    stock = {
+        r.item_code: r.quantity
+        for r in conn.execute(
+            text("SELECT item_code, quantity FROM stock WHERE terminal_id = :t"), {"t": terminal.terminal_id}
+        )
+    }
+    return Registered(
+        terminal.terminal_id, terminal.terminal_code, terminal.name, token, terminal.key_id, stock, change_no, True
+    )
 
 
 def register(
@@ -296,14 +310,38 @@ def register(
     public_key_hex: str | None = None,
     key_id: int | None = None,
     name: str | None = None,
+    token: str | None = None,
 ) -> Registered:
-    """Exchange a one-time code for a terminal id, a terminal code and a token (only its hash is kept)."""
+    """Exchange a one-time code for a terminal id, a terminal code and a token (only its hash is kept).
+
+    Idempotent: a terminal offers the token it will use (``token``, kept on its side before asking). Asked
+    again with that token — the same code after a lost answer, or a new code — the server answers with the
+    terminal that token already belongs to instead of burning the code or making a second terminal.
+    """
     at = to_utc_text(now)
     with db.write() as tx:
         conn = tx.conn
         row = conn.execute(
             text("SELECT * FROM registration_codes WHERE code_hash = :h"), {"h": token_hash(_normal_code(code))}
         ).first()
+        if token is not None and row is not None and row.expires_at >= at:
+            holder = conn.execute(
+                text("SELECT * FROM terminals WHERE token_hash = :h AND status = 'active'"), {"h": token_hash(token)}
+            ).first()
+            if holder is not None and (row.used_at is None or row.used_by == holder.terminal_id):
+                if row.terminal_code is not None and row.terminal_code != holder.terminal_code:
+                    raise AdminError(
+                        QT_TRANSLATE_NOOP(
+                            "Server",
+                            "This desk is already registered as terminal code {have}; this registration code is "
+                            "for terminal code {wanted}. Issue a code for terminal code {have}, or revoke {terminal} "
+                            "first.",
+                        ),
+                        have=holder.terminal_code,
+                        wanted=row.terminal_code,
+                        terminal=holder.terminal_id,
+                    )
+                return _registered_again(conn, holder, token, tx.next_no)
         if row is None or row.used_at is not None or row.expires_at < at:
             raise AdminError(
                 QT_TRANSLATE_NOOP(
@@ -331,7 +369,7 @@ def register(
                 ),
                 have=requested_code,
             )
-        token = secrets.token_urlsafe(32)
+        token = token or secrets.token_urlsafe(32)
         terminal_id = f"T{terminal_code:03d}"
         display = name or row.name
         used_keys = {r[0] for r in conn.execute(text("SELECT key_id FROM qr_keys"))}
@@ -617,3 +655,78 @@ def _one_exception(db: ServerDB, exception_id: int) -> dict[str, Any]:
     row["message"] = json.loads(row["message"])
     row["detail"] = json.loads(row["detail"])
     return row
+
+
+# -- quarantined operations ---------------------------------------------------------------------------------------
+
+
+def quarantined(db: ServerDB) -> list[dict[str, Any]]:
+    """Operations the server could not apply because of its own fault, oldest first."""
+    with db.read() as conn:
+        return [
+            dict(r)
+            for r in conn.execute(
+                text(
+                    "SELECT op_id, terminal_id, epoch, seq, kind, member_no, received_at, outcome FROM ops "
+                    "WHERE status = :q ORDER BY received_at, terminal_id, epoch, seq"
+                ),
+                {"q": QUARANTINED},
+            ).mappings()
+        ]
+
+
+def reapply(db: ServerDB, now: datetime, op_ids: list[str] | None = None) -> list[dict[str, Any]]:
+    """Apply quarantined operations again (all, or the ones named), each in its own transaction.
+
+    The operation is decided as if it arrived now (the shared rules on the server's current state, at
+    its own local time as usual); its outcome reaches its desk by the next pull like any outcome, and
+    the desk — which kept its effects provisional meanwhile — adopts it. One that fails again stays
+    quarantined. The ``server_error`` exception of an operation that is applied now is resolved.
+    """
+    wanted = [r["op_id"] for r in quarantined(db)] if not op_ids else list(op_ids)
+    ref = Reference()
+    results: list[dict[str, Any]] = []
+    for op_id in wanted:
+        with db.write() as tx:
+            row = tx.conn.execute(text("SELECT * FROM ops WHERE op_id = :o"), {"o": op_id}).mappings().first()
+            if row is None or row["status"] != QUARANTINED:
+                raise AdminError(QT_TRANSLATE_NOOP("Server", "Operation {op_id} is not quarantined."), op_id=op_id)
+            terminal = tx.conn.execute(
+                text("SELECT terminal_id, terminal_code, name, pulled_through FROM terminals WHERE terminal_id = :t"),
+                {"t": row["terminal_id"]},
+            ).first()
+            ref_terminal = TerminalRef(
+                row["terminal_id"],
+                terminal.terminal_code if terminal else 0,
+                terminal.name if terminal else row["terminal_id"],
+                terminal.pulled_through if terminal else 0,
+            )
+            envelope = Envelope(
+                op_id=row["op_id"],
+                epoch=row["epoch"],
+                seq=row["seq"],
+                kind=row["kind"],
+                staff_no=row["staff_no"],
+                member_no=row["member_no"],
+                local_time=row["local_time"],
+                business_day=row["business_day"],
+                online=bool(row["online"]),
+                payload=json.loads(row["payload"]),
+                payload_hash=row["payload_hash"],
+            )
+            outcome = apply_quarantined(tx, ref, ref_terminal, envelope, now)
+            if outcome["status"] != QUARANTINED:
+                for ex in tx.conn.execute(
+                    text("SELECT id FROM exceptions WHERE op_id = :o AND code = 'server_error' AND status = 'open'"),
+                    {"o": op_id},
+                ).all():
+                    tx.conn.execute(
+                        text(
+                            "UPDATE exceptions SET status = 'resolved', resolution = :r, resolved_by = 'SYSTEM', "
+                            "resolved_at = :a WHERE id = :i"
+                        ),
+                        {"r": f"re-applied: {outcome['status']}", "a": to_utc_text(now), "i": ex.id},
+                    )
+                    emit_exception(tx, ex.id)
+            results.append(outcome)
+    return results

@@ -85,6 +85,12 @@ class RegisterIn(BaseModel):
         None, pattern=r"^[0-9a-fA-F]{64}$", description="The terminal's member-QR public key (Ed25519, hex)"
     )
     key_id: int | None = Field(None, ge=0, le=255)
+    token: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z0-9_-]{43,86}$",
+        description="The bearer token the terminal will use (≥ 32 random bytes, URL-safe base64), chosen before "
+        "asking so that asking again after a lost answer gets the same terminal back; the server keeps its hash",
+    )
 
 
 class RegisterOut(BaseModel):
@@ -95,6 +101,7 @@ class RegisterOut(BaseModel):
     key_id: int | None
     stock: dict[str, int]
     change_no: int
+    replay: bool = Field(False, description="This terminal was already registered with this token: the same answer")
     server_time: str
 
 
@@ -171,14 +178,22 @@ class AuditIn(BaseModel):
         "head-4, … and the ids the server asked for",
     )
     rows: list[AuditRowIn] = Field(max_length=MAX_AUDIT_PAGE, description="Rows not yet anchored, in id order")
+    request_no: int | None = Field(
+        None,
+        ge=0,
+        le=MAX_BIG,
+        description="The terminal's anchor request number, raised for every request: an older one arriving "
+        "late is answered `stale` and changes nothing",
+    )
 
 
 class AuditOut(BaseModel):
-    status: str = Field(description="ok | probe (send the hashes at `probe`) | tampered | restored")
+    status: str = Field(description="ok | probe (send the hashes at `probe`) | tampered | restored | stale")
     anchored_through: int
     probe: list[int]
     exceptions: list[int]
     first_broken_id: int | None = None
+    request_no: int = Field(0, description="The newest request number the server processed for this terminal")
 
 
 def current_terminal(request: Request, authorization: Annotated[str | None, Header()] = None) -> TerminalRef:
@@ -325,6 +340,7 @@ def create_app(
                 public_key_hex=body.public_key_hex,
                 key_id=body.key_id,
                 name=body.name,
+                token=body.token,
             )
         except admin.AdminError:
             limiter.take("register", address, limits.register)
@@ -377,7 +393,7 @@ def create_app(
                 return answer
         except PushRefused as refused:
             return _error(refused.status, refused.code, refused.message, **refused.detail)
-        except LookupError as exc:
+        except state.NotSetUp as exc:  # only this: a KeyError from a bug is a server error (500), not 503
             return _error(
                 503,
                 "not_set_up",
@@ -568,7 +584,7 @@ def create_app(
             )
         with db.write() as tx:
             now = to_utc_text(utc_now())
-            result = audit.anchor(tx, t.terminal_id, body.epoch, body.head_id, ladder, rows, now)
+            result = audit.anchor(tx, t.terminal_id, body.epoch, body.head_id, ladder, rows, now, body.request_no)
             if result.status == "tampered":
                 log.warning("audit chain of %s diverges at row %s", t.terminal_id, result.first_broken_id)
             new_rows = result.new_rows or []

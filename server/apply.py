@@ -43,6 +43,10 @@ from .state import CLAIM_COLUMNS, COUPON_COLUMNS, MEMBER_COLUMNS, RECEIPT_COLUMN
 log = logging.getLogger("memberdesk.server")
 CTX = "Server"
 NOT_PERMITTED = "not_permitted"  # outcome and exception code of an operation its staff member may not do
+# The server could not apply an operation because of its own fault (a bug, a constraint it should not
+# have hit): not a business outcome. The operation is kept, the terminal's sequence moves on, the desk
+# keeps its effects provisional, and `memberdesk-server reapply` applies it once the fault is fixed.
+QUARANTINED = "quarantined"
 
 
 class PushRefused(Exception):
@@ -225,6 +229,8 @@ def _apply_one(
         outcome = _decide_and_write(tx, ref, terminal, op, now, at)
         savepoint.commit()
         return outcome
+    except state.NotSetUp:
+        raise  # not this operation's fault: the whole batch waits (503) until rules are loaded
     except (OperationalError, DBAPIError) as exc:
         # A database failure is transient: the whole batch fails and the terminal retries it.
         if not isinstance(exc, IntegrityError):
@@ -233,7 +239,7 @@ def _apply_one(
         tx.rollback_to(mark)
         log.exception("integrity error applying %s", op.op_id)
         error = f"{type(exc).__name__}"
-    except Exception as exc:  # a bug must not block the terminal's queue: record it for an administrator
+    except Exception as exc:  # a bug must not block the terminal's queue: quarantine it for an administrator
         savepoint.rollback()
         tx.rollback_to(mark)
         log.exception("error applying %s", op.op_id)
@@ -244,16 +250,24 @@ def _apply_one(
         op,
         None,
         at,
-        REJECTED,
+        QUARANTINED,
         "server_error",
         _msg(
             QT_TRANSLATE_NOOP(
-                "Server", "The server could not apply this operation ({error}); it is kept for an administrator."
+                "Server",
+                "The server could not apply this operation ({error}); it is kept for an administrator, who "
+                "applies it with “memberdesk-server reapply” once the fault is fixed. The desk keeps it as it is.",
             ),
             error=error,
         ),
         exception=True,
     )
+
+
+def apply_quarantined(tx: WriteTx, ref: Reference, terminal: TerminalRef, op: Envelope, now: datetime) -> dict[str, Any]:
+    """Apply again an operation the server quarantined (its ``ops`` row is replaced by the new outcome)."""
+    tx.conn.execute(text("DELETE FROM ops WHERE op_id = :o AND status = :q"), {"o": op.op_id, "q": QUARANTINED})
+    return _apply_one(tx, ref, terminal, op, now, to_utc_text(now))
 
 
 # -- one operation -------------------------------------------------------------------------------

@@ -14,6 +14,12 @@ differing row; the server asks for more hashes (``probe``) until it knows it exa
   epoch it means rows were removed or rewritten (``audit_tampered``).
 Either way the anchored rows from the divergence on are kept as evidence in a numbered branch
 (``audit_branches``) and the terminal's chain continues as branch 0, so nothing is ever lost on the server.
+
+Anchoring is idempotent: every request carries the terminal's request number (raised before each
+request, kept in its store). A request numbered below the newest one processed in the same or a later
+epoch is late or a duplicate: it is answered ``stale`` and compared with nothing, so a delayed copy of
+an old, shorter chain never reads as rows removed. The same request processed twice finds its rows
+anchored already and changes nothing.
 The hash is ``membership.audit_chain.audit_hash``, the very function the terminal store writes with.
 """
 
@@ -51,12 +57,13 @@ def row_hash(prev: str, row: dict[str, Any]) -> str:
 
 @dataclass
 class AnchorResult:
-    status: str  # ok | probe | tampered | restored
+    status: str  # ok | probe | tampered | restored | stale
     anchored_through: int
     probe: list[int]
     exceptions: list[int]
     first_broken_id: int | None = None
     new_rows: list[dict[str, Any]] | None = None
+    request_no: int = 0  # the newest request number processed for the terminal
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -65,6 +72,7 @@ class AnchorResult:
             "probe": self.probe,
             "exceptions": self.exceptions,
             "first_broken_id": self.first_broken_id,
+            "request_no": self.request_no,
         }
 
 
@@ -97,14 +105,21 @@ def anchor(
     ladder: dict[int, str],
     rows: list[dict[str, Any]],
     at: str,
+    request_no: int | None = None,
 ) -> AnchorResult:
     """Compare a terminal's chain with what was anchored, record divergences, store new rows."""
     conn = tx.conn
     state = conn.execute(
-        text("SELECT head_id, epoch FROM audit_anchors WHERE terminal_id = :t"), {"t": terminal_id}
+        text("SELECT head_id, epoch, request_no FROM audit_anchors WHERE terminal_id = :t"), {"t": terminal_id}
     ).first()
     anchored_max = int(state.head_id) if state else 0
     anchored_epoch = int(state.epoch) if state else epoch
+    last_request = int(state.request_no) if state else 0
+    if request_no is not None and state is not None and (epoch, request_no) < (anchored_epoch, last_request):
+        # Late or duplicated: what it says was true once and is already covered by a newer request.
+        return AnchorResult("stale", anchored_max, [], [], request_no=last_request)
+    if request_no is not None and epoch >= anchored_epoch:
+        last_request = request_no if epoch > anchored_epoch else max(request_no, last_request)
     opened: list[int] = []
 
     # Which of the terminal's chain hashes agree with the anchored ones (ids above its head are unknown).
@@ -123,6 +138,7 @@ def anchor(
             step = max(1, -(-span // PROBES))
             result.status = "probe"
             result.probe = sorted({min(first_diff - 1, lo + step * k) for k in range(1, PROBES + 1)} | {lo + 1})
+            result.request_no = _note_request(conn, terminal_id, state, last_request)
             return result
         # A terminal restored from a backup continues in a new epoch: its chain agrees up to the backup and
         # goes on with rows written since. Anything else that differs was rewritten.
@@ -192,17 +208,34 @@ def anchor(
         anchored_max = stored_rows[-1]["id"]
     result.anchored_through = anchored_max
     result.new_rows = stored_rows
-    params = {"t": terminal_id, "h": anchored_max, "e": max(epoch, anchored_epoch), "a": at}
+    result.request_no = last_request
+    params = {"t": terminal_id, "h": anchored_max, "e": max(epoch, anchored_epoch), "a": at, "r": last_request}
     if state is None:
         conn.execute(
-            text("INSERT INTO audit_anchors (terminal_id, head_id, epoch, anchored_at) VALUES (:t, :h, :e, :a)"),
+            text(
+                "INSERT INTO audit_anchors (terminal_id, head_id, epoch, anchored_at, request_no) "
+                "VALUES (:t, :h, :e, :a, :r)"
+            ),
             params,
         )
     else:
         conn.execute(
-            text("UPDATE audit_anchors SET head_id = :h, epoch = :e, anchored_at = :a WHERE terminal_id = :t"), params
+            text(
+                "UPDATE audit_anchors SET head_id = :h, epoch = :e, anchored_at = :a, request_no = :r "
+                "WHERE terminal_id = :t"
+            ),
+            params,
         )
     return result
+
+
+def _note_request(conn: Any, terminal_id: str, state: Any, request_no: int) -> int:
+    """A probe round still counts as the newest request (a late copy of an earlier one is then stale)."""
+    if state is not None:
+        conn.execute(
+            text("UPDATE audit_anchors SET request_no = :r WHERE terminal_id = :t"), {"r": request_no, "t": terminal_id}
+        )
+    return request_no
 
 
 def _open_for(conn: Any, terminal_id: str, row_id: int) -> bool:

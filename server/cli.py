@@ -81,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     res.add_argument("exception_id", type=int)
     res.add_argument("--decision", required=True)
     res.add_argument("--staff", required=True)
+    reap = sub.add_parser(
+        "reapply", help="apply again operations the server quarantined after a fault of its own (all, or those named)"
+    )
+    reap.add_argument("op_ids", nargs="*", help="operation ids (default: every quarantined operation)")
+    reap.add_argument("--list", action="store_true", help="only list the quarantined operations")
     alloc = sub.add_parser("allocate", help="give (or take, negative) gift stock to a desk")
     alloc.add_argument("terminal_id")
     alloc.add_argument("item_code")
@@ -265,6 +270,23 @@ def _admin_command(args: argparse.Namespace, db: ServerDB, now: datetime) -> int
     elif cmd == "resolve":
         admin.resolve_exception(db, args.exception_id, args.decision, args.staff, now)
         _say(args, QT_TRANSLATE_NOOP("Server", "Exception {id} resolved."), id=args.exception_id)
+    elif cmd == "reapply":
+        if args.list:
+            for row in admin.quarantined(db):
+                where = f"{row['terminal_id']} {row['epoch']}/{row['seq']}"
+                print(f"{row['op_id']}  {where}  {row['kind']}  {row['received_at']}")
+            return 0
+        results = admin.reapply(db, now, args.op_ids or None)
+        for outcome in results:
+            print(f"{outcome['op_id']}  {outcome['status']}  {outcome.get('code') or ''}")
+        held = sum(1 for o in results if o["status"] == "quarantined")
+        _say(
+            args,
+            QT_TRANSLATE_NOOP("Server", "{done} operations applied again; {held} still quarantined."),
+            done=len(results) - held,
+            held=held,
+        )
+        return 1 if held else 0
     elif cmd == "allocate":
         admin.allocate_stock(db, args.terminal_id, args.item_code.upper(), args.quantity, now)
         _say(args, QT_TRANSLATE_NOOP("Server", "Stock allocated."))

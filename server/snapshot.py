@@ -24,7 +24,7 @@ from membership.timeutil import to_utc_text
 from .db import ServerDB
 
 SCHEMA = Path(__file__).resolve().parent / "terminal_schema.sql"
-TERMINAL_MIGRATIONS = ("m001_initial", "m002_sync", "m003_paper_slips", "m004_phone_hash", "m005_remote_ops")
+TERMINAL_MIGRATIONS = ("m001_initial", "m002_sync", "m003_paper_slips", "m004_phone_hash", "m005_remote_ops", "m006_exactly_once")
 CHUNK = 50_000
 
 # (snapshot table, columns in the terminal schema, server query giving them in that order)

@@ -71,6 +71,10 @@ _CLAIMS = "SELECT benefit, period FROM benefit_claims WHERE member_no = :m AND s
 _RECEIPTS_TODAY = "SELECT count(*) FROM receipts WHERE member_no = :m AND business_day = :d"
 
 
+class NotSetUp(LookupError):
+    """No rules or master data are loaded yet: a push waits (503) rather than deciding anything."""
+
+
 class Reference:
     """The rules and master data currently loaded on the server, parsed once per version."""
 
@@ -82,7 +86,7 @@ class Reference:
         rows = {r.name: r for r in conn.execute(text("SELECT name, version, body FROM documents"))}
         missing = [n for n in ("rules", "tenants", "catalogue", "coupons") if n not in rows]
         if missing:
-            raise LookupError(f"no {missing[0]} loaded on the server; run: memberdesk-server load-rules")
+            raise NotSetUp(f"no {missing[0]} loaded on the server; run: memberdesk-server load-rules")
         key = tuple(f"{n}:{rows[n].version}:{hash(rows[n].body)}" for n in sorted(rows))
         if key != self._key or self._value is None:
             rules = rules_from_dict(tomllib.loads(rows["rules"].body))

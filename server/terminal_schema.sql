@@ -1,7 +1,7 @@
--- The terminal store's schema (sync/schema.py migrations m001_initial and m002_sync and m003_paper_slips and m004_phone_hash and m005_remote_ops), used to build
+-- The terminal store's schema (sync/schema.py migrations m001_initial and m002_sync and m003_paper_slips and m004_phone_hash and m005_remote_ops and m006_exactly_once), used to build
 -- snapshots that a terminal swaps in as its database file. tests/test_sync_snapshot.py checks that it
 -- matches a store made by the terminal code; regenerate it with scripts/terminal_schema.py.
--- migrations: m001_initial m002_sync m003_paper_slips m004_phone_hash m005_remote_ops
+-- migrations: m001_initial m002_sync m003_paper_slips m004_phone_hash m005_remote_ops m006_exactly_once
 
 CREATE TABLE terminal (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -75,11 +75,9 @@ CREATE TABLE ledger (
             spend_fen INTEGER NOT NULL DEFAULT 0,
             business_day TEXT NOT NULL,
             created_at TEXT NOT NULL
-        );
+        , line_no INTEGER);
 
 CREATE INDEX ledger_member ON ledger (member_no, business_day);
-
-CREATE INDEX ledger_op ON ledger (op_id);
 
 CREATE TABLE stock (item_code TEXT PRIMARY KEY, quantity INTEGER NOT NULL) WITHOUT ROWID;
 
@@ -90,9 +88,7 @@ CREATE TABLE stock_moves (
             delta INTEGER NOT NULL,
             business_day TEXT NOT NULL,
             created_at TEXT NOT NULL
-        );
-
-CREATE INDEX stock_moves_op ON stock_moves (op_id);
+        , line_no INTEGER);
 
 CREATE TABLE benefit_claims (
             id INTEGER PRIMARY KEY,
@@ -108,8 +104,6 @@ CREATE TABLE benefit_claims (
 
 CREATE UNIQUE INDEX benefit_claims_once ON benefit_claims (member_no, benefit, period)
             WHERE status = 'claimed';
-
-CREATE INDEX benefit_claims_op ON benefit_claims (op_id);
 
 CREATE TABLE coupons (
             code TEXT PRIMARY KEY,
@@ -286,3 +280,11 @@ CREATE TABLE remote_ops (
 CREATE INDEX remote_ops_member ON remote_ops (member_no, change_no);
 
 CREATE INDEX remote_ops_day ON remote_ops (business_day);
+
+CREATE UNIQUE INDEX ledger_line ON ledger (op_id, line_no);
+
+CREATE UNIQUE INDEX stock_moves_line ON stock_moves (op_id, line_no);
+
+CREATE UNIQUE INDEX benefit_claims_line ON benefit_claims (op_id, benefit, period);
+
+CREATE TABLE sync_quarantine (op_id TEXT PRIMARY KEY, code TEXT, at TEXT NOT NULL) WITHOUT ROWID;

@@ -230,6 +230,10 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("action", choices=("export", "import"))
     q.add_argument("key", nargs="?", help="import: the 64 hex digits that export printed (else read from stdin)")
     sub.add_parser("bootstrap", help="replace this store with the server's snapshot (new or reset terminal), then pull")
+    q = sub.add_parser(
+        "restore", help="install a backup as this terminal's store (close the app first); starts a new epoch"
+    )
+    q.add_argument("backup", type=Path)
     return p
 
 
@@ -263,6 +267,19 @@ def _run(args: argparse.Namespace, cat: Catalog) -> int:
         return 0
     if args.command == "store-key":
         return _store_key(args)
+    if args.command == "restore":
+        from .snapshot import RestoreError, restore_backup
+
+        try:
+            restored = restore_backup(Path(args.db), args.backup, now)
+        except RestoreError as exc:
+            print(_say(cat, exc.message), file=sys.stderr)
+            return 1
+        print(
+            f"restored {restored.terminal_id} from {args.backup} ({restored.operations} operations); "
+            f"new operations continue in epoch {restored.epoch}; the old store is kept as {restored.set_aside}"
+        )
+        return 0
     if args.command == "bootstrap":
         from .snapshot import bootstrap
 
@@ -293,6 +310,7 @@ def _run(args: argparse.Namespace, cat: Catalog) -> int:
         session = _login(services, args)
         for hit in services.lookup(session, args.text):
             print(f"{hit.member_no}  {hit.name_masked}  {hit.phone_masked}  {hit.tier}  {hit.status}")
+        store.flush_deferred_audit()  # the look-up's audit row, before the command ends
     elif args.command == "summary":
         session = _login(services, args)
         s = services.summary(session, args.member)
@@ -326,7 +344,7 @@ def _run(args: argparse.Namespace, cat: Catalog) -> int:
     elif args.command in ("sync", "bootstrap"):
         from .engine import engine_for
 
-        report = engine_for(store).sync_once()
+        report = engine_for(store).sync_once(lock_timeout=120.0)  # waits while the desk app syncs
         print(
             f"pushed {report.pushed}, pulled {report.pulled}"
             + (f", {len(report.rejected)} rejected (see the exceptions inbox)" if report.rejected else "")

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
+import time
 from collections.abc import Callable
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +33,13 @@ class SyncError(Exception):
 
 
 class TransientError(SyncError):
-    """The server could not be reached or was busy; try again later with the same operations."""
+    """The server could not be reached or was busy; try again later with the same operations.
+
+    ``retry_after`` is the server's ``Retry-After`` in seconds when it sent one (the engine waits at
+    least that long).
+    """
+
+    retry_after: float | None = None
 
 
 class Revoked(SyncError):
@@ -43,6 +52,24 @@ class ProtocolError(SyncError):
 
 def _message(text: str, **params: Any) -> Message:
     return Message(CTX, text, params)
+
+
+def _retry_after(value: str | None) -> float | None:
+    """``Retry-After`` as seconds: a number, or an HTTP date (RFC 9110 allows both)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        from datetime import UTC, datetime
+
+        return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
+    except (TypeError, ValueError):
+        return None
+
+
+PROBE_TIMEOUT = (2.0, 3.0)  # health and status probes: a hung server shows as offline within seconds
 
 
 class ServerClient:
@@ -59,11 +86,29 @@ class ServerClient:
         self.token = token
         self.verify = verify
         self.timeout = timeout
-        self.session = requests.Session()
-        self.session.headers["User-Agent"] = "memberdesk-terminal/1"
+        # One HTTP session per thread (requests.Session is not thread-safe): the sync thread, the desk's
+        # worker asking for a balance and the liveness probe never share a connection pool.
+        self._local = threading.local()
+        self._sessions: list[requests.Session] = []
+        self._sessions_lock = threading.Lock()
+        self.last_response = 0.0  # time.monotonic() of the last answer from the server
+
+    @property
+    def session(self) -> requests.Session:
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            session.headers["User-Agent"] = "memberdesk-terminal/1"
+            self._local.session = session
+            with self._sessions_lock:
+                self._sessions.append(session)
+        return session
 
     def close(self) -> None:
-        self.session.close()
+        with self._sessions_lock:
+            sessions, self._sessions = self._sessions, []
+        for session in sessions:
+            session.close()
 
     # -- plumbing -----------------------------------------------------------------------------------
 
@@ -96,6 +141,7 @@ class ServerClient:
                 ),
                 "unreachable",
             ) from None
+        self.last_response = time.monotonic()  # the server answered (whatever it said): it is reachable
         if response.status_code < 300:
             return response
         try:
@@ -108,7 +154,13 @@ class ServerClient:
             {k: v for k, v in body.items() if k not in ("code", "message", "text")} if isinstance(body, dict) else {}
         )
         if response.status_code >= 500 or response.status_code == 429:
-            raise TransientError(
+            if message is None and response.status_code == 500:
+                # Our own fault on the server, not a business outcome: retried, and shown as a problem.
+                message = _message(
+                    QT_TRANSLATE_NOOP("Sync", "The server had an internal error (HTTP {status}); trying again."),
+                    status=response.status_code,
+                )
+            error = TransientError(
                 message
                 or _message(
                     QT_TRANSLATE_NOOP("Sync", "The server is busy (HTTP {status}); trying again."),
@@ -118,6 +170,8 @@ class ServerClient:
                 response.status_code,
                 detail,
             )
+            error.retry_after = _retry_after(response.headers.get("Retry-After"))
+            raise error
         if response.status_code == 401:
             raise Revoked(
                 message
@@ -149,13 +203,13 @@ class ServerClient:
     # -- endpoints ----------------------------------------------------------------------------------
 
     def health(self) -> dict[str, Any]:
-        return self._json("GET", "/v1/health", timeout=(3.0, 5.0))
+        return self._json("GET", "/v1/health", timeout=PROBE_TIMEOUT)
 
     def register(self, body: dict[str, Any]) -> dict[str, Any]:
         return self._json("POST", "/v1/terminals/register", json=body)
 
     def status(self) -> dict[str, Any]:
-        return self._json("GET", "/v1/sync/status")
+        return self._json("GET", "/v1/sync/status", timeout=PROBE_TIMEOUT)
 
     def push(self, ops: list[dict[str, Any]]) -> dict[str, Any]:
         return self._json("POST", "/v1/push", json={"ops": ops})
@@ -166,11 +220,11 @@ class ServerClient:
     def pull(self, since: int, limit: int = 2000) -> dict[str, Any]:
         return self._json("GET", "/v1/pull", params={"since": since, "limit": limit})
 
-    def coupon(self, code: str) -> dict[str, Any]:
-        return self._json("GET", f"/v1/coupons/{code}")
+    def coupon(self, code: str, timeout_s: float | None = None) -> dict[str, Any]:
+        return self._json("GET", f"/v1/coupons/{code}", **_within(timeout_s))
 
-    def member(self, member_no: str) -> dict[str, Any]:
-        return self._json("GET", f"/v1/members/{member_no}")
+    def member(self, member_no: str, timeout_s: float | None = None) -> dict[str, Any]:
+        return self._json("GET", f"/v1/members/{member_no}", **_within(timeout_s))
 
     def exceptions(self, status: str | None = "open") -> list[dict[str, Any]]:
         return self._json("GET", "/v1/exceptions", params={"status": status} if status else {})
@@ -232,3 +286,8 @@ class ServerClient:
             )
         part.replace(dest)
         return dest
+
+
+def _within(timeout_s: float | None) -> dict[str, Any]:
+    """A desk's online check gives up after about ``timeout_s``: half for connecting, half for the answer."""
+    return {} if timeout_s is None else {"timeout": (timeout_s / 2, timeout_s / 2)}

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import logging
 import random
+import secrets
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
+
+from filelock import FileLock
+from filelock import Timeout as LockTimeout
 
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 from membership.timeutil import from_utc_text, to_utc_text
@@ -25,6 +30,16 @@ from .store import Store, utc_now
 
 log = logging.getLogger("memberdesk.sync")
 CTX = "Sync"
+# How long the desk's online checks (server_balance, server_coupon) wait for the server before the desk
+# goes on offline rules; seconds, in the store's settings (default DEFAULT_ONLINE_CHECK_TIMEOUT).
+ONLINE_CHECK_TIMEOUT = "sync.online_check_timeout_s"
+DEFAULT_ONLINE_CHECK_TIMEOUT = 2.0
+PENDING_REGISTRATION = "sync.registration_token"  # the token offered to the server until it answers
+
+
+def sync_lock_path(store: Store) -> str:
+    """The lock file beside the store that makes one process at a time sync it."""
+    return str(store.path) + ".sync.lock"
 
 
 @dataclass(frozen=True)
@@ -40,6 +55,9 @@ class SyncStatus:
     revoked: bool = False
     clock_skew_s: float = 0.0
     open_exceptions: int = 0
+    problem: bool = False  # an unexpected error (ours or the server's): the banner says sync has a problem
+    retry_in_s: float | None = None  # when the background loop tries again after a failure
+    quarantined: int = 0  # own operations the server holds for an administrator (it could not apply them)
 
 
 @dataclass(frozen=True)
@@ -78,6 +96,9 @@ class SyncEngine:
         backoff_base: float = 1.0,
         backoff_cap: float = 60.0,
         rng: random.Random | None = None,
+        lock_timeout: float = 30.0,
+        online_check_timeout: float | None = None,
+        probe_interval: float = 2.0,
     ):
         self.store = store
         if client is None:
@@ -103,7 +124,20 @@ class SyncEngine:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._failures = 0
-        self._lock = threading.Lock()  # one sync at a time, whoever asks
+        self._retry_after: float | None = None
+        self._lock = threading.Lock()  # one sync at a time in this process, whoever asks
+        # ... and across processes (the app, `memberdesk sync`, a second app instance): a lock file.
+        self._file_lock = FileLock(sync_lock_path(store), thread_local=False)
+        self.lock_timeout = lock_timeout
+        if online_check_timeout is None:
+            try:
+                online_check_timeout = float(store.setting(ONLINE_CHECK_TIMEOUT) or DEFAULT_ONLINE_CHECK_TIMEOUT)
+            except ValueError:
+                online_check_timeout = DEFAULT_ONLINE_CHECK_TIMEOUT
+        self.online_check_timeout = online_check_timeout
+        self.probe_interval = probe_interval
+        self._probe: threading.Thread | None = None
+        self._status_lock = threading.RLock()
 
     # -- events --------------------------------------------------------------------------------------------
 
@@ -126,22 +160,24 @@ class SyncEngine:
                 log.exception("sync listener failed")
 
     def _update(self, **changes: Any) -> None:
-        pending, oldest = self.replicator.pending_count()
-        age = None
-        if oldest:
-            age = max(0.0, (self.clock() - from_utc_text(oldest)).total_seconds())
-        open_count = self.store.scalar("SELECT count(*) FROM sync_exceptions WHERE status = 'open'") or 0
-        new = replace(
-            self._status,
-            pending=pending,
-            oldest_pending_age_s=age,
-            cursor=self.replicator.cursor(),
-            open_exceptions=open_count,
-            **changes,
-        )
-        if new != self._status:
-            self._status = new
-            self._emit("status")
+        with self._status_lock:  # the sync thread and the liveness probe both report
+            pending, oldest = self.replicator.pending_count()
+            age = None
+            if oldest:
+                age = max(0.0, (self.clock() - from_utc_text(oldest)).total_seconds())
+            open_count = self.store.scalar("SELECT count(*) FROM sync_exceptions WHERE status = 'open'") or 0
+            new = replace(
+                self._status,
+                pending=pending,
+                oldest_pending_age_s=age,
+                cursor=self.replicator.cursor(),
+                open_exceptions=open_count,
+                quarantined=self.replicator.quarantined_count(),
+                **changes,
+            )
+            if new != self._status:
+                self._status = new
+                self._emit("status")
 
     def refresh(self) -> SyncStatus:
         """Recount pending operations (after a desk action) and tell the listeners."""
@@ -150,13 +186,31 @@ class SyncEngine:
 
     # -- one round -------------------------------------------------------------------------------------------
 
-    def sync_once(self) -> SyncReport:
-        """Push everything pending, then pull everything new. Raises the client's errors."""
+    def sync_once(self, lock_timeout: float | None = None) -> SyncReport:
+        """Push everything pending, then pull everything new. Raises the client's errors.
+
+        Only one process syncs a store at a time: another one syncing makes this wait up to
+        ``lock_timeout`` seconds (default: the engine's), then raise a :class:`TransientError`.
+        """
         with self._lock:
+            try:
+                self._file_lock.acquire(timeout=self.lock_timeout if lock_timeout is None else lock_timeout)
+            except LockTimeout:
+                error = TransientError(
+                    Message(
+                        CTX,
+                        QT_TRANSLATE_NOOP("Sync", "Another program is syncing this terminal; trying again shortly."),
+                    ),
+                    "sync_busy",
+                )
+                self._update(error=error.message)
+                raise error from None
             try:
                 report = self._round()
             except TransientError as exc:
-                self._update(online=False, error=exc.message)
+                # A server error (5xx) is an error of ours, not an outage: the banner says so.
+                server_fault = exc.status == 500
+                self._update(online=server_fault, error=exc.message, problem=server_fault)
                 raise
             except Revoked as exc:
                 self._update(online=False, error=exc.message, revoked=True)
@@ -164,7 +218,9 @@ class SyncEngine:
             except SyncError as exc:
                 self._update(error=exc.message)
                 raise
-            self._update(online=True, error=None, revoked=False, last_success=to_utc_text(self.clock()))
+            finally:
+                self._file_lock.release()
+            self._update(online=True, error=None, revoked=False, problem=False, last_success=to_utc_text(self.clock()))
             if report.new_exceptions:
                 self._emit("exceptions", report.new_exceptions)
             if report.rejected:
@@ -205,9 +261,13 @@ class SyncEngine:
             self._emit("progress", {"pushed": report.pushed, "pulled": report.pulled})
         self._anchor_audit()
         while True:
-            page = self.client.pull(self.replicator.cursor(), self.page_size)
-            if page["changes"] or page["next"] != self.replicator.cursor():
-                result = self.replicator.apply_page(page, self.clock())
+            since = self.replicator.cursor()
+            page = self.client.pull(since, self.page_size)
+            if page["changes"] or page["next"] != since:
+                result = self.replicator.apply_page(page, self.clock(), since=since)
+                if result.skipped:  # applied meanwhile by someone else: pull on from the cursor as it is now
+                    log.info("page after %s was applied meanwhile; continuing from the stored cursor", since)
+                    continue
                 report.pulled += len(page["changes"])
                 report.rejected += result.rejected
                 report.new_exceptions += result.new_exceptions
@@ -226,7 +286,9 @@ class SyncEngine:
                 probe = answer["probe"]
                 continue
             probe = []
-            self.replicator.audit_anchored(int(answer["anchored_through"]))
+            self.replicator.audit_anchored(int(answer["anchored_through"]), int(answer.get("request_no") or 0))
+            if answer["status"] == "stale":
+                continue  # our request was older than one the server already had: ask again, numbered higher
             if answer["status"] == "tampered":
                 log.warning("the server found this terminal's audit log changed at row %s", answer["first_broken_id"])
             if int(answer["anchored_through"]) >= body["head_id"]:
@@ -254,27 +316,41 @@ class SyncEngine:
 
     # -- online checks for the desk ------------------------------------------------------------------------
 
+    # Both give up after ``online_check_timeout`` seconds (the setting ONLINE_CHECK_TIMEOUT) with a
+    # TransientError: the desk then says so and decides on its own data.
+
     def server_balance(self, member_no: str) -> int:
-        return int(self.client.member(member_no)["balance"])
+        return int(self.client.member(member_no, timeout_s=self.online_check_timeout)["balance"])
 
     def server_coupon(self, code: str) -> dict[str, Any]:
-        return self.client.coupon(code)
+        return self.client.coupon(code, timeout_s=self.online_check_timeout)
 
     # -- the background thread ---------------------------------------------------------------------------------
 
     def next_delay(self) -> float:
-        """Full-jitter exponential backoff after failures; the plain interval otherwise."""
+        """Full-jitter exponential backoff after failures, never sooner than the server's Retry-After;
+        the plain interval otherwise."""
         if self._failures == 0:
             return self.interval
         ceiling = min(self.backoff_cap, self.backoff_base * (2 ** min(self._failures - 1, 16)))
-        return self.rng.uniform(0, ceiling)
+        delay = self.rng.uniform(0, ceiling)
+        if self._retry_after is not None:
+            delay = max(delay, min(self._retry_after, self.backoff_cap * 5))
+        return delay
 
     def step(self) -> bool:
-        """One round as the background loop runs it; True when it succeeded."""
+        """One round as the background loop runs it; True when it succeeded.
+
+        Any exception is caught here: a bug (ours, or a server answer we do not understand) is logged
+        with its traceback, the status says sync has a problem, and the loop tries again with backoff.
+        """
+        self._retry_after = None
         try:
-            self.sync_once()
-        except TransientError:
+            self.sync_once(lock_timeout=0.5)
+        except TransientError as exc:
             self._failures += 1
+            self._retry_after = exc.retry_after
+            log.warning("sync failed, retrying: %s", exc)
             return False
         except Revoked:
             self._failures = max(self._failures, 6)  # wait long: a person must register the terminal again
@@ -283,15 +359,31 @@ class SyncEngine:
             log.warning("sync refused: %s", exc)
             self._failures += 1
             return False
+        except Exception as exc:
+            log.exception("sync round failed unexpectedly; retrying with backoff")
+            self._failures += 1
+            self._update(
+                problem=True,
+                error=Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP("Sync", "Sync has a problem ({error}); it keeps trying. Tell IT if it stays."),
+                    {"error": type(exc).__name__},
+                ),
+            )
+            return False
         self._failures = 0
         return True
 
     def start(self) -> None:
         if self._thread is not None:
             return
+        install_thread_excepthook()
         self._stop.clear()
         self._thread = threading.Thread(target=self._run, name="memberdesk-sync", daemon=True)
         self._thread.start()
+        if self.probe_interval > 0:
+            self._probe = threading.Thread(target=self._watch, name="memberdesk-sync-probe", daemon=True)
+            self._probe.start()
 
     def notify(self) -> None:
         """A desk action was logged: sync soon rather than at the next interval."""
@@ -307,12 +399,41 @@ class SyncEngine:
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None
+        if self._probe is not None:
+            self._probe.join(timeout)
+            self._probe = None
 
     def _run(self) -> None:
+        """The supervised loop: a round that fails in any way is retried with backoff, never ends the thread."""
         while not self._stop.is_set():
-            self.step()
-            self._wake.wait(self.next_delay())
+            try:
+                ok = self.step()
+                delay = self.next_delay()
+                self._update(retry_in_s=None if ok else round(delay, 1))
+            except Exception:  # even reporting failed (a listener, the store): keep the loop alive
+                log.exception("sync loop error")
+                self._failures += 1
+                delay = self.next_delay()
+            self._wake.wait(delay)
             self._wake.clear()
+
+    def _watch(self) -> None:
+        """Liveness: when the server has not answered for ``probe_interval`` seconds, ask its health (short
+        timeouts), so a server that is down *or hung* shows as offline within seconds, even while the sync
+        thread still waits on a long request. A server that answers again wakes the sync loop."""
+        while not self._stop.wait(self.probe_interval):
+            if time.monotonic() - self.client.last_response < self.probe_interval:
+                continue
+            try:
+                self.client.health()
+            except SyncError as exc:
+                if self._status.online:
+                    self._update(online=False, error=exc.message)
+            except Exception:
+                log.exception("sync probe failed")
+            else:
+                if not self._status.online and not self._status.revoked:
+                    self.notify()
 
 
 # -- registration -------------------------------------------------------------------------------------------
@@ -344,6 +465,13 @@ def register_terminal(
     now = now or utc_now()
     client = client or ServerClient(server_url, verify=verify)
     terminal = store.terminal()
+    # The token is chosen here and kept before asking: if the answer is lost, asking again (with this
+    # code or a new one) gets the same terminal back from the server instead of burning the code.
+    offered = store.setting(PENDING_REGISTRATION)
+    if not offered:
+        offered = secrets.token_urlsafe(32)
+        with store.transaction() as conn:
+            store.set_setting(conn, PENDING_REGISTRATION, offered)
     has_operations = (store.scalar("SELECT count(*) FROM oplog") or 0) > 0
     key = store.query_one(
         "SELECT key_id, public_hex FROM qr_keys WHERE private_hex IS NOT NULL ORDER BY key_id DESC LIMIT 1"
@@ -356,6 +484,7 @@ def register_terminal(
             "has_operations": has_operations,
             "public_key_hex": key["public_hex"] if key else None,
             "key_id": key["key_id"] if key else None,
+            "token": offered,
         }
     )
     at = to_utc_text(now)
@@ -373,6 +502,7 @@ def register_terminal(
             )
         store.set_setting(conn, SERVER_URL, server_url.rstrip("/"))
         store.set_setting(conn, TOKEN, answer["token"])
+        conn.execute("DELETE FROM settings WHERE key = ?", (PENDING_REGISTRATION,))
         store.set_setting(conn, CURSOR, "0")
         store.append_audit(
             conn,
@@ -384,6 +514,28 @@ def register_terminal(
         )
     client.token = answer["token"]
     return Registration(answer["terminal_id"], answer["terminal_code"], answer["name"], answer.get("key_id"))
+
+
+_previous_excepthook: Any = None
+
+
+def install_thread_excepthook() -> None:
+    """Log an exception that ends any thread (``sys.excepthook`` does not see threads), once per process."""
+    global _previous_excepthook
+    if _previous_excepthook is not None:
+        return
+    _previous_excepthook = threading.excepthook
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is not SystemExit:
+            log.critical(
+                "thread %s ended by an exception",
+                args.thread.name if args.thread else "?",
+                exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+            )
+        _previous_excepthook(args)
+
+    threading.excepthook = hook
 
 
 def engine_for(store: Store, verify: bool | str = True, **kwargs: Any) -> SyncEngine:

@@ -33,8 +33,12 @@ from membership.timeutil import to_utc_text
 from .store import GENESIS_HASH, Store, audit_hash
 
 CURSOR = "sync.cursor"
+# The server could not apply an operation because of its own fault: it holds it for an administrator
+# (``memberdesk-server reapply``). Not a decision: the desk keeps its effects provisional until then.
+QUARANTINED = "quarantined"
 REMOTE_OPS_PRUNED = "sync.remote_ops_pruned"
 AUDIT_ANCHORED = "sync.audit_anchored"  # the newest audit row id the server holds (see server/audit.py)
+AUDIT_REQUEST = "sync.audit_request_no"  # raised for every anchor request: a late copy is then stale
 SERVER_URL = "sync.server_url"
 TOKEN = "sync.token"
 ROW_ENTITIES = ("member", "coupon", "receipt", "claim")
@@ -98,10 +102,17 @@ _LEDGER_INSERT = (
     "INSERT INTO ledger (member_no, op_id, kind, delta, lot_year, spend_fen, business_day, created_at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
+# Another desk's lines carry their place in the server's outcome: (op_id, line_no) is unique, so a line
+# that is already here (a page applied twice) is skipped by the index, not added again.
+_FOREIGN_LINE_INSERT = (
+    "INSERT OR IGNORE INTO ledger (member_no, op_id, kind, delta, lot_year, spend_fen, business_day, created_at, "
+    "line_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 @dataclass
 class PageReport:
+    skipped: bool = False  # the cursor had moved since the pull (another sync applied it): nothing done
     applied: int = 0
     reconciled: int = 0
     rejected: list[str] = field(default_factory=list)
@@ -118,6 +129,9 @@ class Replicator:
 
     def cursor(self) -> int:
         return int(self.store.setting(CURSOR, "0") or 0)
+
+    def quarantined_count(self) -> int:
+        return self.store.scalar("SELECT count(*) FROM sync_quarantine") or 0
 
     def pending_count(self) -> tuple[int, str | None]:
         row = self.store.query_one("SELECT count(*), min(local_time) FROM oplog WHERE status = 'pending'")
@@ -151,16 +165,33 @@ class Replicator:
         ]
 
     def record_outcomes(self, results: list[dict[str, Any]]) -> None:
-        """Mark pushed operations acknowledged (or rejected) as the push answered; the effects follow by pull."""
+        """Mark pushed operations acknowledged (or rejected) as the push answered; the effects follow by pull.
+
+        Idempotent: only a still pending, not yet reconciled operation changes, so an answer that arrives
+        twice (or after the pull already adopted the outcome) changes nothing. A quarantined operation is
+        acknowledged (the server has it; it is not sent again) but stays provisional.
+        """
         with self.store.transaction() as conn:
             conn.executemany(
                 "UPDATE oplog SET status = ?, outcome = ? WHERE op_id = ? AND status = 'pending' "
                 "AND op_id NOT IN (SELECT op_id FROM sync_reconciled)",
                 [
-                    ("acked" if r["status"] == APPLIED else "rejected", json.dumps(r, ensure_ascii=False), r["op_id"])
+                    (
+                        "acked" if r["status"] in (APPLIED, QUARANTINED) else "rejected",
+                        json.dumps(r, ensure_ascii=False),
+                        r["op_id"],
+                    )
                     for r in results
                 ],
             )
+            self._quarantine(conn, [(r["op_id"], r.get("code")) for r in results if r["status"] == QUARANTINED])
+
+    def _quarantine(self, conn: sqlite3.Connection, held: list[tuple[str, str | None]]) -> None:
+        conn.executemany(
+            "INSERT OR IGNORE INTO sync_quarantine (op_id, code, at) SELECT ?, ?, ? WHERE NOT EXISTS "
+            "(SELECT 1 FROM sync_reconciled WHERE op_id = ?)",
+            [(op_id, code, to_utc_text(datetime.now().astimezone()), op_id) for op_id, code in held],
+        )
 
     def fork(self, failed_op_id: str, server_epoch: int, now: datetime) -> int:
         """The server's log for this terminal went further than ours (we were restored from a backup).
@@ -244,6 +275,9 @@ class Replicator:
         ``hash`` column), so a row edited without recomputing the chain shows as a difference too.
         """
         anchored = int(self.store.setting(AUDIT_ANCHORED, "0") or 0)
+        with self.store.transaction() as conn:
+            request_no = int(self.store.setting(AUDIT_REQUEST, "0") or 0) + 1
+            self.store.set_setting(conn, AUDIT_REQUEST, str(request_no))
         with self.store._lock:
             chain: list[tuple[int, str]] = []
             previous = GENESIS_HASH
@@ -271,19 +305,32 @@ class Replicator:
         if anchored:
             wanted.add(anchored)
         ladder = [[i, by_id[i]] for i in sorted(wanted) if i in by_id][-200:]
-        return {"epoch": epoch, "head_id": head, "ladder": ladder, "rows": rows}
+        return {"epoch": epoch, "head_id": head, "ladder": ladder, "rows": rows, "request_no": request_no}
 
-    def audit_anchored(self, through: int) -> None:
+    def audit_anchored(self, through: int, server_request_no: int = 0) -> None:
         with self.store.transaction() as conn:
             self.store.set_setting(conn, AUDIT_ANCHORED, str(through))
+            mine = int(self.store.setting(AUDIT_REQUEST, "0") or 0)
+            if server_request_no > mine:  # e.g. restored from a backup in the same epoch: catch up
+                self.store.set_setting(conn, AUDIT_REQUEST, str(server_request_no))
 
     # -- pull -----------------------------------------------------------------------------------------
 
-    def apply_page(self, page: dict[str, Any], now: datetime) -> PageReport:
-        """Apply one page of changes and move the cursor, in one transaction."""
+    def apply_page(self, page: dict[str, Any], now: datetime, since: int | None = None) -> PageReport:
+        """Apply one page of changes and move the cursor, in one transaction.
+
+        ``since`` is the cursor the page was pulled with. It is compared with the stored cursor inside the
+        transaction that applies the page and moves it: if another sync (another process, an older copy
+        of the engine) applied changes meanwhile, the page is skipped whole instead of applied twice.
+        """
         report = PageReport()
         store = self.store
         with store.transaction() as conn:
+            if since is not None:
+                stored = conn.execute("SELECT value FROM settings WHERE key = ?", (CURSOR,)).fetchone()
+                if int(stored[0] if stored else 0) != since:
+                    report.skipped = True
+                    return report
             run = _PageRun(self, conn, now, report)
             for change in page["changes"]:
                 run.apply(change)
@@ -496,19 +543,34 @@ class _PageRun:
         op_id = data["op_id"]
         local = self.conn.execute("SELECT op_id, kind, payload FROM oplog WHERE op_id = ?", (op_id,)).fetchone()
         if local is not None:
+            if data.get("status") == QUARANTINED:
+                # Held by the server for an administrator: nothing is decided, the desk's effects stay
+                # (provisional) until the operation is applied and its real outcome arrives.
+                self.conn.execute(
+                    "UPDATE oplog SET status = 'acked', outcome = ? WHERE op_id = ? AND status = 'pending'",
+                    (json.dumps({"status": QUARANTINED, "code": data.get("code")}), op_id),
+                )
+                if op_id in self.provisional:
+                    self.rep._quarantine(self.conn, [(op_id, data.get("code"))])
+                return
             if op_id in self.provisional:
                 self._reconcile(local, data, no)
             return
+        if data.get("status") == QUARANTINED:
+            return  # another desk's operation the server has not applied yet: no effects to copy
         lines = data.get("lines") or []
         if lines:
             self.conn.executemany(
-                _LEDGER_INSERT,
-                [(m, op_id, kind, delta, lot, spend, day, self.at) for m, kind, delta, lot, spend, day in lines],
+                _FOREIGN_LINE_INSERT,
+                [
+                    (m, op_id, kind, delta, lot, spend, day, self.at, n)
+                    for n, (m, kind, delta, lot, spend, day) in enumerate(lines)
+                ],
             )
         day = data.get("business_day") or self.at[:10]
-        for terminal_id, item, delta in data.get("moves") or ():
+        for n, (terminal_id, item, delta) in enumerate(data.get("moves") or ()):
             if terminal_id == self.terminal.terminal_id:
-                self._move(op_id, item, delta, day)
+                self._move(op_id, item, delta, day, line_no=n)
         if data.get("status") == APPLIED and data.get("kind"):
             self._remote_op(op_id, data, day, no)
 
@@ -540,16 +602,19 @@ class _PageRun:
             self.conn.execute("UPDATE remote_ops SET reversed_by = ? WHERE op_id = ?", (op_id, target))
             self.conn.execute("UPDATE oplog SET reversed_by = ? WHERE op_id = ?", (op_id, target))
 
-    def _move(self, op_id: str, item: str, delta: int, day: str) -> None:
-        self.conn.execute(
-            "INSERT INTO stock (item_code, quantity) VALUES (?, ?) "
-            "ON CONFLICT (item_code) DO UPDATE SET quantity = quantity + excluded.quantity",
-            (item, delta),
-        )
-        self.conn.execute(
-            "INSERT INTO stock_moves (op_id, item_code, delta, business_day, created_at) VALUES (?, ?, ?, ?, ?)",
-            (op_id, item, delta, day, self.at),
-        )
+    def _move(self, op_id: str, item: str, delta: int, day: str, line_no: int | None = None) -> None:
+        """One stock move and the level it changes; a foreign move already here (same ``line_no``) is skipped."""
+        inserted = self.conn.execute(
+            "INSERT OR IGNORE INTO stock_moves (op_id, item_code, delta, business_day, created_at, line_no) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (op_id, item, delta, day, self.at, line_no),
+        ).rowcount
+        if inserted:
+            self.conn.execute(
+                "INSERT INTO stock (item_code, quantity) VALUES (?, ?) "
+                "ON CONFLICT (item_code) DO UPDATE SET quantity = quantity + excluded.quantity",
+                (item, delta),
+            )
 
     def _reconcile(self, local: sqlite3.Row, data: dict[str, Any], no: int) -> None:
         """Adopt the server's outcome of an own operation by appending what differs."""
@@ -598,7 +663,8 @@ class _PageRun:
             )
         outcome = {k: data.get(k) for k in ("status", "code", "member_no")}
         conn.execute(
-            "UPDATE oplog SET status = ?, outcome = coalesce(outcome, ?) WHERE op_id = ?",
+            "UPDATE oplog SET status = ?, outcome = CASE WHEN outcome IS NULL OR json_extract(outcome, '$.status') "
+            "= 'quarantined' THEN ? ELSE outcome END WHERE op_id = ?",
             ("rejected" if rejected else "acked", json.dumps(outcome), op_id),
         )
         conn.execute(
@@ -618,6 +684,7 @@ class _PageRun:
         if rejected:
             self.report.rejected.append(op_id)
         self.report.reconciled += 1
+        conn.execute("DELETE FROM sync_quarantine WHERE op_id = ?", (op_id,))
         keys = self.provisional.pop(op_id, set())
         self.held.subtract(keys)
         self._materialize(keys)

@@ -325,3 +325,32 @@ def m005_remote_ops(db: Database) -> None:
         CREATE INDEX remote_ops_day ON remote_ops (business_day);
         """
     )
+
+
+@migrations()
+def m006_exactly_once(db: Database) -> None:
+    """A unique key for every line, move and claim a pull writes, so a page applied twice cannot double them.
+
+    Other desks' ledger lines and stock moves carry their position in the server's operation outcome
+    (``line_no``); the store's own lines keep NULL there (SQLite never finds two NULLs equal). The unique
+    indexes replace the plain ``op_id`` indexes (they serve the same look-ups), so the pull pays nothing
+    extra for them. Claims are unique per (operation, benefit, period); a duplicate left by an older
+    release is removed first (the one kept is identical).
+    """
+    db.executescript(
+        """
+        ALTER TABLE ledger ADD COLUMN line_no INTEGER;
+        DROP INDEX ledger_op;
+        CREATE UNIQUE INDEX ledger_line ON ledger (op_id, line_no);
+        ALTER TABLE stock_moves ADD COLUMN line_no INTEGER;
+        DROP INDEX stock_moves_op;
+        CREATE UNIQUE INDEX stock_moves_line ON stock_moves (op_id, line_no);
+        DELETE FROM benefit_claims WHERE id NOT IN (
+            SELECT min(id) FROM benefit_claims GROUP BY op_id, benefit, period
+        );
+        DROP INDEX benefit_claims_op;
+        CREATE UNIQUE INDEX benefit_claims_line ON benefit_claims (op_id, benefit, period);
+        -- Own operations the server holds for an administrator (it could not apply them): still provisional.
+        CREATE TABLE sync_quarantine (op_id TEXT PRIMARY KEY, code TEXT, at TEXT NOT NULL) WITHOUT ROWID;
+        """
+    )

@@ -14,11 +14,13 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlcipher3 import dbapi2 as sqlite3
 
 from membership.i18n import QT_TRANSLATE_NOOP, Message
+from membership.timeutil import to_utc_text
 
 from . import storekey
 from .client import ProtocolError, ServerClient
@@ -177,3 +179,129 @@ def _fsync_dir(directory: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+# -- restoring a backup ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    terminal_id: str
+    epoch: int  # the new epoch operations continue in
+    operations: int  # in the backup's log
+    set_aside: Path  # where the replaced store (with its -wal/-shm) was moved
+
+
+class RestoreError(Exception):
+    def __init__(self, text: str, /, **params: object):
+        self.message = Message(CTX, text, dict(params))
+        super().__init__(str(self.message))
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name == "posix":
+        fd = os.open(str(path), os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def restore_backup(store_path: Path, backup: Path, now: datetime | None = None) -> RestoreReport:
+    """Install ``backup`` as the terminal's store and start a new epoch (the app must be closed).
+
+    1. The backup is checked first, nothing changes if it fails: it opens with this store's key,
+       ``PRAGMA integrity_check`` is ok, it is a set-up terminal store of a known schema, and it belongs
+       to the same terminal as the store it replaces (when that one can still be read).
+    2. The old store is moved aside **with its -wal and -shm** (``<store>.before-restore-<time>``): a
+       WAL left by a crash is never replayed onto the backup (it belongs to the old file).
+    3. The backup is copied to ``<store>.restoring``, fsynced and renamed over the store path.
+    4. The store is opened (migrations run if the backup is older) and a new epoch starts, above every
+       epoch the old store or the backup used, so operations made from now on cannot collide with ones
+       the server already has; the operations the backup lacks come back through the pull.
+    """
+    from .replication import Replicator
+    from .store import Store, StoreError, utc_now
+
+    store_path, backup = Path(store_path), Path(backup)
+    now = now or utc_now()
+    if not backup.is_file():
+        raise RestoreError(QT_TRANSLATE_NOOP("Sync", "There is no backup file at {path}."), path=str(backup))
+    key = keyring_key(store_path)
+    try:
+        conn = open_connection(backup, key)
+    except StoreError as exc:
+        raise RestoreError(
+            QT_TRANSLATE_NOOP(
+                "Sync",
+                "The backup {path} cannot be opened with this terminal's key (made on another computer, or not "
+                "a MemberDesk backup). Nothing was changed.",
+            ),
+            path=str(backup),
+        ) from exc
+    try:
+        ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        identity = conn.execute("SELECT terminal_id, epoch FROM terminal WHERE id = 1").fetchone()
+        backup_ops = conn.execute("SELECT count(*), coalesce(max(epoch), 0) FROM oplog").fetchone()
+    except sqlite3.DatabaseError:
+        ok, identity, backup_ops = "unreadable", None, None
+    finally:
+        conn.close()
+    if ok != "ok" or identity is None or backup_ops is None:
+        raise RestoreError(
+            QT_TRANSLATE_NOOP(
+                "Sync", "The backup {path} is damaged or not a terminal store ({detail}); nothing was changed."
+            ),
+            path=str(backup),
+            detail=str(ok)[:80],
+        )
+    old_epoch = 0
+    if store_path.exists():
+        try:
+            old = open_connection(store_path, key)
+            try:
+                row = old.execute("SELECT terminal_id, epoch FROM terminal WHERE id = 1").fetchone()
+                top = old.execute("SELECT coalesce(max(epoch), 0) FROM oplog").fetchone()[0]
+            finally:
+                old.close()
+        except (StoreError, sqlite3.DatabaseError):
+            row, top = None, 0  # a damaged store is what a restore is for
+        if row is not None:
+            if row[0] != identity[0]:
+                raise RestoreError(
+                    QT_TRANSLATE_NOOP(
+                        "Sync",
+                        "The backup is of terminal {backup}, this store is terminal {store}; nothing was changed.",
+                    ),
+                    backup=identity[0],
+                    store=row[0],
+                )
+            old_epoch = max(int(row[1]), int(top or 0))
+    stamp = now.strftime("%Y%m%dT%H%M%S")
+    aside = store_path.with_name(f"{store_path.name}.before-restore-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(str(store_path) + suffix)
+        if source.exists():
+            os.replace(source, Path(str(aside) + suffix))
+    staging = store_path.with_name(store_path.name + ".restoring")
+    shutil.copyfile(backup, staging)
+    with staging.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(staging, store_path)
+    _fsync_dir(store_path.parent)
+    store = Store(store_path, key)
+    try:
+        epoch = Replicator(store).start_new_epoch([old_epoch], now)
+        with store.transaction() as conn:
+            store.append_audit(
+                conn,
+                to_utc_text(now),
+                "SYSTEM",
+                "store_restored",
+                backup.name,
+                detail={"epoch": epoch, "set_aside": aside.name},
+            )
+        terminal_id = store.terminal().terminal_id
+    finally:
+        store.close()
+    return RestoreReport(terminal_id, epoch, int(backup_ops[0]), aside)

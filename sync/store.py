@@ -91,6 +91,10 @@ class Store:
         self._rules: Rules | None = None
         self._master: MasterData | None = None
         self._terminal: TerminalInfo | None = None
+        self._data_version = self._read_data_version()
+        # Audit rows of reads (look-ups) kept until the next write: they ride on the next transaction,
+        # whoever makes it, and on close(), so none is lost (see defer_audit).
+        self._deferred_audit: list[tuple[str, str, str, str, dict[str, Any] | None]] = []
 
     # -- opening -----------------------------------------------------------------------------------
 
@@ -133,7 +137,13 @@ class Store:
 
     def close(self) -> None:
         with self._lock:
-            self.conn.close()
+            try:
+                self.flush_deferred_audit()
+            finally:
+                self.conn.close()
+
+    def _read_data_version(self) -> int:
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
 
     def __enter__(self) -> Store:
         return self
@@ -162,11 +172,20 @@ class Store:
                     yield self.conn
                 return
             self.conn.execute("BEGIN IMMEDIATE")
+            written: list[tuple[str, str, str, str, dict[str, Any] | None]] = []
             try:
+                version = self._read_data_version()
+                if version != self._data_version:
+                    # Another process committed since we last looked (a sync moved the epoch, a restore ...):
+                    # the cached identity is read again, inside this transaction.
+                    self._data_version = version
+                    self._terminal = None
+                written = self._write_deferred_audit(self.conn)
                 yield self.conn
             except BaseException:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
+                    self._deferred_audit = written + self._deferred_audit  # the next transaction writes them
                 raise
             else:
                 self.conn.execute("COMMIT")
@@ -255,6 +274,34 @@ class Store:
         return self._master
 
     # -- audit chain -------------------------------------------------------------------------------
+
+    def defer_audit(
+        self, at: str, staff_no: str, action: str, subject: str = "", detail: dict[str, Any] | None = None
+    ) -> None:
+        """Audit a read (a look-up) without a write of its own: the row is written by the next transaction
+        on this store, by :meth:`flush_deferred_audit` (the desk calls it every few seconds) or at
+        :meth:`close` — whichever comes first. Reads stay fast; no row is lost on quit."""
+        with self._lock:
+            self._deferred_audit.append((at, staff_no, action, subject, detail))
+
+    def flush_deferred_audit(self) -> int:
+        with self._lock:
+            if not self._deferred_audit:
+                return 0
+            count = len(self._deferred_audit)
+            with self.transaction():
+                pass  # the transaction writes them
+            return count
+
+    def _write_deferred_audit(self, conn: sqlite3.Connection) -> list[tuple[str, str, str, str, dict[str, Any] | None]]:
+        pending, self._deferred_audit = self._deferred_audit, []
+        try:
+            for at, staff_no, action, subject, detail in pending:
+                self.append_audit(conn, at, staff_no, action, subject, detail=detail)
+        except BaseException:
+            self._deferred_audit = pending + self._deferred_audit  # written by the next transaction instead
+            raise
+        return pending
 
     def append_audit(
         self,
