@@ -508,12 +508,13 @@ class Scheduler:
         self._thread.start()
 
     def _loop(self) -> None:
-        while not self._stop.is_set():
+        # The first look comes one interval after start: a server started and stopped at once (a drill, a
+        # test, a migration check) never runs or baselines anything.
+        while not self._stop.wait(self.interval):
             try:
                 tick(self.db, self.clock(), self.snapshots, self.clock)
             except Exception:  # the scheduler must outlive a bad night (the database restarting, say)
                 log.exception("scheduler tick failed")
-            self._stop.wait(self.interval)
 
     def stop(self) -> None:
         self._stop.set()
