@@ -54,6 +54,9 @@ class HomeScreen(Screen):
         self.enroll_button.setText(with_key(self.tr("Enroll a new member"), "F1"))
         self.coupon_button.setText(with_key(self.tr("Verify a coupon"), "F5"))
         self.slips_button.setText(with_key(self.tr("Key in paper slips"), "F10"))
+        # QAbstractButton.setText replaces the shortcut with the text's mnemonic (none): set the keys again.
+        for widget, key in ((self.enroll_button, "F1"), (self.coupon_button, "F5"), (self.slips_button, "F10")):
+            widget.setShortcut(QKeySequence(key))
 
     def entered(self) -> None:
         self.show_error(None)

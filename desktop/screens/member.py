@@ -191,6 +191,8 @@ class MemberScreen(Screen):
         }
         for name, text in labels.items():
             self.actions[name].setText(with_key(text, ACTION_KEYS[name]))
+            # setText replaces a button's shortcut with the text's mnemonic (none): set the key again.
+            self.actions[name].setShortcut(QKeySequence(ACTION_KEYS[name]))
         self.reveal_button.setText(self.tr("Show full phone"))
         self.statement_button.setText(self.tr("Annual statement"))
         self.points_caption.setText(self.tr("Points"))
