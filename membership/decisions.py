@@ -112,6 +112,7 @@ class OriginalOperation:
     coupon_used: str | None
     coupons_issued: tuple[tuple[str, str], ...]  # (code, status now)
     reversed_by: str | None
+    reference: str = ""  # the business reference receipts print (007-000123); "" when not known here
 
 
 # -- outputs ---------------------------------------------------------------------------------------
@@ -834,7 +835,7 @@ def decide_reverse(
         _line(
             QT_TRANSLATE_NOOP("Receipt", "Reversal of {kind} {ref}: {reason}"),
             kind=Message("Operation", ops.KIND_LABELS[original.kind]),
-            ref=original.op_id[:8],
+            ref=original.reference or original.op_id[:8],
             reason=payload["reason"],
         )
     )

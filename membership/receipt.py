@@ -45,6 +45,11 @@ class ReceiptData:
     rules_version: str = ""
     extra: dict[str, Any] = field(default_factory=dict)  # kind-specific plain values (e.g. coupon code, gift)
 
+    @property
+    def reference(self) -> str:
+        """The business reference staff read, print and name files by (e.g. ``007-000123``)."""
+        return self.op_ref
+
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["mall_name"] = self.mall_name.to_json()

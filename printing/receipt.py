@@ -111,7 +111,10 @@ def render_receipt(
             slip.text(tr.msg(term), small)
     if data.needs_signature:
         slip.rule()
-        slip.text(tr(QT_TRANSLATE_NOOP("Print", "I confirm I received the above.")), small)
+        if data.kind == "donate_points":  # nothing is handed over: the member confirms the gift of points
+            slip.text(tr(QT_TRANSLATE_NOOP("Print", "I confirm this donation of my points.")), small)
+        else:
+            slip.text(tr(QT_TRANSLATE_NOOP("Print", "I confirm I received the above.")), small)
         slip.signature(tr(QT_TRANSLATE_NOOP("Print", "Member signature")))
 
     # -- reference for audits and reprints

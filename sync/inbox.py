@@ -22,13 +22,15 @@ from membership.timeutil import to_utc_text
 
 from .auth import AuthError
 from .client import ServerClient, SyncError, TransientError
-from .engine import SyncEngine
+from .engine import SyncEngine, SyncEvent
+from .reports import remember_sync
 from .services import ActionResult, DeskServices, PaperSlip, Session
 from .store import utc_now
 
 CTX = "Sync"
-# How long an online pre-check (balance, coupon status) may wait before the action goes ahead offline:
-# a member stands at the desk, and a hung server must not hold the clerk for the client's sync timeout.
+# How long an online pre-check (balance, coupon status) may wait before the action goes ahead offline, when
+# neither the caller nor the engine says: a member stands at the desk, and a hung server must not hold the
+# clerk for the client's sync timeout.
 PRECHECK_TIMEOUT_S = 2.0
 # Exception codes a manager sees, with a short label for the inbox list.
 EXCEPTION_LABELS = {
@@ -154,7 +156,7 @@ class SyncedDeskServices(InboxServices, DeskServices):
         clock: Callable[[], datetime] = utc_now,
         engine: SyncEngine | None = None,
         online: Callable[[], bool] | None = None,
-        precheck_timeout_s: float = PRECHECK_TIMEOUT_S,
+        precheck_timeout_s: float | None = None,
         **kwargs: Any,
     ):
         self.engine = engine
@@ -162,6 +164,16 @@ class SyncedDeskServices(InboxServices, DeskServices):
         self.precheck_timeout_s = precheck_timeout_s
         super().__init__(store, clock=clock, online=self._is_online, **kwargs)
         self._checked_offline = False
+        self._remembered_sync: str | None = None
+        if engine is not None:
+            engine.add_listener(self._remember_sync)
+
+    def _remember_sync(self, event: SyncEvent) -> None:
+        """Keep the time of the last completed sync in the store, for the daily report's completeness row."""
+        at = event.status.last_success
+        if at and at != self._remembered_sync:
+            self._remembered_sync = at
+            remember_sync(self.store, at)
 
     def _is_online(self) -> bool:
         if self._checked_offline:
@@ -185,7 +197,11 @@ class SyncedDeskServices(InboxServices, DeskServices):
         if self.engine is None or not self._is_online():
             return None
         main = self.engine.client
-        limit = (self.precheck_timeout_s, self.precheck_timeout_s)
+        # The engine's own liveness timeout when it has one (the setting sync.online_check_timeout_s).
+        seconds = self.precheck_timeout_s
+        if seconds is None:
+            seconds = float(getattr(self.engine, "online_check_timeout", PRECHECK_TIMEOUT_S))
+        limit = (seconds, seconds)
         quick = ServerClient(main.base_url, main.token, main.verify, timeout=limit)
         try:
             return call(quick)

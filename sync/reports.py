@@ -11,6 +11,7 @@ from collections import defaultdict
 from datetime import date, datetime
 
 from membership import codes
+from membership import ledger as ledger_kinds
 from membership.i18n import Text
 from membership.report_data import (
     ActivityFigures,
@@ -37,6 +38,18 @@ from membership.timeutil import business_day_bounds, from_utc_text, to_utc_text
 from .store import Store
 
 EARN_SOURCES = ("earn", "receipt", "welcome", "referral", "adjust")
+# When this terminal last completed a sync round (UTC text): kept in the store so the daily report can say
+# it after a restart of the app. Written by :func:`remember_sync` (the synced desk services listen to the
+# engine; ``memberdesk sync`` calls it).
+LAST_SYNC = "sync.last_success_at"
+
+
+def remember_sync(store: Store, at_utc: str) -> None:
+    """Record a completed sync round (newer times only: two processes may sync one store)."""
+    with store.transaction() as conn:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (LAST_SYNC,)).fetchone()
+        if row is None or row[0] < at_utc:
+            store.set_setting(conn, LAST_SYNC, at_utc)
 
 
 def _local(store: Store, utc_text: str, fmt: str = "%H:%M") -> str:
@@ -265,7 +278,7 @@ def terminal_sync(store: Store, day: date) -> TerminalSync:
         "SELECT count(*) FROM oplog WHERE status = 'pending' AND local_time >= ? AND local_time < ?",
         (to_utc_text(first), to_utc_text(last)),
     )
-    last_sync = store.setting("last_sync_at")
+    last_sync = store.setting(LAST_SYNC)
     return TerminalSync(
         terminal.terminal_code,
         terminal.name,
@@ -344,7 +357,7 @@ def member_statement(store: Store, member_no: str, year: int, today: date) -> St
     earned = sum(
         e["delta"] for e in in_year if e["delta"] > 0 and e["kind"] in ("earn", "receipt", "welcome", "referral")
     )
-    redeemed = -sum(e["delta"] for e in in_year if e["kind"] in ("redeem", "cash_offset"))
+    redeemed = -sum(e["delta"] for e in in_year if e["kind"] in ledger_kinds.SPENDING_KINDS)
     expired = -sum(e["delta"] for e in in_year if e["kind"] == "expire")
     adjusted = sum(e["delta"] for e in in_year if e["kind"] in ("adjust", "reversal"))
     months = []
@@ -359,7 +372,7 @@ def member_statement(store: Store, member_no: str, year: int, today: date) -> St
                     for e in rows
                     if e["delta"] > 0 and e["kind"] in ("earn", "receipt", "welcome", "referral")
                 ),
-                -sum(e["delta"] for e in rows if e["kind"] in ("redeem", "cash_offset")),
+                -sum(e["delta"] for e in rows if e["kind"] in ledger_kinds.SPENDING_KINDS),
                 sum(e["spend_fen"] for e in rows),
             )
         )

@@ -7,6 +7,7 @@ this module reads the state those decisions need and writes what they return.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import secrets
@@ -88,6 +89,15 @@ class HistoryRow:
     points: int
     spend_fen: int
     reversed: bool
+    # This desk's operations: pending (not on the server yet), acked, or rejected by the server (its effects
+    # taken back, and an exception opened: ``exception_*``). Other desks' operations are "remote", history
+    # from the previous system "imported".
+    status: str = "acked"
+    reference: str = ""  # the business reference printed on its receipt (007-000123); "" when not known
+    exception_id: int | None = None
+    exception_code: str | None = None
+    exception_message: Message | None = None
+    exception_status: str | None = None  # open | resolved
 
 
 @dataclass(frozen=True)
@@ -530,7 +540,7 @@ class DeskServices:
             "(SELECT coalesce(sum(spend_fen), 0) FROM ledger l WHERE l.op_id = o.op_id) AS spend"
         )
         own = self.store.query(
-            f"SELECT o.op_id, o.kind, o.local_time, o.reversed_by, {points} FROM oplog o "
+            f"SELECT o.op_id, o.kind, o.local_time, o.reversed_by, o.status, o.epoch, o.seq, {points} FROM oplog o "
             "WHERE o.member_no = :m ORDER BY o.id DESC LIMIT :n",
             {"m": member_no, "n": limit},
         )
@@ -540,20 +550,64 @@ class DeskServices:
             {"m": member_no, "n": limit},
         )
         # Own operations carry a local time, pulled ones their business day: both sort as text.
-        dated = [(self._local_time(r["local_time"]), r) for r in own] + [(r["business_day"], r) for r in remote]
-        dated.sort(key=lambda pair: pair[0], reverse=True)
-        out = [
-            HistoryRow(r["op_id"], r["kind"], at, r["points"], r["spend"], bool(r["reversed_by"]))
-            for at, r in dated[:limit]
+        dated = [(self._local_time(r["local_time"]), True, r) for r in own] + [
+            (r["business_day"], False, r) for r in remote
         ]
+        dated.sort(key=lambda entry: entry[0], reverse=True)
+        code = self.store.terminal().terminal_code
+        exceptions = self._exceptions_of([r["op_id"] for _, mine, r in dated[:limit] if mine])
+        out = []
+        for at, mine, r in dated[:limit]:
+            if not mine:
+                out.append(
+                    HistoryRow(r["op_id"], r["kind"], at, r["points"], r["spend"], bool(r["reversed_by"]), "remote")
+                )
+                continue
+            ex = exceptions.get(r["op_id"])
+            out.append(
+                HistoryRow(
+                    r["op_id"],
+                    r["kind"],
+                    at,
+                    r["points"],
+                    r["spend"],
+                    bool(r["reversed_by"]),
+                    r["status"],
+                    codes.op_ref(code, r["epoch"], r["seq"]),
+                    ex["id"] if ex else None,
+                    ex["code"] if ex else None,
+                    Message.from_json(json.loads(ex["message"])) if ex else None,
+                    ex["status"] if ex else None,
+                )
+            )
         if len(out) < limit:  # history imported from the previous system, newest first
             imported = self.store.query(
                 "SELECT kind, delta, spend_fen, business_day FROM ledger WHERE member_no = ? AND op_id = 'import' "
                 "ORDER BY business_day DESC, entry_id DESC LIMIT ?",
                 (member_no, limit - len(out)),
             )
-            out += [HistoryRow(None, r["kind"], r["business_day"], r["delta"], r["spend_fen"], False) for r in imported]
+            out += [
+                HistoryRow(None, r["kind"], r["business_day"], r["delta"], r["spend_fen"], False, "imported")
+                for r in imported
+            ]
         return out
+
+    def _exceptions_of(self, op_ids: list[str]) -> dict[str, sqlite3.Row]:
+        """The newest sync exception each of these operations opened (open ones first)."""
+        if not op_ids:
+            return {}
+        marks = ", ".join("?" * len(op_ids))
+        rows = self.store.query(
+            f"SELECT id, code, op_id, message, status FROM sync_exceptions WHERE op_id IN ({marks}) "
+            "ORDER BY status = 'open', id",
+            tuple(op_ids),
+        )
+        return {r["op_id"]: r for r in rows}  # the last one wins: an open one, else the newest
+
+    def reference_of(self, op_id: str) -> str:
+        """The business reference of one of this desk's operations (007-000123), or "" for another desk's."""
+        row = self.store.query_one("SELECT epoch, seq FROM oplog WHERE op_id = ?", (op_id,))
+        return codes.op_ref(self.store.terminal().terminal_code, row["epoch"], row["seq"]) if row else ""
 
     def reveal_phone(self, session: Session, member_no: str, pin: str | None = None) -> str:
         """The full phone number, for a manager who enters the PIN again; every reveal is audited."""
@@ -869,6 +923,8 @@ class DeskServices:
                 raise Refused(
                     "op_unknown", QT_TRANSLATE_NOOP("Refusal", "That transaction was not found on this terminal.")
                 )
+            # The reversal receipt names what it reverses by the reference printed on that receipt.
+            original = dataclasses.replace(original, reference=self.reference_of(original.op_id))
             state = self.store.member_state(original.member_no, ctx.today, ctx.rules) if original.member_no else None
             return p, dec.decide_reverse(original, state, p, ctx)
 

@@ -110,17 +110,6 @@ def test_daily_report_balances_with_the_ledger(services, store, clock, manager, 
     assert str(f.points_earned) in csv_text.replace(",", "")
 
 
-def test_report_is_complete_when_everything_is_acknowledged(services, store, clock, desk, cashier):
-    member = enroll(services, desk).member_no
-    services.earn(cashier, member, 10_000)
-    with store.transaction() as conn:
-        conn.execute("UPDATE oplog SET status = 'acked'")
-    data = reports.daily_report(store, DAY, "王经理", clock())
-    assert data.complete
-    text = PdfReader(io.BytesIO(render_daily_report(data))).pages[0].extract_text()
-    assert "不完整" not in text
-
-
 def test_shift_handover_counts_only_that_staff_members_work(services, store, clock, manager, desk, cashier, online):
     online.value = True
     member = enroll(services, desk).member_no
@@ -163,3 +152,45 @@ def test_member_annual_statement_balances(services, store, clock, manager, desk,
     assert data.discount_fen == 30_000 and data.benefits[0].benefit == "parking"
     text = PdfReader(io.BytesIO(render_statement(data))).pages[0].extract_text()
     assert "2026" in text and "138****5678" in text and f"{data.points_closing:,}" in text
+
+
+def test_a_donation_prints_its_receipt_and_its_line_in_the_daily_report(
+    services, store, clock, desk, cashier, tmp_path
+):
+    from printing_data import flat, pdf_text
+
+    from printing import render_receipt
+
+    member = enroll(services, desk).member_no
+    services.earn(cashier, member, 200_000)
+    first = services.donate_points(desk, member, "CHARITY2026", 300)
+    services.donate_points(desk, member, "CHARITY2026", 200)
+    pdf = render_receipt(first.receipt)
+    (tmp_path / "donation.pdf").write_bytes(pdf)
+    receipt = flat(pdf_text(pdf))
+    from printing.text import signed_points
+
+    for expected in ("积分捐赠", "已向“星河爱心助学”捐赠300积分", signed_points(-300), first.op_ref, "本人确认捐赠"):
+        assert flat(expected) in receipt, expected
+    english = flat(pdf_text(render_receipt(first.receipt, language="en")))
+    assert flat("Donated 300 points to Galaxy Plaza school-aid fund") in english
+
+    data = reports.daily_report(store, DAY, "王经理", clock())
+    [row] = [r for r in data.figures.redeemed if r.kind == "donation"]
+    assert (row.item_code, row.quantity, row.points) == ("CHARITY2026", 2, 500)
+    assert data.figures.points_donated == 500 and data.figures.items_handed_out == 0
+    report = flat(pdf_text(render_daily_report(data)))
+    assert flat("CHARITY2026 星河爱心助学") in report and flat("积分捐赠") in report
+    csv_rows = [line.split(",") for line in daily_report_csv(data).splitlines()]
+    assert any(r[:4] == ["CHARITY2026 星河爱心助学", "积分捐赠", "2", "500"] for r in csv_rows), csv_rows
+
+
+def test_report_completeness_row_after_a_real_sync(services, store, clock, desk, cashier, engine):
+    member = enroll(services, desk).member_no
+    services.earn(cashier, member, 10_000)
+    clock.advance(minutes=5)
+    engine.sync_once()
+    data = reports.daily_report(store, DAY, "王经理", clock())
+    assert data.complete and data.terminals[0].last_sync_local == "11-20 10:05"
+    text = PdfReader(io.BytesIO(render_daily_report(data))).pages[0].extract_text()
+    assert "不完整" not in text

@@ -323,3 +323,89 @@ def test_lookups_and_exports_are_audited_without_slowing_lookups(services, desk,
     services.record_export(desk, "daily_report_csv", 1)
     assert store.scalar("SELECT count(*) FROM audit WHERE action = 'export'") == 1
     assert store.verify_audit_chain().ok
+
+
+# -- points donation (积分捐赠) ---------------------------------------------------------------------------------
+
+
+def test_donation_takes_the_oldest_points_first_and_prints_the_campaign(services, desk, cashier, member, store, clock):
+    clock.set_local("2025-06-01 11:00")
+    services.earn(cashier, member, 50_000)  # 500 points in the 2025 lot (+100 welcome from 2026's enrollment)
+    clock.set_local("2026-11-20 11:00")
+    services.earn(cashier, member, 100_000)  # 1,000 in 2026
+    result = services.donate_points(desk, member, "charity2026", 600)
+    lines = store.query("SELECT delta, lot_year, kind FROM ledger WHERE op_id = ? ORDER BY delta", (result.op_id,))
+    assert [tuple(r) for r in lines] == [(-500, 2025, "donation"), (-100, 2026, "donation")]
+    assert result.receipt.points_delta == -600 and result.receipt.needs_signature
+    text = " ".join(line.render(catalog_zh()) for line in result.receipt.lines)
+    assert "星河爱心助学" in text and "600" in text
+    assert ops_and_audit(store, result.op_id) == (1, 1)
+
+
+def catalog_zh():
+    from membership.i18n import catalog
+
+    return catalog("zh_CN")
+
+
+def test_donation_refusals_write_nothing(services, desk, cashier, member, store):
+    services.earn(cashier, member, 100_000)
+    before = fingerprint(store)
+    with pytest.raises(Refused) as err:
+        services.donate_points(desk, member, "CHARITY", 200)
+    assert err.value.code == "campaign_unknown" and "CHARITY2026" in str(err.value.message)
+    with pytest.raises(Refused) as err:
+        services.donate_points(desk, member, "CHARITY2026", 50)  # below the campaign's 100
+    assert err.value.code == "donation_out_of_range"
+    with pytest.raises(Refused) as err:
+        services.donate_points(desk, member, "CHARITY2026", 1_500)  # more than the member has (1,100)
+    assert err.value.code == "insufficient_points"
+    with pytest.raises(AuthError):  # cashiers take payments; donations are a desk task
+        services.donate_points(cashier, member, "CHARITY2026", 200)
+    # Nothing written but the audit row of the refused attempt.
+    assert {k: v for k, v in fingerprint(store).items() if k != "audit"} == {
+        k: v for k, v in before.items() if k != "audit"
+    }
+
+
+def test_donation_counts_towards_the_offline_cap(services, desk, cashier, member, online):
+    services.earn(cashier, member, 1_000_000)
+    services.redeem_gift(desk, member, "G001")  # 1,500 offline
+    services.donate_points(desk, member, "CHARITY2026", 500)  # 2,000: the cap exactly
+    with pytest.raises(Refused) as err:
+        services.donate_points(desk, member, "CHARITY2026", 100)
+    assert err.value.code == "offline_cap"
+    with pytest.raises(Refused) as err:  # and a donation's points count for the next redemption too
+        services.redeem_gift(desk, member, "G002")
+    assert err.value.code == "offline_cap"
+    online.value = True
+    assert services.donate_points(desk, member, "CHARITY2026", 100).receipt.online
+
+
+def test_a_large_donation_asks_for_the_pin_again(services, desk, cashier, member, store, online, engine):
+    services.earn(cashier, member, 1_000_000)
+    engine.sync_once()
+    online.value = True  # 6,000 points is above the offline cap
+    before = fingerprint(store)["oplog"]
+    with pytest.raises(AuthError) as err:
+        services.donate_points(desk, member, "CHARITY2026", 6_000)
+    assert err.value.code == "step_up_required" and fingerprint(store)["oplog"] == before
+    assert services.donate_points(desk, member, "CHARITY2026", 6_000, pin="2345").receipt.points_delta == -6_000
+
+
+# -- what staff see: references and statuses in the history ------------------------------------------------------
+
+
+def test_history_rows_carry_the_business_reference_and_status(services, desk, cashier, manager, member, engine):
+    earn = services.earn(cashier, member, 10_000)
+    reversal = services.reverse(manager, earn.op_id, "wrong member", pin="1234")
+    rows = {r.op_id: r for r in services.summary(desk, member).history}
+    assert rows[earn.op_id].reference == earn.receipt.reference == earn.op_ref
+    assert rows[earn.op_id].reference.startswith("007-") and rows[earn.op_id].status == "pending"
+    # The reversal receipt names the operation it reverses by that reference, not by an op-id prefix.
+    text = " ".join(line.render(catalog_zh()) for line in reversal.receipt.lines)
+    assert earn.op_ref in text and earn.op_id[:8] not in text
+    engine.sync_once()
+    rows = {r.op_id: r for r in services.summary(desk, member).history}
+    assert {rows[earn.op_id].status, rows[reversal.op_id].status} == {"acked"}
+    assert rows[earn.op_id].exception_code is None

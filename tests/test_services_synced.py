@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import ast
 import inspect
+import io
 import signal
 from pathlib import Path
 
 import pytest
 from conftest import enroll
+from pypdf import PdfReader
 from server_fixtures import server_state, terminal_state, wait_until
 
+from membership.i18n import catalog
 from sync.inbox import SyncedDeskServices
 from sync.services import DeskServices
 
@@ -153,3 +156,85 @@ def test_every_action_online_offline_and_hung(store, services, engine, desk_serv
     got = terminal_state(store)
     for key in expected:
         assert got[key] == expected[key], key
+
+
+# -- donation through the server; a rejected operation in the history ------------------------------------------
+
+
+def _pending(store) -> int:
+    return store.scalar("SELECT count(*) FROM oplog WHERE status = 'pending'")
+
+
+def test_donation_round_trip_and_an_overdrawn_offline_donation(
+    store, services, engine, desk_server, online, desk, cashier, make_terminal
+):
+    member = enroll(services, desk, phone="13922220001").member_no
+    services.earn(cashier, member, 150_000)  # 1,500 + 100 welcome
+    online.value = True
+    online_gift = services.donate_points(desk, member, "CHARITY2026", 300)
+    assert online_gift.receipt.online
+    engine.sync_once()
+    assert _pending(store) == 0
+    other = make_terminal(desk_server, 8)
+    other.sync()  # the other desk now knows the member with 1,300 points
+    other.online.value = True
+    other.services.donate_points(other.desk, member, "CHARITY2026", 1_000)
+    other.sync()
+    # This desk has not pulled that: offline, it still sees 1,300 and gives 1,000 more.
+    online.value = False
+    offline_gift = services.donate_points(desk, member, "CHARITY2026", 1_000)
+    assert not offline_gift.receipt.online
+    engine.sync_once()
+    engine.sync_once()
+    other.sync()
+    status = dict(desk_server.rows("SELECT op_id, status FROM ops"))
+    assert status[online_gift.op_id] == status[offline_gift.op_id] == "applied"  # a donation given is a fact
+    donated = desk_server.scalar("SELECT -sum(delta) FROM ledger WHERE member_no = :m AND kind = 'donation'", m=member)
+    assert donated == 2_300
+    overdrawn = desk_server.rows(
+        "SELECT code, op_id FROM exceptions WHERE member_no = :m AND code = 'overdrawn'", m=member
+    )
+    assert [row[1] for row in overdrawn] == [offline_gift.op_id]
+    assert services.summary(desk, member).balance == -700 == other.services.summary(other.desk, member).balance
+    for terminal_store in (store, other.store):
+        assert terminal_state(terminal_store) == server_state(desk_server)
+
+
+def test_a_rejected_operation_shows_its_status_and_exception_in_the_history(
+    store, services, engine, desk_server, desk, make_terminal
+):
+    member = enroll(services, desk, phone="13922220002").member_no
+    engine.sync_once()
+    other = make_terminal(desk_server, 8)
+    other.sync()
+    other.services.credit_receipt(other.desk, member, "B101", "DUP-1", 20_000, "2026-11-19")
+    other.sync()
+    # This desk, not yet pulled, credits the same receipt: the server rejects it.
+    mine = services.credit_receipt(desk, member, "B101", "DUP-1", 20_000, "2026-11-19")
+    engine.sync_once()
+    engine.sync_once()
+    row = next(r for r in services.summary(desk, member).history if r.op_id == mine.op_id)
+    assert row.status == "rejected" and row.points == 0
+    assert row.exception_code == "receipt_already_credited" and row.exception_status == "open"
+    assert row.exception_id is not None and "Desk 8" in row.exception_message.render(catalog("en"))
+    assert row.reference == mine.op_ref
+
+
+def test_the_daily_report_says_when_a_synced_terminal_last_synced(store, services, engine, clock, desk, cashier):
+    from printing import daily_report_csv, render_daily_report
+    from sync import reports
+
+    member = enroll(services, desk, phone="13922220003").member_no
+    services.earn(cashier, member, 10_000)
+    before = reports.daily_report(store, clock().date(), "王经理", clock())
+    assert not before.complete and before.terminals[0].last_sync_local is None
+    clock.advance(minutes=3)
+    engine.sync_once()
+    data = reports.daily_report(store, clock().date(), "王经理", clock())
+    row = data.terminals[0]
+    assert data.complete and row.pending == 0 and row.synced
+    assert row.last_sync_local == "11-20 10:03"  # the clock is 10:03 in Shanghai
+    pdf_text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(render_daily_report(data))).pages)
+    csv_text = daily_report_csv(data)
+    for text in (pdf_text, csv_text):
+        assert "11-20 10:03" in text and "从未" not in text

@@ -1715,14 +1715,6 @@
       <translation />
     </message>
     <message>
-      <source>Sent to the printer.</source>
-      <translation />
-    </message>
-    <message>
-      <source>Save as PDF</source>
-      <translation />
-    </message>
-    <message>
       <source>Saved to {path}</source>
       <translation />
     </message>
@@ -3182,6 +3174,33 @@
       <source>The connection to printer “{printer}” was lost while printing. Check the printer and its cable, then reprint.</source>
       <translation />
     </message>
+    <message>
+      <source>I confirm this donation of my points.</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>PrinterService</name>
+    <message>
+      <source>No printer is chosen for this desk yet: open Settings, choose it and make a test print.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Sent to the printer.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Saved to {path}</source>
+      <translation />
+    </message>
+    <message>
+      <source>Save as PDF</source>
+      <translation />
+    </message>
+    <message>
+      <source>Printer test</source>
+      <translation />
+    </message>
   </context>
   <context>
     <name>Receipt</name>
@@ -3986,15 +4005,23 @@
       <translation />
     </message>
     <message>
-      <source>Printer</source>
-      <translation />
-    </message>
-    <message>
       <source>Receipt paper</source>
       <translation />
     </message>
     <message>
       <source>Camera</source>
+      <translation />
+    </message>
+    <message>
+      <source>This terminal</source>
+      <translation />
+    </message>
+    <message>
+      <source>Printers</source>
+      <translation />
+    </message>
+    <message>
+      <source>Serial scanner (USB-COM mode)</source>
       <translation />
     </message>
     <message>
@@ -4006,7 +4033,51 @@
       <translation />
     </message>
     <message>
+      <source>Receipt printer</source>
+      <translation />
+    </message>
+    <message>
+      <source>Connection</source>
+      <translation />
+    </message>
+    <message>
+      <source>Address</source>
+      <translation />
+    </message>
+    <message>
+      <source>Chinese encoding</source>
+      <translation />
+    </message>
+    <message>
+      <source>Logo (optional)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Printer for A4 and PDF</source>
+      <translation />
+    </message>
+    <message>
+      <source>Port</source>
+      <translation />
+    </message>
+    <message>
+      <source>Speed (baud)</source>
+      <translation />
+    </message>
+    <message>
+      <source>PNG file, printed at the top of every slip</source>
+      <translation />
+    </message>
+    <message>
+      <source>None: the scanner types (keyboard mode)</source>
+      <translation />
+    </message>
+    <message>
       <source>Register this terminal</source>
+      <translation />
+    </message>
+    <message>
+      <source>Test print</source>
       <translation />
     </message>
     <message>
@@ -4022,7 +4093,35 @@
       <translation />
     </message>
     <message>
+      <source>First, choose this desk's receipt printer and make a test print; then save.</source>
+      <translation />
+    </message>
+    <message>
       <source>The language changes at once, without a restart. Settings are kept in this terminal's database.</source>
+      <translation />
+    </message>
+    <message>
+      <source>No receipt printer (print preview)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Printer with a driver (PDF through the print queue)</source>
+      <translation />
+    </message>
+    <message>
+      <source>USB (device file)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Network (port 9100)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Print queue (raw CUPS)</source>
+      <translation />
+    </message>
+    <message>
+      <source>As the model ({encoding})</source>
       <translation />
     </message>
     <message>
@@ -4034,7 +4133,7 @@
       <translation />
     </message>
     <message>
-      <source>Save receipts as PDF (no printer)</source>
+      <source>None (print preview)</source>
       <translation />
     </message>
     <message>
@@ -4043,6 +4142,30 @@
     </message>
     <message>
       <source>Camera {index}</source>
+      <translation />
+    </message>
+    <message>
+      <source>name of a raw print queue</source>
+      <translation />
+    </message>
+    <message>
+      <source>No serial scanner: codes come from the keyboard wedge or camera.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Scanner on {port} is connected.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Waiting for the scanner on {port} (plug it in; it is found by itself).</source>
+      <translation />
+    </message>
+    <message>
+      <source>Printing the test page…</source>
+      <translation />
+    </message>
+    <message>
+      <source>Test page sent to {printer}. Check the Chinese line, the ruler and the QR code.</source>
       <translation />
     </message>
     <message>
@@ -4249,6 +4372,22 @@ Terminal {terminal} · rules {rules}</source>
     </message>
     <message>
       <source>{count} operations of this terminal are not confirmed by the server yet; sync first.</source>
+      <translation />
+    </message>
+    <message>
+      <source>There is no backup file at {path}.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The backup {path} cannot be opened with this terminal's key (made on another computer, or not a MemberDesk backup). Nothing was changed.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The backup {path} is damaged or not a terminal store ({detail}); nothing was changed.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The backup is of terminal {backup}, this store is terminal {store}; nothing was changed.</source>
       <translation />
     </message>
   </context>

@@ -1715,14 +1715,6 @@
       <translation>尚未配置服务器，操作将保存在本终端，直到配置服务器。</translation>
     </message>
     <message>
-      <source>Sent to the printer.</source>
-      <translation>已发送到打印机。</translation>
-    </message>
-    <message>
-      <source>Save as PDF</source>
-      <translation>另存为 PDF</translation>
-    </message>
-    <message>
       <source>Saved to {path}</source>
       <translation>已保存到 {path}</translation>
     </message>
@@ -3182,6 +3174,33 @@
       <source>The connection to printer “{printer}” was lost while printing. Check the printer and its cable, then reprint.</source>
       <translation>打印过程中与打印机“{printer}”的连接中断。请检查打印机及连接线，然后重印。</translation>
     </message>
+    <message>
+      <source>I confirm this donation of my points.</source>
+      <translation>本人确认捐赠以上积分。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrinterService</name>
+    <message>
+      <source>No printer is chosen for this desk yet: open Settings, choose it and make a test print.</source>
+      <translation>本服务台尚未选择打印机：请打开“设置”选择打印机并打印测试页。</translation>
+    </message>
+    <message>
+      <source>Sent to the printer.</source>
+      <translation>已发送到打印机。</translation>
+    </message>
+    <message>
+      <source>Saved to {path}</source>
+      <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+      <source>Save as PDF</source>
+      <translation>另存为 PDF</translation>
+    </message>
+    <message>
+      <source>Printer test</source>
+      <translation>打印机测试</translation>
+    </message>
   </context>
   <context>
     <name>Receipt</name>
@@ -3986,16 +4005,24 @@
       <translation>一次性注册码</translation>
     </message>
     <message>
-      <source>Printer</source>
-      <translation>打印机</translation>
-    </message>
-    <message>
       <source>Receipt paper</source>
       <translation>小票纸</translation>
     </message>
     <message>
       <source>Camera</source>
       <translation>摄像头</translation>
+    </message>
+    <message>
+      <source>This terminal</source>
+      <translation>本机</translation>
+    </message>
+    <message>
+      <source>Printers</source>
+      <translation>打印机</translation>
+    </message>
+    <message>
+      <source>Serial scanner (USB-COM mode)</source>
+      <translation>串口扫码枪（USB-COM 模式）</translation>
     </message>
     <message>
       <source>Language</source>
@@ -4006,8 +4033,52 @@
       <translation>闲置锁屏（分钟）</translation>
     </message>
     <message>
+      <source>Receipt printer</source>
+      <translation>小票打印机</translation>
+    </message>
+    <message>
+      <source>Connection</source>
+      <translation>连接方式</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Chinese encoding</source>
+      <translation>中文编码</translation>
+    </message>
+    <message>
+      <source>Logo (optional)</source>
+      <translation>标志（可选）</translation>
+    </message>
+    <message>
+      <source>Printer for A4 and PDF</source>
+      <translation>A4 及 PDF 打印机</translation>
+    </message>
+    <message>
+      <source>Port</source>
+      <translation>端口</translation>
+    </message>
+    <message>
+      <source>Speed (baud)</source>
+      <translation>波特率</translation>
+    </message>
+    <message>
+      <source>PNG file, printed at the top of every slip</source>
+      <translation>PNG 文件，打印在每张小票顶部</translation>
+    </message>
+    <message>
+      <source>None: the scanner types (keyboard mode)</source>
+      <translation>无：扫码枪以键盘方式输入</translation>
+    </message>
+    <message>
       <source>Register this terminal</source>
       <translation>注册本终端</translation>
+    </message>
+    <message>
+      <source>Test print</source>
+      <translation>打印测试页</translation>
     </message>
     <message>
       <source>Save</source>
@@ -4022,8 +4093,36 @@
       <translation>返回</translation>
     </message>
     <message>
+      <source>First, choose this desk's receipt printer and make a test print; then save.</source>
+      <translation>首次使用：请先选择本服务台的小票打印机并打印测试页，然后保存。</translation>
+    </message>
+    <message>
       <source>The language changes at once, without a restart. Settings are kept in this terminal's database.</source>
       <translation>语言立即切换，无需重启。设置保存在本终端的数据库中。</translation>
+    </message>
+    <message>
+      <source>No receipt printer (print preview)</source>
+      <translation>无小票打印机（打印预览）</translation>
+    </message>
+    <message>
+      <source>Printer with a driver (PDF through the print queue)</source>
+      <translation>带驱动的打印机（经打印队列打印 PDF）</translation>
+    </message>
+    <message>
+      <source>USB (device file)</source>
+      <translation>USB（设备文件）</translation>
+    </message>
+    <message>
+      <source>Network (port 9100)</source>
+      <translation>网络（9100 端口）</translation>
+    </message>
+    <message>
+      <source>Print queue (raw CUPS)</source>
+      <translation>打印队列（CUPS 原始模式）</translation>
+    </message>
+    <message>
+      <source>As the model ({encoding})</source>
+      <translation>按型号（{encoding}）</translation>
     </message>
     <message>
       <source>80 mm thermal</source>
@@ -4034,8 +4133,8 @@
       <translation>58 毫米热敏纸</translation>
     </message>
     <message>
-      <source>Save receipts as PDF (no printer)</source>
-      <translation>小票另存为 PDF（无打印机）</translation>
+      <source>None (print preview)</source>
+      <translation>无（打印预览）</translation>
     </message>
     <message>
       <source>No camera (scanner only)</source>
@@ -4044,6 +4143,30 @@
     <message>
       <source>Camera {index}</source>
       <translation>摄像头 {index}</translation>
+    </message>
+    <message>
+      <source>name of a raw print queue</source>
+      <translation>原始模式打印队列名称</translation>
+    </message>
+    <message>
+      <source>No serial scanner: codes come from the keyboard wedge or camera.</source>
+      <translation>未使用串口扫码枪：条码来自键盘模式扫码枪或摄像头。</translation>
+    </message>
+    <message>
+      <source>Scanner on {port} is connected.</source>
+      <translation>{port} 上的扫码枪已连接。</translation>
+    </message>
+    <message>
+      <source>Waiting for the scanner on {port} (plug it in; it is found by itself).</source>
+      <translation>正在等待 {port} 上的扫码枪（插上即可，自动识别）。</translation>
+    </message>
+    <message>
+      <source>Printing the test page…</source>
+      <translation>正在打印测试页…</translation>
+    </message>
+    <message>
+      <source>Test page sent to {printer}. Check the Chinese line, the ruler and the QR code.</source>
+      <translation>测试页已发送到 {printer}。请检查中文行、标尺和二维码。</translation>
     </message>
     <message>
       <source>MemberDesk {version}
@@ -4251,6 +4374,22 @@ Terminal {terminal} · rules {rules}</source>
     <message>
       <source>{count} operations of this terminal are not confirmed by the server yet; sync first.</source>
       <translation>本终端有 {count} 个操作尚未经服务器确认，请先同步。</translation>
+    </message>
+    <message>
+      <source>There is no backup file at {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The backup {path} cannot be opened with this terminal's key (made on another computer, or not a MemberDesk backup). Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The backup {path} is damaged or not a terminal store ({detail}); nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The backup is of terminal {backup}, this store is terminal {store}; nothing was changed.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>

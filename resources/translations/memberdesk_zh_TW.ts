@@ -1715,14 +1715,6 @@
       <translation>尚未設定伺服器，操作將保存在本終端，直到設定伺服器。</translation>
     </message>
     <message>
-      <source>Sent to the printer.</source>
-      <translation>已傳送到印表機。</translation>
-    </message>
-    <message>
-      <source>Save as PDF</source>
-      <translation>另存為 PDF</translation>
-    </message>
-    <message>
       <source>Saved to {path}</source>
       <translation>已儲存到 {path}</translation>
     </message>
@@ -3182,6 +3174,33 @@
       <source>The connection to printer “{printer}” was lost while printing. Check the printer and its cable, then reprint.</source>
       <translation>列印過程中與印表機「{printer}」的連線中斷。請檢查印表機及連接線，然後重印。</translation>
     </message>
+    <message>
+      <source>I confirm this donation of my points.</source>
+      <translation>本人確認捐贈以上積分。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrinterService</name>
+    <message>
+      <source>No printer is chosen for this desk yet: open Settings, choose it and make a test print.</source>
+      <translation>本服務台尚未選擇印表機：請開啟「設定」選擇印表機並列印測試頁。</translation>
+    </message>
+    <message>
+      <source>Sent to the printer.</source>
+      <translation>已傳送到印表機。</translation>
+    </message>
+    <message>
+      <source>Saved to {path}</source>
+      <translation>已儲存到 {path}</translation>
+    </message>
+    <message>
+      <source>Save as PDF</source>
+      <translation>另存為 PDF</translation>
+    </message>
+    <message>
+      <source>Printer test</source>
+      <translation>印表機測試</translation>
+    </message>
   </context>
   <context>
     <name>Receipt</name>
@@ -3986,16 +4005,24 @@
       <translation>一次性註冊碼</translation>
     </message>
     <message>
-      <source>Printer</source>
-      <translation>印表機</translation>
-    </message>
-    <message>
       <source>Receipt paper</source>
       <translation>小票紙</translation>
     </message>
     <message>
       <source>Camera</source>
       <translation>攝影機</translation>
+    </message>
+    <message>
+      <source>This terminal</source>
+      <translation>本機</translation>
+    </message>
+    <message>
+      <source>Printers</source>
+      <translation>印表機</translation>
+    </message>
+    <message>
+      <source>Serial scanner (USB-COM mode)</source>
+      <translation>序列埠掃碼槍（USB-COM 模式）</translation>
     </message>
     <message>
       <source>Language</source>
@@ -4006,8 +4033,52 @@
       <translation>閒置鎖定（分鐘）</translation>
     </message>
     <message>
+      <source>Receipt printer</source>
+      <translation>小票印表機</translation>
+    </message>
+    <message>
+      <source>Connection</source>
+      <translation>連接方式</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>位址</translation>
+    </message>
+    <message>
+      <source>Chinese encoding</source>
+      <translation>中文編碼</translation>
+    </message>
+    <message>
+      <source>Logo (optional)</source>
+      <translation>標誌（選填）</translation>
+    </message>
+    <message>
+      <source>Printer for A4 and PDF</source>
+      <translation>A4 及 PDF 印表機</translation>
+    </message>
+    <message>
+      <source>Port</source>
+      <translation>連接埠</translation>
+    </message>
+    <message>
+      <source>Speed (baud)</source>
+      <translation>鮑率</translation>
+    </message>
+    <message>
+      <source>PNG file, printed at the top of every slip</source>
+      <translation>PNG 檔案，列印在每張小票頂部</translation>
+    </message>
+    <message>
+      <source>None: the scanner types (keyboard mode)</source>
+      <translation>無：掃碼槍以鍵盤方式輸入</translation>
+    </message>
+    <message>
       <source>Register this terminal</source>
       <translation>註冊本終端</translation>
+    </message>
+    <message>
+      <source>Test print</source>
+      <translation>列印測試頁</translation>
     </message>
     <message>
       <source>Save</source>
@@ -4022,8 +4093,36 @@
       <translation>返回</translation>
     </message>
     <message>
+      <source>First, choose this desk's receipt printer and make a test print; then save.</source>
+      <translation>首次使用：請先選擇本服務台的小票印表機並列印測試頁，然後儲存。</translation>
+    </message>
+    <message>
       <source>The language changes at once, without a restart. Settings are kept in this terminal's database.</source>
       <translation>語言立即切換，無需重新啟動。設定保存在本終端的資料庫中。</translation>
+    </message>
+    <message>
+      <source>No receipt printer (print preview)</source>
+      <translation>無小票印表機（列印預覽）</translation>
+    </message>
+    <message>
+      <source>Printer with a driver (PDF through the print queue)</source>
+      <translation>有驅動程式的印表機（經列印佇列列印 PDF）</translation>
+    </message>
+    <message>
+      <source>USB (device file)</source>
+      <translation>USB（裝置檔案）</translation>
+    </message>
+    <message>
+      <source>Network (port 9100)</source>
+      <translation>網路（9100 連接埠）</translation>
+    </message>
+    <message>
+      <source>Print queue (raw CUPS)</source>
+      <translation>列印佇列（CUPS 原始模式）</translation>
+    </message>
+    <message>
+      <source>As the model ({encoding})</source>
+      <translation>依型號（{encoding}）</translation>
     </message>
     <message>
       <source>80 mm thermal</source>
@@ -4034,8 +4133,8 @@
       <translation>58 毫米熱感紙</translation>
     </message>
     <message>
-      <source>Save receipts as PDF (no printer)</source>
-      <translation>小票另存為 PDF（無印表機）</translation>
+      <source>None (print preview)</source>
+      <translation>無（列印預覽）</translation>
     </message>
     <message>
       <source>No camera (scanner only)</source>
@@ -4044,6 +4143,30 @@
     <message>
       <source>Camera {index}</source>
       <translation>攝影機 {index}</translation>
+    </message>
+    <message>
+      <source>name of a raw print queue</source>
+      <translation>原始模式列印佇列名稱</translation>
+    </message>
+    <message>
+      <source>No serial scanner: codes come from the keyboard wedge or camera.</source>
+      <translation>未使用序列埠掃碼槍：條碼來自鍵盤模式掃碼槍或攝影機。</translation>
+    </message>
+    <message>
+      <source>Scanner on {port} is connected.</source>
+      <translation>{port} 上的掃碼槍已連接。</translation>
+    </message>
+    <message>
+      <source>Waiting for the scanner on {port} (plug it in; it is found by itself).</source>
+      <translation>正在等待 {port} 上的掃碼槍（插上即可，自動識別）。</translation>
+    </message>
+    <message>
+      <source>Printing the test page…</source>
+      <translation>正在列印測試頁…</translation>
+    </message>
+    <message>
+      <source>Test page sent to {printer}. Check the Chinese line, the ruler and the QR code.</source>
+      <translation>測試頁已傳送到 {printer}。請檢查中文行、標尺和 QR 碼。</translation>
     </message>
     <message>
       <source>MemberDesk {version}
@@ -4251,6 +4374,22 @@ Terminal {terminal} · rules {rules}</source>
     <message>
       <source>{count} operations of this terminal are not confirmed by the server yet; sync first.</source>
       <translation>本終端有 {count} 個操作尚未經伺服器確認，請先同步。</translation>
+    </message>
+    <message>
+      <source>There is no backup file at {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The backup {path} cannot be opened with this terminal's key (made on another computer, or not a MemberDesk backup). Nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The backup {path} is damaged or not a terminal store ({detail}); nothing was changed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The backup is of terminal {backup}, this store is terminal {store}; nothing was changed.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
