@@ -19,7 +19,7 @@ from typing import Any
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import text
 
-from membership.i18n import QT_TRANSLATE_NOOP
+from membership.i18n import QT_TRANSLATE_NOOP, Message
 from membership.permissions import OFFICE_ROLES, allowed
 from membership.timeutil import from_utc_text, to_utc_text
 from membership.validation import normalize_name
@@ -33,6 +33,14 @@ IDLE = timedelta(seconds=int(os.environ.get("MEMBERDESK_CONSOLE_IDLE", str(15 * 
 MIN_PASSWORD = 10
 # Verifying against this keeps a wrong user number as slow as a wrong password (no user enumeration).
 _DUMMY_HASH = _HASHER.hash("not a password of anyone")
+
+
+class ConsoleError(AdminError):
+    """A console request was refused; the message is in the console's own context."""
+
+    def __init__(self, text_: str, /, **params: Any):
+        self.message = Message("Console", text_, params)
+        Exception.__init__(self, str(self.message))
 
 
 @dataclass(frozen=True)
@@ -68,13 +76,13 @@ def write_audit(conn: Any, now: datetime, user_no: str, action: str, subject: st
 def _user_no(raw: str) -> str:
     user_no = (raw or "").strip().upper()
     if not user_no or len(user_no) > 16 or not user_no.isalnum():
-        raise AdminError(QT_TRANSLATE_NOOP("Console", "A user number is 1 to 16 letters or digits."))
+        raise ConsoleError(QT_TRANSLATE_NOOP("Console", "A user number is 1 to 16 letters or digits."))
     return user_no
 
 
 def check_password(password: str) -> None:
     if len(password or "") < MIN_PASSWORD:
-        raise AdminError(
+        raise ConsoleError(
             QT_TRANSLATE_NOOP("Console", "A password has at least {n} characters."),
             n=MIN_PASSWORD,
         )
@@ -84,7 +92,7 @@ def save_user(db: ServerDB, user_no: str, name: str, role: str, password: str | 
     """Add an office user, or change an existing one's name, role and (when given) password."""
     user_no = _user_no(user_no)
     if role not in OFFICE_ROLES:
-        raise AdminError(
+        raise ConsoleError(
             QT_TRANSLATE_NOOP("Console", "The role must be office_clerk, office_manager or store_manager.")
         )
     name = normalize_name(name)
@@ -121,7 +129,7 @@ def set_active(db: ServerDB, user_no: str, active: bool, now: datetime) -> None:
             {"v": int(active), "a": to_utc_text(now), "u": user_no},
         ).rowcount
         if not done:
-            raise AdminError(QT_TRANSLATE_NOOP("Console", "User {user_no} is not known."), user_no=user_no)
+            raise ConsoleError(QT_TRANSLATE_NOOP("Console", "User {user_no} is not known."), user_no=user_no)
         if not active:  # a disabled user's open sessions end at once
             tx.conn.execute(text("DELETE FROM console_sessions WHERE user_no = :u"), {"u": user_no})
 
@@ -133,7 +141,7 @@ def unlock(db: ServerDB, user_no: str, now: datetime) -> None:
             {"a": to_utc_text(now), "u": user_no},
         ).rowcount
     if not done:
-        raise AdminError(QT_TRANSLATE_NOOP("Console", "User {user_no} is not known."), user_no=user_no)
+        raise ConsoleError(QT_TRANSLATE_NOOP("Console", "User {user_no} is not known."), user_no=user_no)
 
 
 def login(db: ServerDB, user_no: str, password: str, now: datetime) -> str:
@@ -144,7 +152,7 @@ def login(db: ServerDB, user_no: str, password: str, now: datetime) -> str:
         row = conn.execute(text("SELECT * FROM console_users WHERE user_no = :u"), {"u": user_no}).mappings().first()
     if row is not None and row["locked_until"] and row["locked_until"] > at:
         audit(db, now, user_no, "login_refused", user_no, reason="locked")
-        raise AdminError(
+        raise ConsoleError(
             QT_TRANSLATE_NOOP(
                 "Console",
                 "This account is locked after too many wrong passwords until {until}; an office manager can unlock it.",
@@ -170,11 +178,11 @@ def login(db: ServerDB, user_no: str, password: str, now: datetime) -> str:
         else:
             audit(db, now, user_no or "?", "login_refused", user_no or "?", reason="unknown")
         if locked:
-            raise AdminError(
+            raise ConsoleError(
                 QT_TRANSLATE_NOOP("Console", "Too many wrong passwords: this account is locked for {minutes} minutes."),
                 minutes=int(LOCKOUT.total_seconds() // 60),
             )
-        raise AdminError(QT_TRANSLATE_NOOP("Console", "The user number or password is wrong."))
+        raise ConsoleError(QT_TRANSLATE_NOOP("Console", "The user number or password is wrong."))
     token = secrets.token_urlsafe(32)
     with db.write() as tx:
         tx.conn.execute(

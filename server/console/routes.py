@@ -506,7 +506,7 @@ def build_router(db: ServerDB, snapshots: Path | None) -> APIRouter:
         raw_code = str(form.get("terminal_code", "")).strip()
         try:
             if not name:
-                raise admin.AdminError(QT_TRANSLATE_NOOP("Console", "Give the desk a name."))
+                raise auth.ConsoleError(QT_TRANSLATE_NOOP("Console", "Give the desk a name."))
             terminal_code = int(raw_code) if raw_code else None
             code = admin.issue_registration_code(db, name[:64], now(), terminal_code)
         except ValueError:
@@ -634,7 +634,7 @@ def build_router(db: ServerDB, snapshots: Path | None) -> APIRouter:
         try:
             if action == "disable":
                 if user_no == user.user_no:
-                    raise admin.AdminError(QT_TRANSLATE_NOOP("Console", "You cannot disable yourself."))
+                    raise auth.ConsoleError(QT_TRANSLATE_NOOP("Console", "You cannot disable yourself."))
                 auth.set_active(db, user_no, False, now())
             elif action == "enable":
                 auth.set_active(db, user_no, True, now())
@@ -1084,14 +1084,15 @@ def erase_member(db: ServerDB, member_no: str, now: datetime) -> None:
 
     Kept: the member number, tier, enrolment day and channel, the points ledger, receipts and coupons
     (bookkeeping of points liabilities and tenant settlements). Erased: name, phone, card number,
-    birthday, gender, referrer and consents; the status becomes ``erased`` so no desk finds or serves it.
+    birthday, gender, referrer and consents; the status becomes ``closed`` (a status the terminals know), so
+    no desk finds or serves the member again.
     """
     at = to_utc_text(now)
     with db.write() as tx:
         tx.conn.execute(
             text(
                 "UPDATE members SET name = :n, phone = :p, card_no = NULL, birthday = NULL, gender = '', "
-                "referrer_no = NULL, privacy_consent = NULL, marketing_consent = NULL, status = 'erased', "
+                "referrer_no = NULL, privacy_consent = NULL, marketing_consent = NULL, status = 'closed', "
                 "updated_at = :a WHERE member_no = :m"
             ),
             {"n": ERASED_NAME, "p": f"erased-{member_no}", "a": at, "m": member_no},

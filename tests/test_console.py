@@ -1,0 +1,303 @@
+"""The office console over real HTTP without a browser: cookies, CSRF, sessions, lockout, roles, audit,
+members (masking, reveal, two-person adjustment, PIPL), and every template string translated."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from conftest import enroll
+from server_fixtures import START_SERVER, ServerProcess, quiesce, wait_until
+
+from membership.i18n import catalog
+from server import admin
+from server.console import auth
+from server.console.i18n import CONTEXT, template_strings
+from server.db import ServerDB
+
+PASSWORD = "office-pass-1"
+USERS = (("OM1", "王主管", "office_manager"), ("OM2", "赵主管", "office_manager"), ("OC1", "钱专员", "office_clerk"),
+         ("SM1", "孙经理", "store_manager"))  # fmt: skip
+
+
+def console_db(tmp: Path) -> str:
+    """A migrated SQLite server database with the default rules and the office users above."""
+    url = f"sqlite:///{tmp / 'server.sqlite3'}"
+    admin.migrate(url)
+    db = ServerDB(url)
+    try:
+        admin.load_rules(db, None, None, START_SERVER)
+        for user_no, name, role in USERS:
+            auth.save_user(db, user_no, name, role, PASSWORD, START_SERVER)
+    finally:
+        db.dispose()
+    return url
+
+
+def start_console_server(tmp: Path, **env: str) -> ServerProcess:
+    return ServerProcess(console_db(tmp), tmp, env={"MEMBERDESK_JOBS": "off", **env}).start()
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    proc = start_console_server(tmp_path_factory.mktemp("console"))
+    yield proc
+    proc.close()
+
+
+class Console:
+    """A person at the console: a cookie jar, and the CSRF token of the last page seen."""
+
+    def __init__(self, server: ServerProcess):
+        self.base = server.base_url + "/console"
+        self.http = requests.Session()
+        self.csrf = ""
+        self.last: requests.Response | None = None
+
+    def _seen(self, response: requests.Response) -> requests.Response:
+        found = re.search(r'name="csrf" value="([^"]+)"', response.text)
+        if found:
+            self.csrf = found.group(1)
+        self.last = response
+        return response
+
+    def get(self, path: str, **params: Any) -> requests.Response:
+        return self._seen(self.http.get(self.base + path, params=params, timeout=30))
+
+    def post(self, path: str, csrf: str | None = None, files: Any = None, **data: Any) -> requests.Response:
+        data = {"csrf": self.csrf if csrf is None else csrf, **data}
+        return self._seen(self.http.post(self.base + path, data=data, files=files, timeout=60))
+
+    def login(self, user_no: str, password: str = PASSWORD) -> requests.Response:
+        self.get("/login")
+        return self.post("/login", user_no=user_no, password=password)
+
+
+def logged_in(server: ServerProcess, user_no: str = "OM1") -> Console:
+    person = Console(server)
+    answer = person.login(user_no)
+    assert answer.status_code == 200 and answer.url.endswith("/console/today"), answer.text[:500]
+    return person
+
+
+def audit_actions(server: ServerProcess, user_no: str) -> list[str]:
+    return [r[0] for r in server.rows("SELECT action FROM console_audit WHERE user_no = :u ORDER BY id", u=user_no)]
+
+
+def test_cookies_are_httponly_strict_and_every_form_needs_its_sessions_token(office):
+    person = Console(office)
+    page = person.get("/login")
+    pre = page.headers["set-cookie"]
+    assert "md_login_csrf=" in pre and "HttpOnly" in pre and "SameSite=strict" in pre.replace("Strict", "strict")
+    # A log-in posted from elsewhere (no token, or not the cookie's) is refused.
+    assert person.post("/login", csrf="", user_no="OM1", password=PASSWORD).status_code == 403
+    assert person.post("/login", csrf="forged", user_no="OM1", password=PASSWORD).status_code == 403
+    answer = person.post("/login", user_no="OM1", password=PASSWORD)
+    assert answer.status_code == 200
+    cookie = answer.history[0].headers["set-cookie"]
+    assert "md_console=" in cookie and "HttpOnly" in cookie and "Path=/console" in cookie
+    assert "samesite=strict" in cookie.lower() and "secure" not in cookie.lower()  # plain HTTP here
+
+    other = logged_in(office, "OM2")
+    codes_before = office.scalar("SELECT count(*) FROM registration_codes")
+    for token in ("", "not-the-token", other.csrf):
+        refused = person.post("/terminals/code", csrf=token, name="服务台 9")
+        assert refused.status_code == 403 and "控制台" in refused.text
+    assert office.scalar("SELECT count(*) FROM registration_codes") == codes_before
+    assert audit_actions(office, "OM1").count("csrf_refused") == 3
+    issued = person.post("/terminals/code", name="服务台 9")
+    assert issued.status_code == 200 and re.search(r"[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}", issued.text)
+    assert office.scalar("SELECT count(*) FROM registration_codes") == codes_before + 1
+    assert "registration_code_issued" in audit_actions(office, "OM1")
+    # Pages are not cached and cannot be framed by another site.
+    assert person.get("/today").headers["cache-control"] == "no-store"
+
+
+def test_a_page_without_a_session_goes_to_the_login_and_logout_ends_the_session(office):
+    anonymous = Console(office)
+    for path in ("/today", "/members", "/jobs", "/reports/daily.pdf"):
+        answer = anonymous.get(path)
+        assert answer.url.endswith("/console/login") and "登录" in answer.text
+    person = logged_in(office, "OC1")
+    old_cookie = person.http.cookies.get("md_console")
+    assert person.post("/logout").url.endswith("/console/login")
+    thief = requests.Session()
+    thief.cookies.set("md_console", old_cookie)
+    assert thief.get(person.base + "/today", timeout=30).url.endswith("/console/login")
+    assert audit_actions(office, "OC1")[-2:] == ["login", "logout"]
+
+
+def test_wrong_passwords_lock_the_account_until_a_manager_unlocks_it(office):
+    db = ServerDB(office.db_url)
+    try:
+        auth.save_user(db, "OC9", "周专员", "office_clerk", PASSWORD, START_SERVER)
+    finally:
+        db.dispose()
+    person = Console(office)
+    for _ in range(auth.MAX_FAILURES - 1):
+        answer = person.login("OC9", "wrong-password")
+        assert answer.status_code == 401 and "用户编号或密码错误" in answer.text
+    answer = person.login("OC9", "wrong-password")
+    assert answer.status_code == 401 and "锁定" in answer.text
+    answer = person.login("OC9")  # the right password no longer helps
+    assert answer.status_code == 401 and "锁定" in answer.text
+    # An unknown user number answers like a wrong password: nothing tells which part was wrong.
+    assert "用户编号或密码错误" in Console(office).login("NOBODY", "whatever-it-is").text
+    manager = logged_in(office, "OM1")
+    staff = manager.get("/staff")
+    assert "已锁定" in staff.text
+    manager.post("/staff/office", user_no="OC9", action="unlock")
+    assert logged_in(office, "OC9").get("/today").status_code == 200
+    assert audit_actions(office, "OC9").count("login_refused") == auth.MAX_FAILURES + 1
+    assert "office_user_unlock" in audit_actions(office, "OM1")
+
+
+def test_an_idle_session_ends(tmp_path):
+    server = start_console_server(tmp_path, MEMBERDESK_CONSOLE_IDLE="1")
+    try:
+        person = logged_in(server, "OM1")
+        wait_until(lambda: person.get("/today").url.endswith("/console/login"), timeout=20, what="idle timeout")
+        assert server.scalar("SELECT count(*) FROM console_sessions") == 0
+    finally:
+        server.close()
+
+
+def test_each_role_holds_only_its_permissions(office):
+    store_manager = logged_in(office, "SM1")
+    assert store_manager.get("/today").status_code == 200
+    assert store_manager.get("/reports").status_code == 200
+    for path in ("/staff", "/members", "/terminals", "/rules", "/audit"):
+        assert store_manager.get(path).status_code == 403, path
+    assert 'href="/console/staff"' not in store_manager.get("/today").text
+    clerk = logged_in(office, "OC1")
+    assert clerk.get("/members").status_code == 200
+    assert clerk.post("/jobs/annual_review/run", period="2028").status_code == 403
+    assert office.scalar("SELECT count(*) FROM job_runs") == 0
+    assert "refused" in audit_actions(office, "OC1")
+
+
+def test_bad_input_gets_a_message_and_changes_nothing(office):
+    person = logged_in(office)
+    before = office.scalar("SELECT value FROM counters WHERE name = 'change_no'")
+    answer = person.post("/coupons/issue", definition="RED20", count="lots")
+    assert answer.status_code == 400 and "1 至 10000" in answer.text
+    answer = person.post("/stock/allocate", terminal_id="T999", item_code="X", quantity="5")
+    assert answer.status_code == 400
+    answer = person.post("/terminals/code", name="服务台", terminal_code="abc")
+    assert answer.status_code == 400 and "1 至 899" in answer.text
+    bad = "[mall]\nname = 1\n"
+    answer = person.post("/rules", files={"file": ("rules.toml", bad.encode())}, step="load")
+    assert answer.status_code == 400 and "规则文件未加载" in answer.text
+    answer = person.post("/staff/office", user_no="OC5", name="新人", role="office_clerk", password="short")
+    assert answer.status_code == 400 and "至少 10 个字符" in answer.text
+    answer = person.post("/jobs/annual_review/run", period="soon")
+    assert answer.status_code == 400
+    assert office.scalar("SELECT value FROM counters WHERE name = 'change_no'") == before
+    assert office.scalar("SELECT count(*) FROM console_users WHERE user_no = 'OC5'") == 0
+
+
+def test_members_masked_reveal_audited_and_an_adjustment_needs_a_second_person(office, make_terminal):
+    desk = make_terminal(office, 21)
+    member = enroll(desk.services, desk.desk, phone="13712345678", name="欧阳娜娜").member_no
+    desk.services.earn(desk.cashier, member, 50_000)
+    quiesce(desk)
+    clerk = logged_in(office, "OC1")
+    for query in ("13712345678", member, "欧阳"):
+        results = clerk.get("/members", q=query).text.split("<table", 1)[-1]  # the search box echoes the query
+        assert member in results and "137****5678" in results and "13712345678" not in results, query
+    page = clerk.get(f"/members/{member}")
+    assert "137****5678" in page.text and "欧阳娜娜" not in page.text
+    assert clerk.post(f"/members/{member}/reveal", reason="会员来电").status_code == 403  # a clerk may not
+    manager = logged_in(office, "OM1")
+    assert manager.post(f"/members/{member}/reveal", reason="").status_code == 400
+    shown = manager.post(f"/members/{member}/reveal", reason="会员本人来电核对")
+    assert "13712345678" in shown.text and "欧阳娜娜" in shown.text
+    reveal = office.rows("SELECT detail FROM console_audit WHERE action = 'member_revealed' AND subject = :m", m=member)
+    assert json.loads(reveal[0][0]) == {"reason": "会员本人来电核对"}
+
+    balance = office.scalar("SELECT sum(delta) FROM ledger WHERE member_no = :m", m=member)
+    assert clerk.post(f"/members/{member}/adjust", points="zero", reason="x").status_code == 400
+    asked = clerk.post(f"/members/{member}/adjust", points="+200", reason="活动补偿")
+    assert "等待第二人审批" in asked.text
+    [(request_id,)] = office.rows("SELECT id FROM adjust_requests WHERE member_no = :m", m=member)
+    assert office.scalar("SELECT sum(delta) FROM ledger WHERE member_no = :m", m=member) == balance
+    # The one who asked cannot approve; a clerk cannot approve at all; a manager other than the asker can.
+    asker = logged_in(office, "OM2")
+    asker.post(f"/members/{member}/adjust", points="-5", reason="更正")
+    [(own_id,)] = office.rows("SELECT id FROM adjust_requests WHERE requested_by = 'OM2'")
+    assert asker.post(f"/adjustments/{own_id}/approve").status_code == 403
+    assert clerk.post(f"/adjustments/{request_id}/approve").status_code == 403
+    approved = manager.post(f"/adjustments/{request_id}/approve")
+    assert approved.status_code == 200 and "调整已批准" in approved.text
+    assert manager.post(f"/adjustments/{own_id}/refuse").status_code == 200
+    assert office.rows("SELECT status, decided_by FROM adjust_requests ORDER BY id") == [
+        ("approved", "OM1"),
+        ("refused", "OM1"),
+    ]
+    assert office.scalar("SELECT sum(delta) FROM ledger WHERE member_no = :m", m=member) == balance + 200
+    quiesce(desk)
+    assert desk.store.scalar("SELECT sum(delta) FROM ledger WHERE member_no = ?", (member,)) == balance + 200
+    assert desk.services.summary(desk.desk, member).balance == balance + 200
+
+
+def test_pipl_export_has_everything_and_erasure_keeps_the_accounts(office, make_terminal):
+    desk = make_terminal(office, 22)
+    member = enroll(desk.services, desk.desk, phone="13598765432", name="司马光").member_no
+    desk.services.earn(desk.cashier, member, 30_000)
+    quiesce(desk)
+    manager = logged_in(office, "OM1")
+    assert logged_in(office, "OC1").get(f"/members/{member}/export").status_code == 403
+    exported = manager.get(f"/members/{member}/export")
+    assert exported.headers["content-disposition"].startswith("attachment")
+    data = exported.json()
+    assert data["member"]["phone"] == "13598765432" and data["member"]["name"] == "司马光"
+    assert {op["kind"] for op in data["operations"]} >= {"enroll", "earn"}
+    assert sum(line["delta"] for line in data["ledger"]) > 0
+    ledger_before = office.rows("SELECT kind, delta FROM ledger WHERE member_no = :m ORDER BY entry_id", m=member)
+
+    assert manager.post(f"/members/{member}/erase", confirm="wrong").status_code == 400
+    erased = manager.post(f"/members/{member}/erase", confirm=member, reason="会员书面申请")
+    assert erased.status_code == 200 and "个人信息已删除" in erased.text
+    row = office.rows("SELECT name, phone, birthday, card_no, privacy_consent, status FROM members WHERE member_no = :m",
+                      m=member)  # fmt: skip
+    assert row == [("已删除", f"erased-{member}", None, None, None, "closed")]
+    assert (
+        office.rows("SELECT kind, delta FROM ledger WHERE member_no = :m ORDER BY entry_id", m=member) == ledger_before
+    )
+    quiesce(desk)
+    assert desk.store.scalar("SELECT name FROM members WHERE member_no = ?", (member,)) == "已删除"
+    assert desk.store.scalar("SELECT status FROM members WHERE member_no = ?", (member,)) == "closed"
+    assert not [h for h in desk.services.lookup(desk.desk, "13598765432") if h.member_no == member]
+
+
+def test_a_desks_resolution_shows_in_the_console(office, make_terminal):
+    a, b = make_terminal(office, 23), make_terminal(office, 24)
+    member = enroll(a.services, a.desk, phone="13655554444").member_no
+    quiesce(a, b)
+    for desk in (a, b):
+        desk.services.credit_receipt(desk.desk, member, "F101", "Z-77", 10_000, "2026-11-20")
+    quiesce(a, b)
+    [item] = b.services.exceptions_inbox(b.manager)
+    person = logged_in(office, "OC1")
+    assert f"/console/exceptions/{item.exception_id}" in person.get("/exceptions").text
+    b.services.resolve_exception(b.manager, item.exception_id, "小票已归档，保留 7 号台积分")
+    page = person.get(f"/exceptions/{item.exception_id}")
+    assert "小票已归档，保留 7 号台积分" in page.text and "T024/M001" in page.text
+    assert f"/console/exceptions/{item.exception_id}" in person.get("/exceptions", status="resolved").text
+
+
+def test_every_template_string_is_listed_for_lupdate_and_translated():
+    from server.console import strings
+
+    listed = set(strings.STRINGS)
+    found = template_strings()
+    assert found and set(found) <= listed, "run: python -m server.console.strings"
+    for language in ("zh_CN", "zh_TW"):
+        cat = catalog(language)
+        missing = [s for s in found if cat.translate(CONTEXT, s) == s]
+        assert not missing, (language, missing[:10])
