@@ -224,6 +224,7 @@ class Screen(QWidget):
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
         dialog.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         dialog.textValueSelected.connect(lambda pin: then(pin) if pin else None)
+        dialog.finished.connect(lambda _: self.window().activateWindow())  # the keyboard returns to the desk
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

@@ -94,7 +94,13 @@ def open_window(qtbot, store, services, language: str = "zh_CN"):
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
-    window.activateWindow()
+    activate(qtbot, window)
     yield window
     window.shutdown()
     install_language("zh_CN")
+
+
+def activate(qtbot, window) -> None:
+    """Make ``window`` the active window: shortcuts (F-keys, Esc) only reach the active window."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=10_000)
