@@ -328,7 +328,11 @@ class MemberScreen(Screen):
     def _reset_dates(self, s) -> None:
         today = self.win.services._today()
         first = today - timedelta(days=HISTORY_DAYS)
-        for edit, value in ((self.date_from, first.isoformat()), (self.date_to, today.isoformat())):
+        # Rows carry their local time, and the business day runs past midnight up to the cut-over hour:
+        # between midnight and the cut-over, "today" (the business day) is still yesterday's date.
+        local = self.win.services.clock().astimezone(self.win.store.rules().timezone).date()
+        last = max(today, local)
+        for edit, value in ((self.date_from, first.isoformat()), (self.date_to, last.isoformat())):
             edit.blockSignals(True)
             edit.setDate(QDate.fromString(value, "yyyy-MM-dd"))
             edit.blockSignals(False)
