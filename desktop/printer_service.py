@@ -289,6 +289,7 @@ class PrinterService(QObject):
         dialog.paintRequested.connect(paint)
         dialog.resize(900, 800)
         dialog._document = document  # type: ignore[attr-defined]  # kept alive with the dialog
+        dialog.finished.connect(lambda _: document.close())
         dialog._printer = printer  # type: ignore[attr-defined]
         dialog.open()  # window-modal, not blocking: the desk's event loop runs on
         self.preview_dialog = dialog

@@ -1,13 +1,32 @@
-"""Settings: server and registration, printer, camera, language, idle lock."""
+"""Settings: server and registration, the desk's printers and scanner, camera, language, idle lock.
+
+The printer part is what a new desk sets up first: the receipt printer's model (its profile chooses
+ESC/POS or PDF), how it is connected and where, the paper, the encoding when it differs from the
+model's, an optional logo, the print queue for A4 documents, and a test print of what is on screen
+before anything is saved. A serial (USB-COM) scanner needs its port and speed.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from membership.i18n import LANGUAGES
+from membership.i18n import LANGUAGES, Message
 
-from ..i18n import LANGUAGE_NAMES, current_language
-from ..widgets import Screen, button, form, label, row
+from ..i18n import LANGUAGE_NAMES, current_language, render
+from ..serial_scanner import BAUD_KEY, BAUDS, DEFAULT_BAUD, PORT_KEY, available_ports
+from ..widgets import Screen, button, error_text, form, label, row
+
+SERVER_URL = "sync.server_url"  # the address the sync engine registered with (sync.replication.SERVER_URL)
 
 
 class SettingsScreen(Screen):
@@ -17,9 +36,35 @@ class SettingsScreen(Screen):
         self.server.setObjectName("ServerUrl")
         self.code.setObjectName("RegistrationCode")
         self.register_button = button()
+        # -- the desk's printers
+        self.profile = QComboBox()
+        self.profile.setObjectName("PrinterProfile")
+        self.transport = QComboBox()
+        self.transport.setObjectName("PrinterTransport")
+        self.address = QLineEdit()
+        self.address.setObjectName("PrinterAddress")
+        self.encoding = QComboBox()
+        self.encoding.setObjectName("PrinterEncoding")
+        self.logo = QLineEdit()
+        self.logo.setObjectName("PrinterLogo")
         self.printer = QComboBox()
         self.printer.setObjectName("Printer")
         self.paper = QComboBox()
+        self.paper.setObjectName("Paper")
+        self.test_button = button()
+        self.test_button.setObjectName("TestPrint")
+        self.test_result = label(wrap=True)
+        self.test_result.setObjectName("TestPrintResult")
+        self.first_run_note = label(name="Subtitle", wrap=True)
+        # -- scanner, camera, language, lock
+        self.scanner_port = QComboBox()
+        self.scanner_port.setEditable(True)  # /dev/serial/by-id/... or COM3, even before it is plugged in
+        self.scanner_port.setObjectName("ScannerPort")
+        self.scanner_baud = QComboBox()
+        self.scanner_baud.setObjectName("ScannerBaud")
+        for baud in BAUDS:
+            self.scanner_baud.addItem(str(baud), str(baud))
+        self.scanner_state = label(wrap=True)
         self.camera = QComboBox()
         self.camera.setObjectName("Camera")
         self.language = QComboBox()
@@ -29,105 +74,330 @@ class SettingsScreen(Screen):
         self.idle = QSpinBox()
         self.idle.setRange(1, 120)
         self.idle.setMaximumWidth(140)
+        self.idle.setObjectName("IdleMinutes")
         self._printers: list[str] = []
         self._cameras: list[int] = []
-        self.idle.setObjectName("IdleMinutes")
-        self.labels = [label() for _ in range(7)]
-        fields = form()
+        self._ports: list[str] = []
+        self._watching_scanner = False
+
+        general = form()
+        self.general_labels = [label() for _ in range(5)]
         for lab, widget in zip(
-            self.labels,
-            (self.server, self.code, self.printer, self.paper, self.camera, self.language, self.idle),
+            self.general_labels, (self.server, self.code, self.camera, self.language, self.idle), strict=True
+        ):
+            general.addRow(lab, widget)
+        general.insertRow(2, "", self.register_button)
+        self.general_box = label(name="Subtitle")
+
+        printers = form()
+        self.printer_labels = [label() for _ in range(7)]
+        for lab, widget in zip(
+            self.printer_labels,
+            (self.profile, self.transport, self.address, self.paper, self.encoding, self.logo, self.printer),
             strict=True,
         ):
-            fields.addRow(lab, widget)
-        fields.insertRow(2, "", self.register_button)
+            printers.addRow(lab, widget)
+        printers.addRow("", row(self.test_button))
+        printers.addRow("", self.test_result)
+        self.printer_box = label(name="Subtitle")
+
+        scanner = form()
+        self.scanner_labels = [label() for _ in range(2)]
+        for lab, widget in zip(self.scanner_labels, (self.scanner_port, self.scanner_baud), strict=True):
+            scanner.addRow(lab, widget)
+        scanner.addRow("", self.scanner_state)
+        self.scanner_box = label(name="Subtitle")
+
+        # Two columns: the terminal and its scanner on the left, the printers on the right.
+        left, right = QVBoxLayout(), QVBoxLayout()
+        for layout, parts in (
+            (left, (self.general_box, general, self.scanner_box, scanner)),
+            (right, (self.printer_box, printers)),
+        ):
+            for part in parts:
+                if isinstance(part, QLabel):
+                    layout.addWidget(part)
+                else:
+                    layout.addLayout(part)
+            layout.addStretch(1)
+        grid = QHBoxLayout()
+        grid.setSpacing(32)
+        grid.addLayout(left, 1)
+        grid.addLayout(right, 1)
+
         self.note = label(name="Subtitle", wrap=True)
         self.save_button = button(primary=True)
         self.save_button.setObjectName("SaveSettings")
         self.back_button = button()
         self.about_button = button()
         self.about_button.setObjectName("About")
-        self.layout_.addLayout(fields)
-        self.layout_.addWidget(self.note)
+        # The fields scroll when the window is short; the message and Save stay in view.
+        content = QWidget()
+        content.setObjectName("SettingsContent")
+        box = QVBoxLayout(content)
+        box.setContentsMargins(0, 0, 8, 0)
+        box.addLayout(grid)
+        box.addWidget(self.note)
+        box.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(content)
+        self.layout_.addWidget(self.first_run_note)
+        self.layout_.addWidget(self.scroll, 1)
         self.layout_.addWidget(self.message)
         self.layout_.addLayout(row(self.save_button, self.back_button, self.about_button))
-        self.layout_.addStretch(1)
         self.save_button.clicked.connect(self.save)
         self.back_button.clicked.connect(self.win.show_home)
         self.register_button.clicked.connect(self.register)
         self.about_button.clicked.connect(self.about)
+        self.test_button.clicked.connect(self.test_print)
+        self.profile.currentIndexChanged.connect(self._profile_changed)
+        self.transport.currentIndexChanged.connect(self._transport_changed)
         self.retranslate()
+
+    # -- texts -------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Settings"))
-        for lab, text in zip(
-            self.labels,
-            (
-                self.tr("Server address"),
-                self.tr("One-time registration code"),
-                self.tr("Printer"),
-                self.tr("Receipt paper"),
-                self.tr("Camera"),
-                self.tr("Language"),
-                self.tr("Lock after idle (minutes)"),
-            ),
-            strict=True,
-        ):
+        self.general_box.setText(self.tr("This terminal"))
+        self.printer_box.setText(self.tr("Printers"))
+        self.scanner_box.setText(self.tr("Serial scanner (USB-COM mode)"))
+        texts = (
+            self.tr("Server address"),
+            self.tr("One-time registration code"),
+            self.tr("Camera"),
+            self.tr("Language"),
+            self.tr("Lock after idle (minutes)"),
+        )
+        for lab, text in zip(self.general_labels, texts, strict=True):
             lab.setText(text)
+        texts = (
+            self.tr("Receipt printer"),
+            self.tr("Connection"),
+            self.tr("Address"),
+            self.tr("Receipt paper"),
+            self.tr("Chinese encoding"),
+            self.tr("Logo (optional)"),
+            self.tr("Printer for A4 and PDF"),
+        )
+        for lab, text in zip(self.printer_labels, texts, strict=True):
+            lab.setText(text)
+        self.scanner_labels[0].setText(self.tr("Port"))
+        self.scanner_labels[1].setText(self.tr("Speed (baud)"))
         self.server.setPlaceholderText("https://members.example-mall.cn")
+        self.logo.setPlaceholderText(self.tr("PNG file, printed at the top of every slip"))
+        self.scanner_port.lineEdit().setPlaceholderText(self.tr("None: the scanner types (keyboard mode)"))
         self.register_button.setText(self.tr("Register this terminal"))
+        self.test_button.setText(self.tr("Test print"))
         self.save_button.setText(self.tr("Save"))
         self.about_button.setText(self.tr("About MemberDesk"))
         self.back_button.setText(self.tr("Back"))
+        self.first_run_note.setText(
+            self.tr("First, choose this desk's receipt printer and make a test print; then save.")
+        )
         self.note.setText(
             self.tr("The language changes at once, without a restart. Settings are kept in this terminal's database.")
         )
         self._fill_choices()
+        self._transport_changed()
+        self._show_scanner_state()
 
     def _fill_choices(self) -> None:
         """The choice lists in the current language, keeping what is selected."""
+        from printing.escpos import PROFILES
 
         def refill(combo, items) -> None:
             current = combo.currentData()
+            combo.blockSignals(True)
             combo.clear()
             for text, value in items:
                 combo.addItem(text, value)
             combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
 
+        refill(
+            self.profile,
+            [
+                (self.tr("No receipt printer (print preview)"), "none"),
+                (self.tr("Printer with a driver (PDF through the print queue)"), "pdf"),
+            ]
+            + [(f"{p.name} · {p.encoding.upper()}", p.key) for p in PROFILES.values()],
+        )
+        refill(
+            self.transport,
+            [
+                (self.tr("USB (device file)"), "usb"),
+                (self.tr("Network (port 9100)"), "tcp"),
+                (self.tr("Print queue (raw CUPS)"), "cups"),
+            ],
+        )
+        current_profile = PROFILES.get(self.profile.currentData() or "")
+        model_encoding = current_profile.encoding.upper() if current_profile else "GB18030"
+        refill(
+            self.encoding,
+            [(self.tr("As the model ({encoding})").format(encoding=model_encoding), "")]
+            + [(name, name.lower()) for name in ("GB18030", "GBK", "UTF-8")],
+        )
         refill(self.paper, [(self.tr("80 mm thermal"), "80"), (self.tr("58 mm thermal"), "58")])
         refill(
             self.printer,
-            [(self.tr("Save receipts as PDF (no printer)"), "")] + [(name, name) for name in self._printers],
+            [(self.tr("None (print preview)"), "")] + [(name, name) for name in self._printers],
         )
         refill(
             self.camera,
             [(self.tr("No camera (scanner only)"), "")]
             + [(self.tr("Camera {index}").format(index=i), str(i)) for i in self._cameras],
         )
+        port = self.scanner_port.currentText()
+        self.scanner_port.blockSignals(True)
+        self.scanner_port.clear()
+        self.scanner_port.addItems(self._ports)
+        self.scanner_port.setEditText(port)
+        self.scanner_port.blockSignals(False)
+
+    def _profile_changed(self) -> None:
+        escpos = (self.profile.currentData() or "") not in ("", "pdf", "none")
+        for widget in (self.transport, self.address, self.encoding, self.logo):
+            widget.setEnabled(escpos)
+        self._fill_choices()  # the encoding list names the model's own
+
+    def _transport_changed(self) -> None:
+        self.address.setPlaceholderText(
+            {
+                "usb": "/dev/usb/lp0",
+                "tcp": "192.168.1.50:9100",
+                "cups": self.tr("name of a raw print queue"),
+            }.get(self.transport.currentData() or "usb", "")
+        )
+
+    def _show_scanner_state(self) -> None:
+        scanner = getattr(self.win, "serial_scanner", None)
+        if scanner is None or not scanner.port:
+            self.scanner_state.setText(self.tr("No serial scanner: codes come from the keyboard wedge or camera."))
+        elif scanner.connected:
+            self.scanner_state.setText(self.tr("Scanner on {port} is connected.").format(port=scanner.port))
+        else:
+            self.scanner_state.setText(
+                self.tr("Waiting for the scanner on {port} (plug it in; it is found by itself).").format(
+                    port=scanner.port
+                )
+            )
+
+    # -- loading and saving ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
         settings = self.win.settings
-        self.server.setText(settings.get("server_url", ""))
+        store = self.win.store
+        self.server.setText(store.setting(SERVER_URL) or settings.get("server_url", ""))
         self.code.clear()
         self._printers = self.win.available_printers()
         self._cameras = self.win.available_cameras()
+        self._ports = available_ports()
+        scanner = getattr(self.win, "serial_scanner", None)
+        if scanner is not None and not self._watching_scanner:
+            scanner.state_changed.connect(self._show_scanner_state)
+            self._watching_scanner = True
+        profile = settings.get("printer_profile") or ("pdf" if settings.get("printer") else "none")
+        self.profile.setCurrentIndex(max(0, self.profile.findData(profile)))
         self._fill_choices()
+        self.transport.setCurrentIndex(max(0, self.transport.findData(settings.get("printer_transport", "usb"))))
+        self.address.setText(settings.get("printer_address", ""))
+        self.encoding.setCurrentIndex(max(0, self.encoding.findData(settings.get("printer_encoding", ""))))
+        self.logo.setText(settings.get("printer_logo", ""))
         self.printer.setCurrentIndex(max(0, self.printer.findData(settings.get("printer", ""))))
         self.paper.setCurrentIndex(max(0, self.paper.findData(settings.get("paper", "80"))))
         self.camera.setCurrentIndex(max(0, self.camera.findData(settings.get("camera", ""))))
+        self.scanner_port.setEditText(settings.get(PORT_KEY, ""))
+        self.scanner_baud.setCurrentIndex(max(0, self.scanner_baud.findData(settings.get(BAUD_KEY, str(DEFAULT_BAUD)))))
         self.language.setCurrentIndex(self.language.findData(current_language()))
         self.idle.setValue(int(settings.get("idle_minutes", "15")))
+        self.first_run_note.setVisible(self.win.printer_service.first_run())
+        self.test_result.setText("")
+        self._profile_changed()
+        self._transport_changed()
+        self._show_scanner_state()
+
+    def printer_values(self) -> dict[str, str]:
+        return {
+            "printer_profile": self.profile.currentData() or "none",
+            "printer_transport": self.transport.currentData() or "usb",
+            "printer_address": self.address.text().strip(),
+            "printer_encoding": self.encoding.currentData() or "",
+            "printer_logo": self.logo.text().strip(),
+            "printer": self.printer.currentData() or "",
+            "paper": self.paper.currentData(),
+        }
+
+    def _printer_problem(self, values: dict[str, str]) -> Message | None:
+        """What is wrong with the receipt-printer set-up on screen, or None."""
+        from printing.escpos import ConfigError, make_config
+
+        if values["printer_profile"] in ("none", "pdf"):
+            return None
+        try:
+            make_config(
+                values["printer_profile"],
+                values["printer_transport"],
+                values["printer_address"],
+                values["paper"],
+                values["printer_encoding"],
+                values["printer_logo"],
+            )
+        except ConfigError as exc:
+            return exc.message
+        return None
 
     def save(self) -> None:
         values = {
             "server_url": self.server.text().strip(),
-            "printer": self.printer.currentData() or "",
-            "paper": self.paper.currentData(),
+            **self.printer_values(),
             "camera": self.camera.currentData() or "",
             "language": self.language.currentData(),
             "idle_minutes": str(self.idle.value()),
+            PORT_KEY: self.scanner_port.currentText().strip(),
+            BAUD_KEY: self.scanner_baud.currentData() or str(DEFAULT_BAUD),
         }
+        problem = self._printer_problem(values)
+        if problem is not None:
+            self.show_error(render(problem))  # nothing is saved until the set-up is complete
+            return
         self.win.save_settings(values)
+        self.first_run_note.hide()
+        scanner = getattr(self.win, "serial_scanner", None)
+        if scanner is not None and (scanner.port, str(scanner.baud)) != (values[PORT_KEY], values[BAUD_KEY]):
+            scanner.configure(values[PORT_KEY], values[BAUD_KEY])
+            self._show_scanner_state()
+
+    def test_print(self) -> None:
+        """Print the test page with what is on screen (not yet saved), so staff can try before saving."""
+        values = self.printer_values()
+        problem = self._printer_problem(values)
+        if problem is not None:
+            self._test_failed(problem)
+            return
+        self.test_result.setObjectName("")
+        self.test_result.setText(self.tr("Printing the test page…"))
+        self.test_button.setEnabled(False)
+        self.win.printer_service.test_print(values, self._test_done, self._test_failed)
+
+    def _test_done(self, printer: str) -> None:
+        self.test_button.setEnabled(True)
+        self.test_result.setObjectName("Ok")
+        self.test_result.setText(
+            self.tr("Test page sent to {printer}. Check the Chinese line, the ruler and the QR code.").format(
+                printer=printer
+            )
+        )
+        self.test_result.style().polish(self.test_result)
+        self.scroll.ensureWidgetVisible(self.test_result)
+
+    def _test_failed(self, problem) -> None:
+        self.test_button.setEnabled(True)
+        self.test_result.setObjectName("Error")
+        self.test_result.setText(render(problem) if isinstance(problem, Message) else error_text(problem))
+        self.test_result.style().polish(self.test_result)
+        self.scroll.ensureWidgetVisible(self.test_result)
 
     def about_text(self) -> str:
         from membership import __version__

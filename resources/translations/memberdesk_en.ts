@@ -116,6 +116,10 @@
       <translation />
     </message>
     <message>
+      <source>{staff_no} ({name}) is not a manager; a manager must approve this.</source>
+      <translation />
+    </message>
+    <message>
       <source>The manager's staff number or PIN is wrong.</source>
       <translation />
     </message>
@@ -326,6 +330,33 @@
     </message>
     <message>
       <source>Enter the number of points to use.</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>Cli</name>
+    <message>
+      <source>There is no terminal store at {path}; create one with: memberdesk --db {path} init --terminal-code N</source>
+      <translation />
+    </message>
+    <message>
+      <source>The store's key cannot be read from this computer's keyring ({error}).</source>
+      <translation />
+    </message>
+    <message>
+      <source>The command failed unexpectedly ({error}); the details are in {log}. Please tell IT.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The terminal code must be from 1 to 899 (900–999 are kept for imports).</source>
+      <translation />
+    </message>
+    <message>
+      <source>There is no file {path}.</source>
+      <translation />
+    </message>
+    <message>
+      <source>{path} exists already; choose a new file name for the backup.</source>
       <translation />
     </message>
   </context>
@@ -1561,6 +1592,10 @@
   </context>
   <context>
     <name>Import</name>
+    <message>
+      <source>{file} is neither UTF-8 nor GBK/GB18030 text; save it again as CSV UTF-8.</source>
+      <translation />
+    </message>
     <message>
       <source>The header lacks the column “{column}”.</source>
       <translation />
@@ -3363,6 +3398,10 @@
       <translation />
     </message>
     <message>
+      <source>“{category}” is not a purchase category; choose one of: {choices}.</source>
+      <translation />
+    </message>
+    <message>
       <source>Store code {code} is not a tenant of this mall.</source>
       <translation />
     </message>
@@ -4479,6 +4518,14 @@ Terminal {terminal} · rules {rules}</source>
   <context>
     <name>Validation</name>
     <message>
+      <source>Enter the member number (10 digits) or scan the member code.</source>
+      <translation />
+    </message>
+    <message>
+      <source>“{value}” is not a member number: a digit is wrong (the check digit does not match).</source>
+      <translation />
+    </message>
+    <message>
       <source>“{value}” is not a valid member number.</source>
       <translation />
     </message>
@@ -4587,11 +4634,31 @@ Terminal {terminal} · rules {rules}</source>
       <translation />
     </message>
     <message>
+      <source>“{value}” is not a gender the desk records; choose female (女), male (男), other (其他) or none.</source>
+      <translation />
+    </message>
+    <message>
+      <source>“{text}” is not a date; write it as 2026-11-20.</source>
+      <translation />
+    </message>
+    <message>
+      <source>{text} is not in the calendar: check the month and the day.</source>
+      <translation />
+    </message>
+    <message>
       <source>Write the birthday as month-day, e.g. 03-15, or 1990-03-15.</source>
       <translation />
     </message>
     <message>
       <source>{month}-{day} is not a date in the calendar.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The birthday {year}-{month:02d}-{day:02d} is in the future.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The birth year {year} is more than 120 years ago; check the year, or leave it out.</source>
       <translation />
     </message>
     <message>
@@ -4615,7 +4682,11 @@ Terminal {terminal} · rules {rules}</source>
       <translation />
     </message>
     <message>
-      <source>The time on the slip must be within the last 60 days, not in the future.</source>
+      <source>The time on the slip ({written}) is later than now; check the date and hour.</source>
+      <translation />
+    </message>
+    <message>
+      <source>The slip was written on {written}, more than 60 days ago; slips that old are not keyed in.</source>
       <translation />
     </message>
   </context>

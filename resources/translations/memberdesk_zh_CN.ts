@@ -116,6 +116,10 @@
       <translation>{staff_no} 已被停用，本次会话已结束。</translation>
     </message>
     <message>
+      <source>{staff_no} ({name}) is not a manager; a manager must approve this.</source>
+      <translation>{staff_no}（{name}）不是经理；此操作须由经理批准。</translation>
+    </message>
+    <message>
       <source>The manager's staff number or PIN is wrong.</source>
       <translation>经理工号或密码错误。</translation>
     </message>
@@ -327,6 +331,33 @@
     <message>
       <source>Enter the number of points to use.</source>
       <translation>请输入要使用的积分数。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Cli</name>
+    <message>
+      <source>There is no terminal store at {path}; create one with: memberdesk --db {path} init --terminal-code N</source>
+      <translation>{path} 没有终端数据库；请先创建：memberdesk --db {path} init --terminal-code N</translation>
+    </message>
+    <message>
+      <source>The store's key cannot be read from this computer's keyring ({error}).</source>
+      <translation>无法从本机密钥环读取数据库密钥（{error}）。</translation>
+    </message>
+    <message>
+      <source>The command failed unexpectedly ({error}); the details are in {log}. Please tell IT.</source>
+      <translation>命令意外失败（{error}）；详情已写入 {log}。请通知 IT。</translation>
+    </message>
+    <message>
+      <source>The terminal code must be from 1 to 899 (900–999 are kept for imports).</source>
+      <translation>终端编号须为 1 至 899（900–999 保留给导入）。</translation>
+    </message>
+    <message>
+      <source>There is no file {path}.</source>
+      <translation>找不到文件 {path}。</translation>
+    </message>
+    <message>
+      <source>{path} exists already; choose a new file name for the backup.</source>
+      <translation>{path} 已存在；请为备份另选文件名。</translation>
     </message>
   </context>
   <context>
@@ -1561,6 +1592,10 @@
   </context>
   <context>
     <name>Import</name>
+    <message>
+      <source>{file} is neither UTF-8 nor GBK/GB18030 text; save it again as CSV UTF-8.</source>
+      <translation>{file} 既不是 UTF-8 也不是 GBK/GB18030 文本；请重新另存为“CSV UTF-8”。</translation>
+    </message>
     <message>
       <source>The header lacks the column “{column}”.</source>
       <translation>表头缺少“{column}”列。</translation>
@@ -3363,6 +3398,10 @@
       <translation>未找到推荐人 {member_no}，请核对号码或留空。</translation>
     </message>
     <message>
+      <source>“{category}” is not a purchase category; choose one of: {choices}.</source>
+      <translation>“{category}”不是消费品类；请从以下品类中选择：{choices}。</translation>
+    </message>
+    <message>
       <source>Store code {code} is not a tenant of this mall.</source>
       <translation>商户编码 {code} 不是本商场的商户。</translation>
     </message>
@@ -4480,6 +4519,14 @@ Terminal {terminal} · rules {rules}</source>
   <context>
     <name>Validation</name>
     <message>
+      <source>Enter the member number (10 digits) or scan the member code.</source>
+      <translation>请输入会员号（10 位数字）或扫描会员码。</translation>
+    </message>
+    <message>
+      <source>“{value}” is not a member number: a digit is wrong (the check digit does not match).</source>
+      <translation>“{value}”不是有效的会员号：有一位数字有误（校验位不符）。</translation>
+    </message>
+    <message>
       <source>“{value}” is not a valid member number.</source>
       <translation>“{value}”不是有效的会员号。</translation>
     </message>
@@ -4588,12 +4635,32 @@ Terminal {terminal} · rules {rules}</source>
       <translation>包含不可见字符或控制字符（U+{code}）。</translation>
     </message>
     <message>
+      <source>“{value}” is not a gender the desk records; choose female (女), male (男), other (其他) or none.</source>
+      <translation>“{value}”不是可登记的性别；请选择 女（female）、男（male）、其他（other）或不填。</translation>
+    </message>
+    <message>
+      <source>“{text}” is not a date; write it as 2026-11-20.</source>
+      <translation>“{text}”不是日期，请写成 2026-11-20。</translation>
+    </message>
+    <message>
+      <source>{text} is not in the calendar: check the month and the day.</source>
+      <translation>日历上没有 {text}：请核对月份和日期。</translation>
+    </message>
+    <message>
       <source>Write the birthday as month-day, e.g. 03-15, or 1990-03-15.</source>
       <translation>请按“月-日”填写生日，例如 03-15 或 1990-03-15。</translation>
     </message>
     <message>
       <source>{month}-{day} is not a date in the calendar.</source>
       <translation>{month}-{day} 不是有效日期。</translation>
+    </message>
+    <message>
+      <source>The birthday {year}-{month:02d}-{day:02d} is in the future.</source>
+      <translation>生日 {year}-{month:02d}-{day:02d} 晚于今天。</translation>
+    </message>
+    <message>
+      <source>The birth year {year} is more than 120 years ago; check the year, or leave it out.</source>
+      <translation>出生年份 {year} 距今超过 120 年；请核对年份，或不填年份。</translation>
     </message>
     <message>
       <source>The birth year {year} is not plausible.</source>
@@ -4616,8 +4683,12 @@ Terminal {terminal} · rules {rules}</source>
       <translation>请按 2026-11-22 14:30 的格式填写单据上的时间。</translation>
     </message>
     <message>
-      <source>The time on the slip must be within the last 60 days, not in the future.</source>
-      <translation>单据上的时间须在最近 60 天内，且不能晚于现在。</translation>
+      <source>The time on the slip ({written}) is later than now; check the date and hour.</source>
+      <translation>凭条上的时间（{written}）晚于现在；请核对日期和钟点。</translation>
+    </message>
+    <message>
+      <source>The slip was written on {written}, more than 60 days ago; slips that old are not keyed in.</source>
+      <translation>凭条填写于 {written}，已超过 60 天；这么早的凭条不再补录。</translation>
     </message>
   </context>
 </TS>

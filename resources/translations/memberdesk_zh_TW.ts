@@ -116,6 +116,10 @@
       <translation>{staff_no} 已被停用，本次工作階段已結束。</translation>
     </message>
     <message>
+      <source>{staff_no} ({name}) is not a manager; a manager must approve this.</source>
+      <translation>{staff_no}（{name}）不是經理；此操作須由經理批准。</translation>
+    </message>
+    <message>
       <source>The manager's staff number or PIN is wrong.</source>
       <translation>經理工號或密碼錯誤。</translation>
     </message>
@@ -327,6 +331,33 @@
     <message>
       <source>Enter the number of points to use.</source>
       <translation>請輸入要使用的積分數。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Cli</name>
+    <message>
+      <source>There is no terminal store at {path}; create one with: memberdesk --db {path} init --terminal-code N</source>
+      <translation>{path} 沒有終端資料庫；請先建立：memberdesk --db {path} init --terminal-code N</translation>
+    </message>
+    <message>
+      <source>The store's key cannot be read from this computer's keyring ({error}).</source>
+      <translation>無法從本機金鑰環讀取資料庫金鑰（{error}）。</translation>
+    </message>
+    <message>
+      <source>The command failed unexpectedly ({error}); the details are in {log}. Please tell IT.</source>
+      <translation>命令意外失敗（{error}）；詳情已寫入 {log}。請通知 IT。</translation>
+    </message>
+    <message>
+      <source>The terminal code must be from 1 to 899 (900–999 are kept for imports).</source>
+      <translation>終端編號須為 1 至 899（900–999 保留給匯入）。</translation>
+    </message>
+    <message>
+      <source>There is no file {path}.</source>
+      <translation>找不到檔案 {path}。</translation>
+    </message>
+    <message>
+      <source>{path} exists already; choose a new file name for the backup.</source>
+      <translation>{path} 已存在；請為備份另選檔名。</translation>
     </message>
   </context>
   <context>
@@ -1561,6 +1592,10 @@
   </context>
   <context>
     <name>Import</name>
+    <message>
+      <source>{file} is neither UTF-8 nor GBK/GB18030 text; save it again as CSV UTF-8.</source>
+      <translation>{file} 既不是 UTF-8 也不是 GBK/GB18030 文字；請重新另存為「CSV UTF-8」。</translation>
+    </message>
     <message>
       <source>The header lacks the column “{column}”.</source>
       <translation>表頭缺少「{column}」欄。</translation>
@@ -3363,6 +3398,10 @@
       <translation>未找到推薦人 {member_no}，請核對號碼或留空。</translation>
     </message>
     <message>
+      <source>“{category}” is not a purchase category; choose one of: {choices}.</source>
+      <translation>「{category}」不是消費品類；請從以下品類中選擇：{choices}。</translation>
+    </message>
+    <message>
       <source>Store code {code} is not a tenant of this mall.</source>
       <translation>商戶編碼 {code} 不是本商場的商戶。</translation>
     </message>
@@ -4480,6 +4519,14 @@ Terminal {terminal} · rules {rules}</source>
   <context>
     <name>Validation</name>
     <message>
+      <source>Enter the member number (10 digits) or scan the member code.</source>
+      <translation>請輸入會員號（10 位數字）或掃描會員碼。</translation>
+    </message>
+    <message>
+      <source>“{value}” is not a member number: a digit is wrong (the check digit does not match).</source>
+      <translation>「{value}」不是有效的會員號：有一位數字有誤（校驗位不符）。</translation>
+    </message>
+    <message>
       <source>“{value}” is not a valid member number.</source>
       <translation>「{value}」不是有效的會員號。</translation>
     </message>
@@ -4588,12 +4635,32 @@ Terminal {terminal} · rules {rules}</source>
       <translation>包含不可見字元或控制字元（U+{code}）。</translation>
     </message>
     <message>
+      <source>“{value}” is not a gender the desk records; choose female (女), male (男), other (其他) or none.</source>
+      <translation>「{value}」不是可登記的性別；請選擇 女（female）、男（male）、其他（other）或不填。</translation>
+    </message>
+    <message>
+      <source>“{text}” is not a date; write it as 2026-11-20.</source>
+      <translation>「{text}」不是日期，請寫成 2026-11-20。</translation>
+    </message>
+    <message>
+      <source>{text} is not in the calendar: check the month and the day.</source>
+      <translation>日曆上沒有 {text}：請核對月份和日期。</translation>
+    </message>
+    <message>
       <source>Write the birthday as month-day, e.g. 03-15, or 1990-03-15.</source>
       <translation>請按「月-日」填寫生日，例如 03-15 或 1990-03-15。</translation>
     </message>
     <message>
       <source>{month}-{day} is not a date in the calendar.</source>
       <translation>{month}-{day} 不是有效日期。</translation>
+    </message>
+    <message>
+      <source>The birthday {year}-{month:02d}-{day:02d} is in the future.</source>
+      <translation>生日 {year}-{month:02d}-{day:02d} 晚於今天。</translation>
+    </message>
+    <message>
+      <source>The birth year {year} is more than 120 years ago; check the year, or leave it out.</source>
+      <translation>出生年份 {year} 距今超過 120 年；請核對年份，或不填年份。</translation>
     </message>
     <message>
       <source>The birth year {year} is not plausible.</source>
@@ -4616,8 +4683,12 @@ Terminal {terminal} · rules {rules}</source>
       <translation>請按 2026-11-22 14:30 的格式填寫單據上的時間。</translation>
     </message>
     <message>
-      <source>The time on the slip must be within the last 60 days, not in the future.</source>
-      <translation>單據上的時間須在最近 60 天內，且不能晚於現在。</translation>
+      <source>The time on the slip ({written}) is later than now; check the date and hour.</source>
+      <translation>憑條上的時間（{written}）晚於現在；請核對日期和鐘點。</translation>
+    </message>
+    <message>
+      <source>The slip was written on {written}, more than 60 days ago; slips that old are not keyed in.</source>
+      <translation>憑條填寫於 {written}，已超過 60 天；這麼早的憑條不再補錄。</translation>
     </message>
   </context>
 </TS>
