@@ -357,6 +357,7 @@ audit_anchors = Table(
     Column("head_id", BigInteger, nullable=False),
     Column("epoch", Integer, nullable=False),
     Column("anchored_at", Text, nullable=False),
+    Column("request_no", BigInteger, nullable=False, server_default="0"),  # revision 0004: late requests are stale
 )
 
 audit_branches = Table(

@@ -34,6 +34,7 @@ CTX = "Sync"
 # goes on offline rules; seconds, in the store's settings (default DEFAULT_ONLINE_CHECK_TIMEOUT).
 ONLINE_CHECK_TIMEOUT = "sync.online_check_timeout_s"
 DEFAULT_ONLINE_CHECK_TIMEOUT = 2.0
+MAX_RETRY_AFTER = 600.0  # a Retry-After beyond ten minutes is taken as ten minutes
 PENDING_REGISTRATION = "sync.registration_token"  # the token offered to the server until it answers
 
 
@@ -335,7 +336,7 @@ class SyncEngine:
         ceiling = min(self.backoff_cap, self.backoff_base * (2 ** min(self._failures - 1, 16)))
         delay = self.rng.uniform(0, ceiling)
         if self._retry_after is not None:
-            delay = max(delay, min(self._retry_after, self.backoff_cap * 5))
+            delay = max(delay, min(self._retry_after, MAX_RETRY_AFTER))
         return delay
 
     def step(self) -> bool:

@@ -258,7 +258,10 @@ def restore_backup(store_path: Path, backup: Path, now: datetime | None = None) 
     old_epoch = 0
     if store_path.exists():
         try:
-            old = open_connection(store_path, key)
+            # Read-only: a read-write connection would checkpoint the crashed store's WAL into it on
+            # close; the old store is set aside exactly as it was found.
+            old = sqlite3.connect(f"file:{store_path}?mode=ro", uri=True, timeout=10.0)
+            old.execute(storekey.pragma_key(key))
             try:
                 row = old.execute("SELECT terminal_id, epoch FROM terminal WHERE id = 1").fetchone()
                 top = old.execute("SELECT coalesce(max(epoch), 0) FROM oplog").fetchone()[0]

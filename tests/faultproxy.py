@@ -8,7 +8,12 @@ next scheduled fault whose path prefix matches. Faults:
 - ``reset_mid_body``: send the server half the body, then reset both connections;
 - ``delay:SECONDS``: wait, then forward;
 - ``status:CODE``: answer with CODE without forwarding (e.g. 503);
-- ``status_after:CODE``: forward (the server commits), then answer CODE (e.g. 500).
+- ``status_after:CODE``: forward (the server commits), then answer CODE (e.g. 500);
+- ``late:SECONDS``: forward and answer, then send the same request to the server again SECONDS later
+  (a late duplicate, as from a retransmitting middlebox; its answer goes nowhere);
+- ``hang:SECONDS``: read the request, answer nothing for SECONDS, then cut the connection;
+- ``retry_after:SECONDS``: answer 503 with ``Retry-After: SECONDS`` without forwarding;
+- ``body:JSON``: answer 200 with JSON that is not what the endpoint returns (a broken server or middlebox).
 """
 
 from __future__ import annotations
@@ -69,6 +74,7 @@ class FaultProxy:
         self.upstream = ("127.0.0.1", upstream_port)
         self.faults: deque[Fault] = deque()
         self.log: list[tuple[str, str]] = []
+        self.late_sent = 0
         self._lock = threading.Lock()
         proxy = self
 
@@ -139,6 +145,30 @@ class FaultProxy:
         elif action.startswith("delay:"):
             time.sleep(float(action.split(":", 1)[1]))
             client.sendall(self._forward(head, body))
+        elif action.startswith("late:"):
+            client.sendall(self._forward(head, body))
+            client.close()
+            wait = float(action.split(":", 1)[1])
+            late = threading.Timer(wait, self._late, (head, body))
+            late.daemon = True
+            late.start()
+            return
+        elif action.startswith("hang:"):
+            time.sleep(float(action.split(":", 1)[1]))
+            _reset(client)
+            return
+        elif action.startswith("retry_after:") or action.startswith("body:"):
+            name, _, value = action.partition(":")
+            code, extra, payload = (
+                (503, f"Retry-After: {value}\r\n", b'{"code":"unavailable","text":"busy"}')
+                if name == "retry_after"
+                else (200, "", value.encode())
+            )
+            client.sendall(
+                f"HTTP/1.1 {code} Injected\r\nContent-Type: application/json\r\nContent-Length: {len(payload)}\r\n"
+                f"{extra}Connection: close\r\n\r\n".encode()
+                + payload
+            )
         elif action.startswith("status:") or action.startswith("status_after:"):
             if action.startswith("status_after:"):
                 self._forward(head, body)
@@ -150,6 +180,13 @@ class FaultProxy:
                 + payload
             )
         client.close()
+
+    def _late(self, head: bytes, body: bytes) -> None:
+        try:
+            self._forward(head, body)
+            self.late_sent += 1
+        except OSError:
+            pass  # the server is gone meanwhile: a late copy that never arrived
 
     def close(self) -> None:
         self.server.shutdown()
