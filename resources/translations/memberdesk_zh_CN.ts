@@ -3742,7 +3742,7 @@
     </message>
     <message>
       <source>The server could not apply this operation ({error}); it is kept for an administrator, who applies it with “memberdesk-server reapply” once the fault is fixed. The desk keeps it as it is.</source>
-      <translation type="unfinished" />
+      <translation>服务器未能处理此操作（{error}）；操作已保留，管理员修复故障后用“memberdesk-server reapply”重新处理。服务台上的结果保持不变。</translation>
     </message>
     <message>
       <source>Refused: {kind} by staff {staff_no}, whose role ({role}) may not do this. Check the desk's staff list and whether the terminal was tampered with.</source>
@@ -3818,7 +3818,7 @@
     </message>
     <message>
       <source>This desk is already registered as terminal code {have}; this registration code is for terminal code {wanted}. Issue a code for terminal code {have}, or revoke {terminal} first.</source>
-      <translation type="unfinished" />
+      <translation>此服务台已注册为终端代码 {have}；此注册码用于终端代码 {wanted}。请为终端代码 {have} 签发注册码，或先注销 {terminal}。</translation>
     </message>
     <message>
       <source>This registration code is not valid (mistyped, used or expired); ask for a new one.</source>
@@ -3866,7 +3866,7 @@
     </message>
     <message>
       <source>Operation {op_id} is not quarantined.</source>
-      <translation type="unfinished" />
+      <translation>操作 {op_id} 不在待处理隔离区中。</translation>
     </message>
     <message>
       <source>The server is busy; try again shortly.</source>
@@ -3974,7 +3974,7 @@
     </message>
     <message>
       <source>{done} operations applied again; {held} still quarantined.</source>
-      <translation type="unfinished" />
+      <translation>已重新处理 {done} 个操作；仍有 {held} 个在隔离区。</translation>
     </message>
     <message>
       <source>Stock allocated.</source>
@@ -4296,7 +4296,7 @@ Terminal {terminal} · rules {rules}</source>
     </message>
     <message>
       <source>The server had an internal error (HTTP {status}); trying again.</source>
-      <translation type="unfinished" />
+      <translation>服务器内部出错（HTTP {status}），正在重试。</translation>
     </message>
     <message>
       <source>The server is busy (HTTP {status}); trying again.</source>
@@ -4328,11 +4328,11 @@ Terminal {terminal} · rules {rules}</source>
     </message>
     <message>
       <source>Another program is syncing this terminal; trying again shortly.</source>
-      <translation type="unfinished" />
+      <translation>另一个程序正在同步本终端，稍后重试。</translation>
     </message>
     <message>
       <source>Sync has a problem ({error}); it keeps trying. Tell IT if it stays.</source>
-      <translation type="unfinished" />
+      <translation>同步出现问题（{error}），系统会继续重试。如持续出现，请通知 IT。</translation>
     </message>
     <message>
       <source>Receipt credited at two desks</source>
@@ -4416,19 +4416,19 @@ Terminal {terminal} · rules {rules}</source>
     </message>
     <message>
       <source>There is no backup file at {path}.</source>
-      <translation type="unfinished" />
+      <translation>{path} 处没有备份文件。</translation>
     </message>
     <message>
       <source>The backup {path} cannot be opened with this terminal's key (made on another computer, or not a MemberDesk backup). Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>无法用本终端的密钥打开备份 {path}（可能在另一台电脑上制作，或不是 MemberDesk 备份）。未做任何更改。</translation>
     </message>
     <message>
       <source>The backup {path} is damaged or not a terminal store ({detail}); nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>备份 {path} 已损坏或不是终端数据库（{detail}）；未做任何更改。</translation>
     </message>
     <message>
       <source>The backup is of terminal {backup}, this store is terminal {store}; nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>该备份属于终端 {backup}，本数据库属于终端 {store}；未做任何更改。</translation>
     </message>
   </context>
   <context>

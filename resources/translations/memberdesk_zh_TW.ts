@@ -3742,7 +3742,7 @@
     </message>
     <message>
       <source>The server could not apply this operation ({error}); it is kept for an administrator, who applies it with “memberdesk-server reapply” once the fault is fixed. The desk keeps it as it is.</source>
-      <translation type="unfinished" />
+      <translation>伺服器未能處理此操作（{error}）；操作已保留，管理員修復故障後用「memberdesk-server reapply」重新處理。服務台上的結果保持不變。</translation>
     </message>
     <message>
       <source>Refused: {kind} by staff {staff_no}, whose role ({role}) may not do this. Check the desk's staff list and whether the terminal was tampered with.</source>
@@ -3818,7 +3818,7 @@
     </message>
     <message>
       <source>This desk is already registered as terminal code {have}; this registration code is for terminal code {wanted}. Issue a code for terminal code {have}, or revoke {terminal} first.</source>
-      <translation type="unfinished" />
+      <translation>此服務台已註冊為終端代碼 {have}；此註冊碼用於終端代碼 {wanted}。請為終端代碼 {have} 簽發註冊碼，或先註銷 {terminal}。</translation>
     </message>
     <message>
       <source>This registration code is not valid (mistyped, used or expired); ask for a new one.</source>
@@ -3866,7 +3866,7 @@
     </message>
     <message>
       <source>Operation {op_id} is not quarantined.</source>
-      <translation type="unfinished" />
+      <translation>操作 {op_id} 不在待處理隔離區中。</translation>
     </message>
     <message>
       <source>The server is busy; try again shortly.</source>
@@ -3974,7 +3974,7 @@
     </message>
     <message>
       <source>{done} operations applied again; {held} still quarantined.</source>
-      <translation type="unfinished" />
+      <translation>已重新處理 {done} 個操作；仍有 {held} 個在隔離區。</translation>
     </message>
     <message>
       <source>Stock allocated.</source>
@@ -4296,7 +4296,7 @@ Terminal {terminal} · rules {rules}</source>
     </message>
     <message>
       <source>The server had an internal error (HTTP {status}); trying again.</source>
-      <translation type="unfinished" />
+      <translation>伺服器內部出錯（HTTP {status}），正在重試。</translation>
     </message>
     <message>
       <source>The server is busy (HTTP {status}); trying again.</source>
@@ -4328,11 +4328,11 @@ Terminal {terminal} · rules {rules}</source>
     </message>
     <message>
       <source>Another program is syncing this terminal; trying again shortly.</source>
-      <translation type="unfinished" />
+      <translation>另一個程式正在同步本終端，稍後重試。</translation>
     </message>
     <message>
       <source>Sync has a problem ({error}); it keeps trying. Tell IT if it stays.</source>
-      <translation type="unfinished" />
+      <translation>同步出現問題（{error}），系統會繼續重試。如持續出現，請通知 IT。</translation>
     </message>
     <message>
       <source>Receipt credited at two desks</source>
@@ -4416,19 +4416,19 @@ Terminal {terminal} · rules {rules}</source>
     </message>
     <message>
       <source>There is no backup file at {path}.</source>
-      <translation type="unfinished" />
+      <translation>{path} 處沒有備份檔案。</translation>
     </message>
     <message>
       <source>The backup {path} cannot be opened with this terminal's key (made on another computer, or not a MemberDesk backup). Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>無法用本終端的金鑰開啟備份 {path}（可能在另一台電腦上製作，或不是 MemberDesk 備份）。未做任何變更。</translation>
     </message>
     <message>
       <source>The backup {path} is damaged or not a terminal store ({detail}); nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>備份 {path} 已損壞或不是終端資料庫（{detail}）；未做任何變更。</translation>
     </message>
     <message>
       <source>The backup is of terminal {backup}, this store is terminal {store}; nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>該備份屬於終端 {backup}，本資料庫屬於終端 {store}；未做任何變更。</translation>
     </message>
   </context>
   <context>
