@@ -230,6 +230,15 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("action", choices=("export", "import"))
     q.add_argument("key", nargs="?", help="import: the 64 hex digits that export printed (else read from stdin)")
     sub.add_parser("bootstrap", help="replace this store with the server's snapshot (new or reset terminal), then pull")
+    q = sub.add_parser("printer", help="the desk's receipt printer: show, set up, status, test print, models")
+    q.add_argument("action", choices=("show", "set", "status", "test", "models"))
+    q.add_argument("--profile", help="printer model (see `printer models`), or pdf (a printer with a driver), or none")
+    q.add_argument("--transport", choices=("usb", "tcp", "cups"), help="USB device file, network port 9100, raw queue")
+    q.add_argument("--address", help="/dev/usb/lp0, 192.168.1.50:9100, or the raw CUPS queue's name")
+    q.add_argument("--paper", choices=("80", "58"), help="roll width in mm")
+    q.add_argument("--encoding", choices=("", "gb18030", "gbk", "utf-8"), help="only when not the model's own")
+    q.add_argument("--logo", help="PNG printed at the top of every slip ('' for none)")
+    q.add_argument("--queue", help="the print queue for A4 and PDF documents ('' for a print preview)")
     q = sub.add_parser(
         "restore", help="install a backup as this terminal's store (close the app first); starts a new epoch"
     )
@@ -355,6 +364,8 @@ def _run(args: argparse.Namespace, cat: Catalog) -> int:
             return 2
         store.backup_to(args.destination)  # consistent (WAL included) and encrypted with the store key
         print(f"backup written to {args.destination}")
+    elif args.command == "printer":
+        return _printer(store, args, now)
     elif args.command == "audit-verify":
         check = store.verify_audit_chain()
         if check.ok:
@@ -441,6 +452,82 @@ def _print_summary(cat: Catalog, s: Any, as_json: bool) -> None:
             else h.kind
         )
         print(f"  {h.at}  {label:<12} {h.points:+d}{'  (reversed)' if h.reversed else ''}")
+
+
+# -- printer (the same settings keys as the desk's Settings screen) ------------------------------------------
+
+PRINTER_SETTINGS = {
+    "profile": "printer_profile",
+    "transport": "printer_transport",
+    "address": "printer_address",
+    "paper": "paper",
+    "encoding": "printer_encoding",
+    "logo": "printer_logo",
+    "queue": "printer",
+}
+NOT_ESCPOS = ("", "pdf", "none")
+
+
+def _escpos_tool(args: argparse.Namespace, argv: list[str]) -> int:
+    """Run ``python -m printing.escpos``: ``sync`` may not import ``printing``, so it calls it as a program
+    (as it would call ``lp``); its messages are translated and its exit status is passed on."""
+    import subprocess
+
+    return subprocess.run([sys.executable, "-m", "printing.escpos", "--lang", args.lang, *argv], check=False).returncode
+
+
+def _printer_argv(values: dict[str, str]) -> list[str]:
+    return [
+        "--profile",
+        values["printer_profile"],
+        "--transport",
+        values["printer_transport"],
+        "--address",
+        values["printer_address"],
+        "--paper",
+        values["paper"] or "80",
+        "--encoding",
+        values["printer_encoding"],
+        "--logo",
+        values["printer_logo"],
+    ]
+
+
+def _printer(store: Store, args: argparse.Namespace, now: datetime) -> int:
+    values = {key: store.setting(key) or "" for key in PRINTER_SETTINGS.values()}
+    if args.action == "models":
+        return _escpos_tool(args, ["models"])
+    if args.action == "show":
+        for key in PRINTER_SETTINGS.values():
+            print(f"{key} = {values[key]}")
+        return 0
+    if args.action == "set":
+        for flag, key in PRINTER_SETTINGS.items():
+            given = getattr(args, flag)
+            if given is not None:
+                values[key] = given.strip()
+        if values["printer_profile"] not in NOT_ESCPOS:
+            problem = _escpos_tool(args, ["check", *_printer_argv(values)])  # says what is wrong, translated
+            if problem:
+                return problem
+        with store.transaction() as conn:
+            for key, value in values.items():
+                store.set_setting(conn, key, value)
+        print("printer settings saved; print a test page with: memberdesk printer test")
+        return 0
+    if values["printer_profile"] in NOT_ESCPOS:
+        print(
+            "no receipt printer (ESC/POS) is set up on this terminal; set one with: "
+            "memberdesk printer set --profile MODEL --transport usb|tcp|cups --address ADDRESS",
+            file=sys.stderr,
+        )
+        return 2
+    extra: list[str] = []
+    if args.action == "test":
+        rules = store.rules()
+        local = now.astimezone(rules.timezone).strftime("%Y-%m-%d %H:%M")
+        extra = ["--mall", rules.mall_name.get(args.lang), "--at", local]
+    return _escpos_tool(args, [args.action, *_printer_argv(values), *extra])
 
 
 if __name__ == "__main__":

@@ -444,3 +444,46 @@ def test_tool_test_print_and_status(printer):
 def test_tool_refuses_a_bad_setup():
     result = run_tool("--lang", "en", "test", "--profile", "nope", "--transport", "tcp", "--address", "x")
     assert result.returncode == 2 and "Unknown printer model" in result.stderr and "Traceback" not in result.stderr
+
+
+# -- `memberdesk printer`: set up and test print from the command line ---------------------------------------
+
+
+def memberdesk(store, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sync.cli", "--db", str(store.path), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
+def test_cli_sets_up_the_printer_and_prints_a_test_page(store, printer):
+    address = f"127.0.0.1:{printer.port}"
+    result = memberdesk(
+        store, "printer", "set", "--profile", "gprinter-58", "--transport", "tcp", "--address", address, "--paper", "58"
+    )
+    assert result.returncode == 0, result.stderr
+    assert store.setting("printer_profile") == "gprinter-58" and store.setting("printer_address") == address
+    assert store.setting("paper") == "58"
+    shown = memberdesk(store, "printer", "show").stdout
+    assert f"printer_address = {address}" in shown
+    result = memberdesk(store, "printer", "test")
+    assert result.returncode == 0, result.stderr
+    page = parse(printer.wait_for_jobs(1)[0], "gb18030")
+    assert page.texts[0] == store.rules().mall_name.zh_CN, "the mall's name from the rules"
+    assert "".join(str(i % 10) for i in range(1, 33)) in page.texts, "a 32-column ruler on 58 mm"
+    assert page.of(Raster), "the GP-58 gets its QR code as a raster"
+    printer.cover_open = True
+    result = memberdesk(store, "printer", "status")
+    assert result.returncode == 1 and "cover open" in result.stdout
+
+
+def test_cli_refuses_a_bad_printer_and_keeps_the_old_one(store):
+    before = {key: store.setting(key) for key in ("printer_profile", "printer_address")}
+    result = memberdesk(store, "printer", "set", "--profile", "xprinter-xp58", "--transport", "tcp", "--address", "x:0")
+    assert result.returncode == 2 and "不是打印机的网络地址" in result.stderr and "Traceback" not in result.stderr
+    assert {key: store.setting(key) for key in before} == before
+    result = memberdesk(store, "printer", "test")
+    assert result.returncode == 2 and "no receipt printer" in result.stderr
