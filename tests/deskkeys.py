@@ -82,7 +82,7 @@ def type_text(text: str) -> None:
     QApplication.processEvents()
 
 
-def open_window(qtbot, store, services, language: str = "zh_CN"):
+def open_window(qtbot, store, services, language: str = "zh_CN", engine=None):
     """The desk's main window on ``services`` (a generator for a fixture: yields it, shuts it down)."""
     from desktop.app import create_app
     from desktop.i18n import install_language
@@ -90,7 +90,7 @@ def open_window(qtbot, store, services, language: str = "zh_CN"):
 
     create_app()
     install_language(language)
-    window = MainWindow(services, store)
+    window = MainWindow(services, store, engine=engine)
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

@@ -205,6 +205,7 @@ class ManagerScreen(Screen):
     def _loaded(self, loaded) -> None:
         staff, exceptions, facts = loaded
         self.staff.set_rows(staff)
+        self._staff_selected()  # a reload clears the choice: unlock waits for one
         if exceptions is None:
             self.exceptions.set_rows([])
             self.exceptions_note.setText(
