@@ -59,3 +59,51 @@ def test_banner_and_exceptions_inbox_with_a_real_server(qtbot, server, make_term
     finally:
         window.shutdown()
         QApplication.processEvents()
+
+
+def test_a_hung_server_shows_checking_then_the_offline_rules_apply(qtbot, store, services, engine, online, desk_server):
+    """With the server stopped (SIGSTOP: connections are accepted, nothing answers), a redemption shows
+    "正在联网核对…" with its confirm button disabled, the GUI keeps running, and after the pre-check's
+    timeout the gift is booked under the offline rules."""
+    import signal
+
+    from deskkeys import open_window
+    from PySide6.QtCore import QTimer
+
+    member = enroll(services, services.login("D001", "2345")).member_no
+    services.earn(services.login("C001", "3456"), member, 300_000, "general")
+    window_gen = open_window(qtbot, store, services, engine=engine)
+    window = next(window_gen)
+    try:
+        login(qtbot, window, "D001", "2345")
+        online.value = True  # the desk believes it is online: redemptions ask the server first
+        with qtbot.waitSignal(window.member_shown, timeout=TIMEOUT):
+            window.show_member(member)
+        window.show_action("gift", member)
+        gift = window.action_screens["gift"]
+        row = next(r for r in range(gift.proxy.rowCount()) if gift.proxy.index(r, 0).data() == "K001")
+        gift.table.selectRow(row)
+        click(qtbot, gift.confirm)  # the second step ("Spend … points? Press Confirm.")
+        ticks: list[int] = []
+        timer = QTimer()
+        timer.timeout.connect(lambda: ticks.append(1))
+        timer.start(20)
+        desk_server.proc.send_signal(signal.SIGSTOP)
+        try:
+            with qtbot.waitSignal(window.result_shown, timeout=30_000) as shown:
+                click(qtbot, gift.confirm)
+                qtbot.waitUntil(lambda: "正在联网核对" in gift.message.text(), timeout=TIMEOUT)
+                assert not gift.confirm.isEnabled()
+                shot(window, "39-checking-online")
+                seen = len(ticks)
+                qtbot.waitUntil(lambda: len(ticks) >= seen + 5, timeout=TIMEOUT)  # the GUI thread keeps running
+                assert not gift.confirm.isEnabled() or window.stack.currentWidget() is window.result_screen
+        finally:
+            desk_server.proc.send_signal(signal.SIGCONT)
+            timer.stop()
+        result = shown.args[0]
+        assert result.receipt.kind == "redeem_gift" and not result.receipt.online  # the offline rules decided
+        assert "正在联网核对" not in gift.message.text() and gift.confirm.isEnabled()
+    finally:
+        next(window_gen, None)
+        QApplication.processEvents()
