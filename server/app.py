@@ -532,6 +532,22 @@ def create_app(
             "server_time": to_utc_text(now),
         }
 
+    @app.get("/v1/consistency")
+    def consistency(
+        t: Auth,
+        after: Annotated[str, Query(max_length=16, pattern=r"^\d{0,10}$")] = "",
+        limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+    ) -> dict[str, Any]:
+        """An operator's consistency check (`memberdesk consistency`): members by number, and this desk's stock."""
+        with db.read() as conn:
+            members = state.consistency_page(conn, after, limit)
+            stock = dict(
+                conn.execute(
+                    text("SELECT item_code, quantity FROM stock WHERE terminal_id = :t"), {"t": t.terminal_id}
+                ).all()
+            )
+        return {"members": members, "stock": stock, "server_time": to_utc_text(utc_now())}
+
     @app.get("/v1/exceptions")
     def exceptions(
         t: Auth, status: Annotated[str | None, Query(pattern="^(open|resolved)$")] = "open"

@@ -248,3 +248,54 @@ def staff_as_of(conn: Connection, staff_no: str, at: str, cache: dict[str, Any] 
         index -= 1
         since = rows[index][2]
     return StaffRecord(staff_no, role, bool(active), since)
+
+
+def consistency_page(conn: Connection, after: str, limit: int) -> list[dict[str, Any]]:
+    """Members after ``after`` (by number) as an operator's consistency check compares them with a terminal:
+    tier and status, the ledger's sum per lot year (their total is the raw balance), coupons and live claims.
+
+    ``sync.consistency`` computes the very same figures from a terminal's store.
+    """
+    members = conn.execute(
+        text("SELECT member_no, tier, status FROM members WHERE member_no > :a ORDER BY member_no LIMIT :l"),
+        {"a": after, "l": limit},
+    ).all()
+    if not members:
+        return []
+    span = {"a": after, "z": members[-1].member_no}
+    out: dict[str, dict[str, Any]] = {
+        m.member_no: {
+            "member_no": m.member_no,
+            "tier": m.tier,
+            "status": m.status,
+            "lots": {},
+            "coupons": [],
+            "claims": [],
+        }
+        for m in members
+    }
+    for r in conn.execute(
+        text(
+            "SELECT member_no, lot_year, sum(delta) FROM ledger WHERE member_no > :a AND member_no <= :z "
+            "GROUP BY member_no, lot_year"
+        ),
+        span,
+    ):
+        if r[0] in out and r[2]:
+            out[r[0]]["lots"][str(r[1])] = int(r[2])
+    for r in conn.execute(
+        text("SELECT member_no, code, status FROM coupons WHERE member_no > :a AND member_no <= :z ORDER BY code"),
+        span,
+    ):
+        if r[0] in out:
+            out[r[0]]["coupons"].append([r[1], r[2]])
+    for r in conn.execute(
+        text(
+            "SELECT member_no, benefit, period FROM benefit_claims WHERE status = 'claimed' AND member_no > :a "
+            "AND member_no <= :z ORDER BY benefit, period"
+        ),
+        span,
+    ):
+        if r[0] in out:
+            out[r[0]]["claims"].append([r[1], r[2]])
+    return list(out.values())

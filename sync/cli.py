@@ -239,6 +239,11 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--encoding", choices=("", "gb18030", "gbk", "utf-8"), help="only when not the model's own")
     q.add_argument("--logo", help="PNG printed at the top of every slip ('' for none)")
     q.add_argument("--queue", help="the print queue for A4 and PDF documents ('' for a print preview)")
+    sub.add_parser(
+        "consistency",
+        help="compare this terminal's members (balance, tier, lots, coupons, claims) and stock with the server's; "
+        "exit 1 on any difference",
+    )
     q = sub.add_parser(
         "restore", help="install a backup as this terminal's store (close the app first); starts a new epoch"
     )
@@ -358,6 +363,21 @@ def _run(args: argparse.Namespace, cat: Catalog) -> int:
             f"pushed {report.pushed}, pulled {report.pulled}"
             + (f", {len(report.rejected)} rejected (see the exceptions inbox)" if report.rejected else "")
         )
+    elif args.command == "consistency":
+        from .consistency import compare
+        from .engine import engine_for
+
+        engine = engine_for(store)
+        differences = 0
+        for difference in compare(store, engine.client):
+            print(difference)
+            differences += 1
+        pending = store.scalar("SELECT count(*) FROM oplog WHERE op_id NOT IN (SELECT op_id FROM sync_reconciled)")
+        print(
+            f"{differences} difference(s)"
+            + (f"; {pending} operation(s) not confirmed by the server yet: sync first" if pending else "")
+        )
+        return 1 if differences else 0
     elif args.command == "backup":
         if args.destination.exists():
             print(f"{args.destination} exists; choose a new file name", file=sys.stderr)

@@ -226,6 +226,10 @@ class ServerClient:
     def member(self, member_no: str, timeout_s: float | None = None) -> dict[str, Any]:
         return self._json("GET", f"/v1/members/{member_no}", **_within(timeout_s))
 
+    def consistency(self, after: str, limit: int = 500) -> dict[str, Any]:
+        """The server's figures for the members after ``after`` and this desk's stock (sync.consistency)."""
+        return self._json("GET", "/v1/consistency", params={"after": after, "limit": limit})
+
     def exceptions(self, status: str | None = "open") -> list[dict[str, Any]]:
         return self._json("GET", "/v1/exceptions", params={"status": status} if status else {})
 
