@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from test_printing_spool import C_LOCALE, PPD, cups  # noqa: F401  (cupsd for the session's printer)
-from xdesk import ARTIFACTS, DemoServer, DeskApp, XSession, missing_tools
+from xdesk import ARTIFACTS, DemoServer, DeskApp, XSession, missing_tools, wait_for
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 MANAGER = ("M001", "1234")
@@ -79,6 +79,7 @@ def demo(tmp_path_factory, printer) -> Iterator[tuple[DemoServer, Path]]:
         store = Store(store_path)
         try:
             with store.transaction() as conn:
+                store.set_setting(conn, "printer_profile", "pdf")  # slips as PDF through the driver queue
                 store.set_setting(conn, "printer", printer[0])
                 store.set_setting(conn, "language", "zh_CN")
         finally:
@@ -154,3 +155,516 @@ def test_log_in_and_scan_a_member_with_a_wedge_scanner(xsession, demo, desk):
     state = desk.wait(lambda s: s.get("member") == member_no, 60, f"member {member_no} on screen")
     assert state["screen"] == "MemberScreen"
     x.screenshot("member-scanned")
+
+
+def test_a_wedge_scan_with_the_pinyin_input_method_on_still_opens_the_member(xsession, demo, desk):
+    """Desks type names in pinyin, so the input method is often on when a member holds out their code."""
+    _server, store_path = demo
+    member_no = a_demo_member(store_path)
+    token = member_token(store_path, member_no)
+    x = xsession
+    log_in(x, desk, DESK)
+    desk.wait_focus("ScanField")
+    x.ime_on()
+    try:
+        x.type_text("zhang")  # a person starts typing a name in pinyin: the input method is really on
+        desk.wait(lambda s: s["focus"].get("name") == "ScanField", 10, "the scan field")
+        x.screenshot("ime-pinyin-typing")
+        x.key("Escape")  # drops what the input method was composing
+        x.scan(token)
+        state = desk.wait(lambda s: s.get("member") == member_no, 60, f"member {member_no} opened by the scan")
+        x.screenshot("ime-scan-opened-member")
+        assert state["screen"] == "MemberScreen"
+        field = state["focus"].get("text", "")
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in field), field
+        assert token not in field and token.lower() not in field
+    finally:
+        x.ime_off()
+
+
+# -- the desk day ------------------------------------------------------------------------------------------
+
+
+class Printed:
+    """The PDFs the desk's printer (a cups-pdf queue) has produced, in order."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.seen = set(folder.glob("*.pdf"))
+
+    def next(self, what: str, timeout: float = 90) -> tuple[Path, str]:
+        def new() -> list[Path]:
+            fresh = [p for p in self.folder.glob("*.pdf") if p not in self.seen and p.stat().st_size > 0]
+            return sorted(fresh, key=lambda p: p.stat().st_mtime)
+
+        path = wait_for(new, timeout, f"the printer to print {what}")[0]
+        self.seen.add(path)
+        text = wait_for(lambda: pdf_text(path), 30, f"{what} to be a whole PDF")
+        return path, text
+
+
+def pdf_text(path: Path) -> str:
+    result = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=False)
+    return result.stdout if result.returncode == 0 else ""
+
+
+def qr_codes(pdf: Path) -> list[str]:
+    import zxingcpp
+    from PIL import Image
+
+    png = pdf.with_suffix("")
+    subprocess.run(["pdftoppm", "-r", "200", "-png", "-singlefile", str(pdf), str(png)], check=True)
+    return [r.text for r in zxingcpp.read_barcodes(Image.open(f"{png}.png"))]
+
+
+def ops(store_path: Path, kind: str, member_no: str | None = None) -> list:
+    with open_store(store_path) as store:
+        sql = "SELECT op_id, kind, member_no, status, online, payload FROM oplog WHERE kind = ?"
+        params: list = [kind]
+        if member_no:
+            sql += " AND member_no = ?"
+            params.append(member_no)
+        return list(store.query(sql + " ORDER BY id", params))
+
+
+def wait_op(store_path: Path, kind: str, member_no: str, count: int, timeout: float = 60) -> dict:
+    """The ``count``-th operation of ``kind`` for the member, once the desk has written it."""
+    rows = wait_for(
+        lambda: (found := ops(store_path, kind, member_no)) and len(found) >= count and found,
+        timeout,
+        f"operation {kind} #{count} for {member_no} in the terminal store",
+    )
+    return dict(rows[count - 1])
+
+
+def balance(store_path: Path, member_no: str) -> int:
+    with open_store(store_path) as store:
+        return store.scalar("SELECT coalesce(sum(delta), 0) FROM ledger WHERE member_no = ?", (member_no,))
+
+
+def focus_on(x: XSession, desk: DeskApp, match, what: str, limit: int = 40, back: bool = False) -> dict:
+    """Press Tab (or Shift+Tab) until the focus is where ``match`` says, as a keyboard user does."""
+    state = desk.state()
+    for _ in range(limit):
+        if match(state.get("focus", {})):
+            return state
+        before = state.get("focus")
+        x.key("shift+Tab" if back else "Tab")
+        state = desk.wait(lambda s, b=before: s.get("focus") != b, 10, "the focus to move")
+    raise AssertionError(f"{what} never got the focus with {'Shift+' if back else ''}Tab; last {state.get('focus')}")
+
+
+def named(name: str):
+    return lambda focus: focus.get("name") == name
+
+
+def button_text(text: str):
+    return lambda focus: focus.get("class") == "QPushButton" and text in focus.get("text", "")
+
+
+def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer):
+    server, store_path = demo
+    x = xsession
+    printed = Printed(printer[1])
+    today = now_local()
+
+    # 08:55 — the manager opens the desk.
+    log_in(x, desk, MANAGER)
+    x.screenshot("day-home")
+
+    # A new member at the desk: F1 enrolls; the name goes in through the pinyin input method.
+    x.key("F1")
+    desk.wait(lambda s: s["screen"] == "EnrollScreen" and s["focus"].get("name") == "Name", 30, "the enroll form")
+    x.ime_on()
+    try:
+        x.type_text("zhangsan")
+        x.key("space")  # the first candidate: 张三
+        name = desk.wait(lambda s: s["focus"].get("text", "").strip() != "", 20, "the name from the IME")["focus"][
+            "text"
+        ]
+    finally:
+        x.ime_off()
+    assert all("\u4e00" <= ch <= "\u9fff" for ch in name), name
+    x.key("Return")  # Enter walks to the next empty field
+    desk.wait_focus("Phone")
+    x.type_text("13987654321")
+    x.key("Return")
+    desk.wait_focus("Birthday")
+    x.type_text(today.strftime("%m-%d"))  # born today: the birthday gift is due
+    x.key("Return")
+    desk.wait_focus("Privacy")
+    x.key("space")  # the member accepts the privacy policy
+    x.screenshot("day-enroll-form")
+    x.key("Return")
+    desk.wait_screen("ResultScreen")
+    with open_store(store_path) as store:
+        member_no = store.query_one("SELECT member_no, name FROM members WHERE name = ?", (name,))["member_no"]
+    x.screenshot("day-enrolled")
+    # The welcome slip, with the member's QR code on it: Tab to its button, Space prints it.
+    focus_on(x, desk, named("WelcomeSlip"), "the welcome-slip button")
+    x.key("space")
+    slip, text = printed.next("the welcome slip")
+    assert member_no in text, text  # (CJK text does not survive cups-pdf's re-rendering; the digits do)
+    (token,) = qr_codes(slip)
+
+    # The member comes back with the slip: the scanner reads its QR (capitals, Shift around each).
+    x.key("Escape")
+    desk.wait_screen("MemberScreen")
+    x.key("Escape")
+    desk.wait_screen("HomeScreen")
+    x.scan(token)
+    desk.wait(lambda s: s.get("member") == member_no and s["screen"] == "MemberScreen", 60, "the member from the slip")
+    start = balance(store_path, member_no)
+
+    # Earn at checkout: F1, the amount, Enter.
+    x.key("F1")
+    desk.wait(lambda s: s["screen"] == "EarnScreen" and s["focus"].get("name") == "Amount", 30, "the earn form")
+    x.type_text("3000")
+    x.key("Return")
+    desk.wait_screen("ResultScreen")
+    wait_op(store_path, "earn", member_no, 1)
+    x.key("Return")  # Enter prints the receipt (the focused button)
+    _, text = printed.next("the earn receipt")
+    assert member_no in text
+    x.key("Escape")
+    desk.wait_screen("MemberScreen")
+
+    # A store receipt: F2, the store by code, receipt number, amount; Enter walks and then confirms.
+    x.key("F2")
+    desk.wait(lambda s: s["screen"] == "ReceiptScreen" and s["focus"].get("name") == "TenantSearch", 30, "the form")
+    x.type_text("B101")
+    x.key("Return")
+    desk.wait_focus("ReceiptNo")
+    x.type_text("R-20261201-01")
+    x.key("Return")
+    desk.wait_focus("Amount")
+    x.type_text("880")
+    x.screenshot("day-receipt-form")
+    x.key("Return")
+    desk.wait_screen("ResultScreen")
+    assert wait_op(store_path, "credit_receipt", member_no, 1)["status"] in ("pending", "acked")
+    x.key("Escape")
+    desk.wait_screen("MemberScreen")
+    points = balance(store_path, member_no)
+    assert points > start
+
+    # A gift: F3, the arrows choose, Enter asks, Enter again spends.
+    x.key("F3")
+    desk.wait(lambda s: s["screen"] == "GiftScreen", 30, "the catalogue")
+    x.key("Down")
+    x.key("Return")
+    desk.wait(lambda s: "Enter" in s["focus"].get("text", "") or s["screen"] == "GiftScreen", 10, "the question")
+    x.screenshot("day-gift-confirm")
+    x.key("Return")
+    desk.wait_screen("ResultScreen")
+    wait_op(store_path, "redeem_gift", member_no, 1)
+    x.key("Escape")
+    desk.wait_screen("MemberScreen")
+
+    # Points as cash: F4, the purchase, the points, Enter.
+    x.key("F4")
+    desk.wait(lambda s: s["screen"] == "CashOffsetScreen" and s["focus"].get("name") == "Amount", 30, "the form")
+    x.type_text("200")
+    x.key("Return")
+    desk.wait_focus("Points")
+    x.type_text("500")
+    x.key("Return")
+    desk.wait_screen("ResultScreen")
+    wait_op(store_path, "redeem_cash_offset", member_no, 1)
+    x.key("Escape")
+    desk.wait_screen("MemberScreen")
+
+    # A coupon the member holds: one scan opens it pre-filled for this member, one Enter uses it.
+    with server.db() as db:
+        from server import admin
+
+        (coupon,) = admin.issue_coupons(db, "RED20", 1, datetime.now(SHANGHAI), member_no=member_no)
+    with open_store(store_path) as store:
+        wait_for(
+            lambda: store.scalar("SELECT count(*) FROM coupons WHERE code = ?", (coupon,)), 90, "the coupon to sync"
+        )
+    x.scan(coupon)
+    desk.wait(lambda s: s["screen"] == "CouponScreen" and not s["busy"], 30, "coupon verification")
+    desk.wait(lambda s: s["focus"].get("name") == "Confirm", 30, "the confirm button after the check")
+    x.screenshot("day-coupon")
+    x.key("Return")
+    desk.wait_screen("ResultScreen")
+    wait_op(store_path, "verify_coupon", member_no, 1)
+    x.key("Escape")
+    desk.wait_screen("MemberScreen")
+
+    # Benefits: F6, Space chooses the first one available, Enter claims. Birthday, then parking.
+    for benefit in ("birthday", "parking"):
+        x.key("F6")
+        desk.wait(lambda s: s["screen"] == "BenefitScreen", 30, "the benefits")
+        focus_on(x, desk, named(f"Benefit_{benefit}"), f"the {benefit} choice")
+        x.key("space")
+        x.key("Return")
+        desk.wait_screen("ResultScreen")
+        claimed = [json_payload(r)["benefit"] for r in ops(store_path, "claim_benefit", member_no)]
+        assert benefit in claimed
+        x.key("Escape")
+        desk.wait_screen("MemberScreen")
+
+    # Reverse the parking claim: F12 into the history (newest first), F8, the reason, Enter.
+    x.key("F12")
+    desk.wait(lambda s: s["focus"].get("name") == "History", 30, "the history")
+    x.key("F8")
+    desk.wait(lambda s: s["screen"] == "ReverseScreen" and s["focus"].get("name") == "Reason", 30, "the reversal")
+    x.type_text("wrong car plate")
+    x.key("Return")
+    step_up_if_asked(x, desk, MANAGER[1])
+    desk.wait_screen("ResultScreen")
+    wait_op(store_path, "reverse", member_no, 1)
+    x.key("Escape")
+    desk.wait_screen("MemberScreen")
+
+    # Adjust: F7, +50 points, a reason, Enter.
+    x.key("F7")
+    desk.wait(lambda s: s["screen"] == "AdjustScreen" and s["focus"].get("name") == "Points", 30, "the adjustment")
+    x.type_text("50")
+    x.key("Return")
+    desk.wait_focus("Reason")
+    x.type_text("goodwill for the queue")
+    x.key("Return")
+    step_up_if_asked(x, desk, MANAGER[1])
+    desk.wait_screen("ResultScreen")
+    wait_op(store_path, "adjust", member_no, 1)
+    x.key("Escape")
+    desk.wait_screen("MemberScreen")
+
+    # Reveal the phone number (manager): Tab to the button, Space, the PIN if asked.
+    focus_on(x, desk, button_text("显示完整手机号"), "the reveal button", back=True)
+    x.key("space")
+    step_up_if_asked(x, desk, MANAGER[1])
+    wait_for(lambda: audit_count(store_path, "reveal_phone"), 30, "the reveal in the audit log")
+    x.screenshot("day-revealed")
+
+    # Reprint the newest receipt from the history: F12, F9.
+    x.key("F12")
+    desk.wait(lambda s: s["focus"].get("name") == "History", 30, "the history")
+    x.key("F9")
+    _, text = printed.next("the reprint")
+    assert member_no in text
+    assert "REPRINT" in text, text
+    x.screenshot("day-member-after")
+    x.key("Escape")
+    desk.wait_screen("HomeScreen")
+
+    # The manager screen, reached with Tab like any button: the daily report and the outage kit (Terminal
+    # tab), the shift handover (Shift handover tab).
+    open_manager(x, desk)
+    x.key("Right")
+    x.key("Right")  # the Terminal tab
+    focus_on(x, desk, named("DailyReport"), "the daily-report button")
+    x.key("space")
+    _, text = printed.next("the daily report")
+    assert today.strftime("%Y-%m-%d") in text or business_day(today) in text, text
+    focus_on(x, desk, named("OutageKit"), "the outage-kit button")
+    x.key("space")
+    printed.next("the outage kit")
+    printed.next("the benefits handbook that goes with it")
+    with open_store(store_path) as store:
+        first = store.query_one("SELECT first_seq FROM slip_ranges WHERE slip_type = 'receipt'")["first_seq"]
+    serial = make_slip_serial("receipt", 7, first)
+    focus_on(x, desk, lambda f: f.get("class") == "QTabBar", "the tabs", back=True)
+    x.key("Right")  # Shift handover
+    focus_on(x, desk, named("HandedTo"), "the handed-to field")
+    x.type_text("D001")
+    focus_on(x, desk, named("ShiftHandover"), "the shift-handover button")
+    x.screenshot("day-shift-handover")
+    x.key("space")
+    _, text = printed.next("the shift handover")
+    assert "M001" in text, text
+    x.key("Escape")
+    desk.wait_screen("HomeScreen")
+
+    # A paper slip from the kit, written during a power cut: its scan opens back-entry for that slip.
+    x.scan(serial)
+    desk.wait(lambda s: s["screen"] == "BackEntryScreen" and s["focus"].get("name") == "WrittenAt", 30, "the slip")
+    x.type_text(today.strftime("%Y-%m-%d %H:%M"))
+    for name, value in (
+        ("WrittenBy", "D001"),
+        ("SlipMember", member_no),
+        ("SlipTenant", "B102"),
+        ("SlipReceiptNo", "P-5531"),
+        ("SlipAmount", "120"),
+        ("SlipPurchaseDate", business_day(today)),
+    ):
+        x.key("Return")  # Enter walks to the next empty box
+        desk.wait_focus(name)
+        x.type_text(value)
+    x.screenshot("day-back-entry")
+    x.key("Return")
+    with open_store(store_path) as store:
+        wait_for(
+            lambda: store.scalar("SELECT count(*) FROM paper_slips WHERE serial = ?", (serial,)),
+            60,
+            "the slip keyed in",
+        )
+    x.key("Escape")
+    desk.wait_screen("HomeScreen")
+
+    # The server goes down (killed). The desk carries on offline; a receipt is credited and queued.
+    server.kill()
+    desk.wait(lambda s: "离线" in s["banner"], 60, "the banner to say offline")
+    x.scan(token)
+    desk.wait(lambda s: s.get("member") == member_no, 60, "the member, offline")
+    x.key("F2")
+    desk.wait(lambda s: s["screen"] == "ReceiptScreen" and s["focus"].get("name") == "TenantSearch", 30, "the form")
+    x.type_text("B101")
+    x.key("Return")
+    desk.wait_focus("ReceiptNo")
+    x.type_text("R-777")
+    x.key("Return")
+    desk.wait_focus("Amount")
+    x.type_text("200")
+    x.key("Return")
+    desk.wait_screen("ResultScreen", timeout=90)
+    offline = [r for r in ops(store_path, "credit_receipt", member_no) if '"R-777"' in r["payload"]]
+    assert len(offline) == 1 and offline[0]["status"] == "pending" and not offline[0]["online"]
+    desk.wait(
+        lambda s: "1 笔" in s["banner"] and "离线" in s["banner"], 30, "the banner to count the waiting operation"
+    )
+    x.screenshot("day-offline")
+    x.key("Escape")
+    desk.wait_screen("MemberScreen")
+    # Meanwhile desk 2 (on the server's other node) credits the same receipt, and the server has it first.
+    second_desk_credits(server, member_no, "B101", "R-777", 20_000)
+    server.start()
+    wait_for(
+        lambda: not [r for r in ops(store_path, "credit_receipt", member_no) if r["status"] == "pending"],
+        120,
+        "the queue to drain after the server came back",
+    )
+    desk.wait(lambda s: "在线" in s["banner"], 60, "the banner to say online again")
+    (rejected,) = [r for r in ops(store_path, "credit_receipt", member_no) if '"R-777"' in r["payload"]]
+    assert rejected["status"] == "rejected"
+    with open_store(store_path) as store:
+        wait_for(
+            lambda: store.scalar("SELECT count(*) FROM sync_exceptions WHERE status = 'open'"), 60, "the exception"
+        )
+    x.screenshot("day-back-online")
+
+    # The manager resolves it in the exceptions inbox: Tab into the table, Down chooses it, the decision, Enter.
+    x.key("Escape")
+    desk.wait_screen("HomeScreen")
+    open_manager(x, desk)
+    focus_on(x, desk, named("Exceptions"), "the exceptions table")
+    x.key("Down")
+    focus_on(x, desk, named("Resolution"), "the decision field")
+    x.type_text("desk 2 credited it first; told the member")
+    x.screenshot("day-exception")
+    focus_on(x, desk, lambda f: f.get("class") == "QPushButton" and "记录" in f.get("text", ""), "record decision")
+    x.key("space")
+    with open_store(store_path) as store:
+        wait_for(
+            lambda: store.scalar("SELECT count(*) FROM sync_exceptions WHERE status = 'resolved'"), 60, "the decision"
+        )
+    x.key("Escape")
+    desk.wait_screen("HomeScreen")
+
+    # Settings: the language changes at once (Traditional Chinese, then English, then back).
+    for language, word in (("zh_TW", "會員服務"), ("en", "Member service"), ("zh_CN", "会员服务")):
+        open_nav(x, desk, ("设置", "設定", "Settings"), "SettingsScreen")
+        focus_on(x, desk, named("Language"), "the language list")
+        target = {"zh_CN": 0, "zh_TW": 1, "en": 2}[language]
+        x.key("Home")
+        for _ in range(target):
+            x.key("Down")
+        focus_on(x, desk, named("SaveSettings"), "save")
+        x.key("space")
+        desk.wait(lambda s, w=word: w in s.get("window_title", "") or s["screen"] == "SettingsScreen", 30, "saved")
+        x.key("Escape")
+        desk.wait(lambda s, w=word: s["screen"] == "HomeScreen" and s["title"] == w, 30, f"Home in {language}")
+        x.screenshot(f"day-home-{language}")
+
+
+def business_day(moment: datetime) -> str:
+    """The mall's business day (it runs to the cut-over hour of the rules) as the desk shows it."""
+    from membership.rules import default_rules
+    from membership.timeutil import business_day as day
+
+    rules = default_rules()
+    return day(moment, rules.timezone, rules.cutover_hour).isoformat()
+
+
+def make_slip_serial(slip_type: str, terminal_code: int, sequence: int) -> str:
+    from membership.codes import make_slip_serial as make
+
+    return make(slip_type, terminal_code, sequence)
+
+
+def open_nav(x: XSession, desk: DeskApp, texts: tuple[str, ...], screen: str) -> None:
+    focus_on(x, desk, lambda f: f.get("class") == "QPushButton" and f.get("text") in texts, texts[0], back=True)
+    x.key("space")
+    desk.wait_screen(screen)
+
+
+def open_manager(x: XSession, desk: DeskApp) -> None:
+    open_nav(x, desk, ("经理", "經理", "Manager"), "ManagerScreen")
+    desk.wait(lambda s: s["focus"].get("class") == "QTabBar", 30, "the manager's tabs")
+
+
+def second_desk_credits(server: DemoServer, member_no: str, tenant: str, receipt_no: str, fen: int) -> None:
+    """Desk 2 works through the server's second node (same database) while desk 1 cannot reach the server."""
+    from sync.engine import engine_for, register_terminal
+    from sync.inbox import SyncedDeskServices
+    from sync.setup import init_store
+    from sync.store import utc_now
+
+    port = server.run_demo.free_port()
+    node = server.run_demo.start_server(server.url, port)
+    try:
+        path = server.workdir / "desk-2.sqlite3"
+        store = init_store(path, 8, "服务台 2")
+        try:
+            with server.db() as db:
+                from server import admin
+
+                code = admin.issue_registration_code(db, "服务台 2", utc_now(), 8, 1)
+            register_terminal(store, f"http://127.0.0.1:{port}", code, verify=False)
+            engine = engine_for(store, verify=False)
+            engine.sync_once()
+            services = SyncedDeskServices(store, engine=engine)
+            session = services.login("D001", "2345")
+            services.credit_receipt(session, member_no, tenant, receipt_no, fen, services._today())
+            report = engine.sync_once()
+            assert store.scalar("SELECT count(*) FROM oplog WHERE status = 'pending'") == 0, report
+            engine.client.close()
+        finally:
+            store.close()
+    finally:
+        _stop_process(node)
+
+
+def _stop_process(process) -> None:
+    process.terminate()
+    process.wait(20)
+
+
+def json_payload(row) -> dict:
+    import json
+
+    return json.loads(row["payload"])
+
+
+def audit_count(store_path: Path, action: str) -> int:
+    with open_store(store_path) as store:
+        return store.scalar("SELECT count(*) FROM audit WHERE action = ?", (action,))
+
+
+def step_up_if_asked(x: XSession, desk: DeskApp, pin: str) -> None:
+    """Adjustments, reversals and reveals may ask for the PIN again in a dialog: type it and Enter."""
+    state = desk.wait(
+        lambda s: (
+            s["modal_class"] == "QInputDialog"
+            or s["screen"] == "ResultScreen"
+            or (s["screen"] == "MemberScreen" and not s["busy"])
+        ),
+        30,
+        "the PIN prompt or the result",
+    )
+    if state["modal_class"] == "QInputDialog":
+        x.type_text(pin)
+        x.key("Return")
