@@ -43,8 +43,7 @@ from membership.sync_rules import member_state_from_rows
 from membership.timeutil import business_day, from_utc_text, to_utc_text
 
 from . import admin
-from .apply import emit_rows
-from .db import ServerDB, WriteTx
+from .db import ServerDB, WriteTx, raw
 from .state import MEMBER_COLUMNS, Reference
 
 log = logging.getLogger("memberdesk.server.jobs")
@@ -52,10 +51,10 @@ CTX = "Jobs"
 LEASE = timedelta(minutes=10)  # a lock not renewed for this long belongs to a dead instance
 RETRY_AFTER = timedelta(hours=1)  # a failed scheduled run is tried again after this
 NIGHTLY_HOUR = 3  # local hour after which the night's snapshot is due
-CHUNK = 2000  # members per write transaction: pushes are not held up for long
+CHUNK = 5000  # members per write transaction: pushes wait at most a fraction of a second
 INSTANCE = f"{socket.gethostname()}:{os.getpid()}"
 
-Progress = Callable[[int], None]
+Progress = Callable[[int, WriteTx | None], None]  # rows done so far, in this transaction if given
 
 
 class JobBusy(Exception):
@@ -101,62 +100,30 @@ def nightly_due(now: datetime, rules: Any) -> str:
     return day.isoformat()
 
 
-def _ranges(db: ServerDB) -> Any:
-    """Active members in member-number order, a chunk at a time: (rows, first, last)."""
+def _chunks(db: ServerDB, where: str, params: dict[str, Any]) -> Any:
+    """(first, last) member-number ranges of ``CHUNK`` active members matching ``where``, in order."""
     last = ""
-    columns = ", ".join(MEMBER_COLUMNS)
     while True:
         with db.read() as conn:
-            rows = [
-                dict(r)
-                for r in conn.execute(
-                    text(
-                        f"SELECT {columns} FROM members WHERE member_no > :m AND status = 'active' "
-                        "ORDER BY member_no LIMIT :n"
-                    ),
-                    {"m": last, "n": CHUNK},
-                ).mappings()
-            ]
-        if not rows:
+            numbers = raw(conn).all(
+                f"SELECT member_no FROM members WHERE member_no > :after AND status = 'active' AND {where} "
+                f"ORDER BY member_no LIMIT {CHUNK}",
+                {"after": last, **params},
+            )
+        if not numbers:
             return
-        last = rows[-1]["member_no"]
-        yield rows, rows[0]["member_no"], last
-
-
-def _entries(tx: WriteTx, first: str, last: str) -> dict[str, list[tuple[Any, ...]]]:
-    by_member: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    cursor = tx.conn.connection.dbapi_connection.cursor()
-    sql = (
-        "SELECT member_no, kind, delta, lot_year, spend_fen, business_day FROM ledger "
-        "WHERE member_no >= {a} AND member_no <= {b}"
-    )
-    pg = tx.conn.dialect.name == "postgresql"
-    cursor.execute(sql.format(a="%(a)s" if pg else ":a", b="%(b)s" if pg else ":b"), {"a": first, "b": last})
-    for member_no, kind, delta, lot_year, spend_fen, day in cursor.fetchall():
-        # ``online`` only matters for today's offline redemption cap, which neither job looks at.
-        by_member[member_no].append((kind, int(delta), int(lot_year), int(spend_fen), day, 1))
-    return by_member
-
-
-def _claims(tx: WriteTx, first: str, last: str) -> dict[str, list[tuple[str, str]]]:
-    by_member: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for member_no, benefit, period in tx.conn.execute(
-        text(
-            "SELECT member_no, benefit, period FROM benefit_claims WHERE member_no >= :a AND member_no <= :b "
-            "AND status = 'claimed'"
-        ),
-        {"a": first, "b": last},
-    ):
-        by_member[member_no].append((benefit, period))
-    return by_member
+        last = numbers[-1][0]
+        yield numbers[0][0], last, len(numbers)
 
 
 def annual_review(db: ServerDB, period: str, now: datetime, _snapshots: Path | None, progress: Progress) -> int:
-    """Review every active member as of the 1st of the review month of ``period``; returns members moved down.
+    """Review every active member above the lowest tier as of the 1st of the review month of ``period``;
+    returns the members moved down.
 
-    Each member gets the ``tier_review`` claim of the year (so neither a desk nor a second run reviews
-    them again); a member moved down gets a server ``tier_review`` operation, their new tier and the
-    claim, which every terminal pulls (the desk shows the tier, receipts print it).
+    Each member reviewed gets the ``tier_review`` claim of the year (so neither a desk nor a second run
+    reviews them again); a member moved down gets a server ``tier_review`` operation, their new tier and
+    the claim, which every terminal pulls (the desk shows the tier, receipts print it). Members in the
+    lowest tier have nothing to move down to and are not touched.
     """
     year = int(period)
     with db.read() as conn:
@@ -166,68 +133,70 @@ def annual_review(db: ServerDB, period: str, now: datetime, _snapshots: Path | N
     payload_day = review_day.isoformat()
     at = to_utc_text(now)
     run_day = _today(now, rules).isoformat()
-    moved = 0
-    done = 0
-    for rows, first, last in _ranges(db):
+    columns = ", ".join(MEMBER_COLUMNS)
+    moved = done = 0
+    for first, last, count in _chunks(db, "tier != :base", {"base": rules.tiers[0].code}):
         with db.write() as tx:
-            entries = _entries(tx, first, last)
-            claims = _claims(tx, first, last)
+            cur = raw(tx.conn)
+            span = {"a": first, "b": last, "base": rules.tiers[0].code}
+            rows = [
+                dict(zip(MEMBER_COLUMNS, r, strict=True))
+                for r in cur.all(
+                    f"SELECT {columns} FROM members WHERE member_no >= :a AND member_no <= :b "
+                    "AND status = 'active' AND tier != :base",
+                    span,
+                )
+            ]
+            entries: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+            for member_no, kind, delta, lot_year, spend_fen, day in cur.all(
+                "SELECT member_no, kind, delta, lot_year, spend_fen, business_day FROM ledger "
+                "WHERE member_no >= :a AND member_no <= :b",
+                span,
+            ):
+                # ``online`` only matters for today's offline redemption cap, which the review never looks at.
+                entries[member_no].append((kind, delta, lot_year, spend_fen, day, 1))
+            claims: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            for member_no, benefit, claim_period in cur.all(
+                "SELECT member_no, benefit, period FROM benefit_claims WHERE member_no >= :a AND member_no <= :b "
+                "AND status = 'claimed'",
+                span,
+            ):
+                claims[member_no].append((benefit, claim_period))
             chunk_op = admin.server_op_id(tx, now)
-            claim_rows = []
+            claim_rows, tier_rows = [], []
             for row in rows:
                 member_no = row["member_no"]
-                state = member_state_from_rows(
-                    row, entries.get(member_no, ()), claims.get(member_no, ()), 0, review_day, rules
-                )
+                state = member_state_from_rows(row, entries.get(member_no, ()), claims.get(member_no, ()), 0,
+                                               review_day, rules)  # fmt: skip
                 try:
                     decision = dec.decide_tier_review(state, {"member_no": member_no, "review_date": payload_day}, ctx)
                 except Refused:
-                    continue  # reviewed already this year (at a desk, or by an earlier attempt), or not active
+                    continue  # reviewed already this year (at a desk, or by an earlier attempt)
                 new_tier = decision.member_changes.get("tier")
                 op_id = admin.server_op_id(tx, now) if new_tier else chunk_op
                 for benefit, claim_period, detail in decision.claims:
-                    claim_rows.append(
-                        {"m": member_no, "b": benefit, "p": claim_period, "d": detail, "o": op_id, "day": payload_day}
-                    )
+                    claim = {"member_no": member_no, "benefit": benefit, "period": claim_period, "detail": detail,
+                             "op_id": op_id, "status": "claimed", "business_day": payload_day, "created_at": at}  # fmt: skip
+                    claim_rows.append(claim)
+                    if new_tier:  # terminals need the claims of those moved down; the others are unchanged there
+                        tx.emit("claim", f"{op_id}|{benefit}|{claim_period}", claim)
                 if new_tier:
-                    tx.conn.execute(
-                        text("UPDATE members SET tier = :t, tier_since = :s, updated_at = :a WHERE member_no = :m"),
-                        {"t": new_tier, "s": payload_day, "a": at, "m": member_no},
-                    )
-                    emit_rows(tx, {f"member:{member_no}"})
+                    tier_rows.append({"t": new_tier, "s": payload_day, "a": at, "m": member_no})
+                    tx.emit("member", member_no, {**row, "tier": new_tier, "tier_since": payload_day, "updated_at": at})
                     tx.emit(
-                        "op",
-                        op_id,
-                        admin._server_op(op_id, "tier_review", member_no=member_no, business_day=run_day),
+                        "op", op_id, admin._server_op(op_id, "tier_review", member_no=member_no, business_day=run_day)
                     )
-                    moved += 1
-            if claim_rows:
-                tx.conn.execute(
-                    text(
-                        "INSERT INTO benefit_claims (member_no, benefit, period, detail, op_id, status, business_day, "
-                        f"created_at) VALUES (:m, :b, :p, :d, :o, 'claimed', :day, '{at}')"
-                    ),
-                    claim_rows,
-                )
-                # Terminals need the claims of those moved down (the others' tier is unchanged there).
-                for claim in claim_rows:
-                    if claim["o"] != chunk_op:
-                        tx.emit(
-                            "claim",
-                            f"{claim['o']}|{claim['b']}|{claim['p']}",
-                            {
-                                "member_no": claim["m"],
-                                "benefit": claim["b"],
-                                "period": claim["p"],
-                                "detail": claim["d"],
-                                "op_id": claim["o"],
-                                "status": "claimed",
-                                "business_day": claim["day"],
-                                "created_at": at,
-                            },
-                        )
-        done += len(rows)
-        progress(done)
+            cur.executemany(
+                "UPDATE members SET tier = :t, tier_since = :s, updated_at = :a WHERE member_no = :m", tier_rows
+            )
+            cur.executemany(
+                "INSERT INTO benefit_claims (member_no, benefit, period, detail, op_id, status, business_day, created_at) "
+                "VALUES (:member_no, :benefit, :period, :detail, :op_id, :status, :business_day, :created_at)",
+                claim_rows,
+            )
+            moved += len(tier_rows)
+            done += count
+            progress(done, tx)
     return moved
 
 
@@ -242,35 +211,36 @@ def expiry_sweep(db: ServerDB, period: str, now: datetime, _snapshots: Path | No
     with db.read() as conn:
         rules, _ = Reference().get(conn)
     sweep_day = date(year + 1, 1, 1)
+    # Only lots of years that have lapsed by the sweep day can expire: read just those (the shared rule
+    # decides which years that are, and expiry_lines which points).
+    lapsed_through = max((y for y in range(year - 50, year + 1) if ledger_math.lot_lapsed(y, sweep_day, rules)),
+                         default=None)  # fmt: skip
+    if lapsed_through is None:
+        return 0
     at = to_utc_text(now)
-    swept = 0
-    done = 0
-    for rows, first, last in _ranges(db):
+    day = sweep_day.isoformat()
+    swept = done = 0
+    for first, last, count in _chunks(db, "1 = 1", {}):
         with db.write() as tx:
+            cur = raw(tx.conn)
             lots: dict[str, dict[int, int]] = defaultdict(dict)
-            for member_no, lot_year, points in tx.conn.execute(
-                text(
-                    "SELECT member_no, lot_year, sum(delta) FROM ledger WHERE member_no >= :a AND member_no <= :b "
-                    "GROUP BY member_no, lot_year"
-                ),
-                {"a": first, "b": last},
+            for member_no, lot_year, points in cur.all(
+                "SELECT l.member_no, l.lot_year, sum(l.delta) FROM ledger l JOIN members m ON m.member_no = l.member_no "
+                "WHERE l.member_no >= :a AND l.member_no <= :b AND l.lot_year <= :y AND m.status = 'active' "
+                "GROUP BY l.member_no, l.lot_year HAVING sum(l.delta) > 0",
+                {"a": first, "b": last, "y": lapsed_through},
             ):
                 lots[member_no][int(lot_year)] = int(points)
-            active = {r["member_no"] for r in rows}
             lines = []
             for member_no, member_lots in lots.items():
-                if member_no in active:
-                    found = ledger_math.expiry_lines(member_no, member_lots, sweep_day, rules)
-                    lines.extend(found)
-                    swept += bool(found)
+                found = ledger_math.expiry_lines(member_no, member_lots, sweep_day, rules)
+                lines.extend(found)
+                swept += bool(found)
             if lines:
                 op_id = admin.server_op_id(tx, now)
-                day = sweep_day.isoformat()
-                tx.conn.execute(
-                    text(
-                        "INSERT INTO ledger (member_no, op_id, kind, delta, lot_year, spend_fen, business_day, "
-                        "created_at) VALUES (:m, :o, :k, :d, :y, 0, :b, :a)"
-                    ),
+                cur.executemany(
+                    "INSERT INTO ledger (member_no, op_id, kind, delta, lot_year, spend_fen, business_day, created_at) "
+                    "VALUES (:m, :o, :k, :d, :y, 0, :b, :a)",
                     [
                         {"m": x.member_no, "o": op_id, "k": x.kind, "d": x.delta, "y": x.lot_year, "b": day, "a": at}
                         for x in lines
@@ -278,8 +248,8 @@ def expiry_sweep(db: ServerDB, period: str, now: datetime, _snapshots: Path | No
                 )
                 wire = [[x.member_no, x.kind, x.delta, x.lot_year, 0, day] for x in lines]
                 tx.emit("op", op_id, admin._server_op(op_id, "expiry_sweep", lines=wire, business_day=day))
-        done += len(rows)
-        progress(done)
+            done += count
+            progress(done, tx)
     return swept
 
 
@@ -289,7 +259,7 @@ def nightly_snapshot(db: ServerDB, period: str, now: datetime, snapshots: Path |
     from .snapshot import build_snapshot, prune_changes
 
     info = build_snapshot(db, snapshots or default_snapshot_dir(db.url), now)
-    progress(int(info["members"]))
+    progress(int(info["members"]), None)
     _floor, deleted = prune_changes(db)
     return int(info["members"]) + deleted
 
@@ -395,15 +365,19 @@ def run_job(
             ).scalar_one()
         )
 
-    def progress(rows: int) -> None:
-        # The count so far (shown in the console while the job runs) and a renewed lease.
-        at = clock()
-        with db.write() as tx:
-            tx.conn.execute(text("UPDATE job_runs SET rows = :r WHERE id = :i"), {"r": rows, "i": run_id})
-            tx.conn.execute(
-                text("UPDATE job_locks SET expires_at = :e WHERE job = :j AND holder = :h"),
-                {"e": to_utc_text(at + LEASE), "j": name, "h": holder},
-            )
+    def progress(rows: int, tx: WriteTx | None = None) -> None:
+        # The count so far (shown in the console while the job runs) and a renewed lease, committed with
+        # the chunk they count when there is one.
+        if tx is None:
+            with db.write() as own:
+                progress(rows, own)
+            return
+        cur = raw(tx.conn)
+        cur.execute("UPDATE job_runs SET rows = :r WHERE id = :i", {"r": rows, "i": run_id})
+        cur.execute(
+            "UPDATE job_locks SET expires_at = :e WHERE job = :j AND holder = :h",
+            {"e": to_utc_text(clock() + LEASE), "j": name, "h": holder},
+        )
 
     status, errors, rows = "ok", "", 0
     try:
