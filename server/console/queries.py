@@ -150,7 +150,12 @@ def _member_where(q: str) -> tuple[str, dict[str, Any]]:
     if compact.isdigit() or compact.startswith("+"):
         try:
             phone = normalize_phone(compact)
-            return "phone = :q OR card_no = :c", {"q": phone, "c": compact}
+            # The phone index is partial (active members): both look-ups by index, on either backend.
+            return (
+                "member_no IN (SELECT member_no FROM members WHERE phone = :q AND status = 'active' "
+                "UNION SELECT member_no FROM members WHERE card_no = :c)",
+                {"q": phone, "c": compact},
+            )
         except InvalidInput:
             return "card_no = :q", {"q": compact}
     if compact.isalnum() and compact.isascii() and any(ch.isdigit() for ch in compact):
