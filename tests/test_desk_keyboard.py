@@ -156,6 +156,7 @@ def test_every_member_task_by_keyboard(qtbot, win, services, desk, clock):
         key(Qt.Key.Key_Down)
     key(F.Key_F8)
     qtbot.waitUntil(lambda: focus() is win.action_screens["reverse"].reason, timeout=TIMEOUT)
+    assert win.action_screens["reverse"].what.text().startswith("007-")  # the business reference, as printed
     type_text("tui huo")
     key(Enter)
     answer_pin(qtbot, win, "1234")

@@ -615,11 +615,11 @@ class ReverseScreen(ActionScreen):
         self.op = op
         self.reason.clear()
         if op is not None:
-            self.what.setText(
-                self.tr("{time} · {kind} · {points} points").format(
-                    time=op.at, kind=kind_label(op.kind), points=f"{op.points:+,d}"
-                )
+            text = self.tr("{time} · {kind} · {points} points").format(
+                time=op.at, kind=kind_label(op.kind), points=f"{op.points:+,d}"
             )
+            facts = self.win.member_screen.facts.get(op.op_id)
+            self.what.setText(f"{facts.op_ref} · {text}" if facts else text)  # the reference on its receipt
         self.reason.setFocus()
 
     def required(self) -> list[QLineEdit]:
