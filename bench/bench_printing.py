@@ -269,6 +269,15 @@ def main() -> None:
     measure("receipt 80 mm (purchase points)", n_small, lambda: render_receipt(fresh("earn")))
     welcome = sample.welcome_slip()
     measure("welcome slip 80 mm", n_small, lambda: render_welcome_slip(welcome))
+    # ESC/POS: the printer's own commands instead of a PDF (printing.escpos); new references every run.
+    from printing.escpos import make_config, receipt_escpos, welcome_escpos
+
+    epson80 = make_config("epson-tm-t88-cn", "tcp", "127.0.0.1", 80)
+    xp58 = make_config("xprinter-xp58", "usb", "/dev/usb/lp0", 58)
+    measure("ESC/POS 80 mm gift + coupon (2 native QR)", n_small, lambda: receipt_escpos(fresh("redeem_gift"), epson80))
+    measure("ESC/POS 80 mm purchase points (1 native QR)", n_small, lambda: receipt_escpos(fresh("earn"), epson80))
+    measure("ESC/POS 58 mm gift + coupon (2 raster QR)", n_small, lambda: receipt_escpos(fresh("redeem_gift"), xp58))
+    measure("ESC/POS welcome slip 80 mm (native QR)", n_small, lambda: welcome_escpos(welcome, epson80))
     statement = sample.statement()
     measure("member annual statement (A4, chart)", max(n_small // 3, 10), lambda: render_statement(statement))
 
