@@ -301,3 +301,27 @@ def test_every_template_string_is_listed_for_lupdate_and_translated():
         cat = catalog(language)
         missing = [s for s in found if cat.translate(CONTEXT, s) == s]
         assert not missing, (language, missing[:10])
+
+
+def test_coupons_issued_as_csv_their_story_and_stock_allocated_to_a_desk(office, make_terminal):
+    desk = make_terminal(office, 25)
+    member = enroll(desk.services, desk.desk, phone="13644443333").member_no
+    quiesce(desk)
+    person = logged_in(office, "OM1")
+    person.get("/coupons")
+    issued = person.post("/coupons/issue", definition="RED20", count="3", member_no=member)
+    assert issued.headers["content-type"].startswith("text/csv")
+    lines = issued.text.strip().splitlines()
+    assert lines[0] == "code,definition,member_no" and len(lines) == 4
+    codes = [line.split(",")[0] for line in lines[1:]]
+    assert office.scalar("SELECT count(*) FROM coupons WHERE member_no = :m AND definition = 'RED20'", m=member) == 3
+    story = person.get("/coupons", code=codes[0])
+    assert "issued" in story.text and member in story.text
+    assert "没有此券码的券" in person.get("/coupons", code="C-NOPE").text
+    before = office.scalar("SELECT quantity FROM stock WHERE terminal_id = 'T025' AND item_code = 'G001'")
+    done = person.post("/stock/allocate", terminal_id="T025", item_code="G001", quantity="7")
+    assert done.status_code == 200 and "T025" in done.text
+    quiesce(desk)
+    assert desk.store.scalar("SELECT quantity FROM stock WHERE item_code = 'G001'") == before + 7
+    assert {c for (c,) in desk.store.query("SELECT code FROM coupons WHERE member_no = ?", (member,))} >= set(codes)
+    assert "coupons_issued" in audit_actions(office, "OM1") and "stock_allocated" in audit_actions(office, "OM1")

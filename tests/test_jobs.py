@@ -11,23 +11,17 @@ from pathlib import Path
 
 import pytest
 from conftest import enroll
-from server_fixtures import ROOT, START_SERVER, ServerProcess, quiesce, wait_until
+from server_fixtures import ROOT, ServerProcess, quiesce, wait_until
+from test_console import console_db
 
 from membership.timeutil import to_utc_text
-from server import admin, jobs
+from server import jobs
 from server.db import ServerDB
 
 
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-    admin.migrate(url)
-    db = ServerDB(url)
-    try:
-        admin.load_rules(db, None, None, START_SERVER)
-    finally:
-        db.dispose()
-    return url
+    return console_db(tmp_path)  # a migrated SQLite database with the default rules (and office users)
 
 
 @pytest.fixture

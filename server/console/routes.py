@@ -240,7 +240,7 @@ def build_router(db: ServerDB, snapshots: Path | None) -> APIRouter:
     @router.get("/exceptions/{exception_id}", response_class=HTMLResponse)
     def exception_one(exception_id: int, request: Request, user: UserDep) -> HTMLResponse:
         need(user, "console_exceptions")
-        rows = [r for r in admin.list_exceptions(db, None) if r["id"] == exception_id]
+        rows = _exception(db, exception_id)
         if not rows:
             return page(
                 request,
@@ -260,7 +260,7 @@ def build_router(db: ServerDB, snapshots: Path | None) -> APIRouter:
         try:
             admin.resolve_exception(db, exception_id, decision, f"console/{user.user_no}", now())
         except admin.AdminError as exc:
-            rows = [r for r in admin.list_exceptions(db, None) if r["id"] == exception_id]
+            rows = _exception(db, exception_id)
             if not rows:
                 return page(request, "message.html", user, status=404, error=exc.message)
             return page(request, "exception.html", user, status=400, e=rows[0], error=exc.message)
@@ -1030,6 +1030,16 @@ def _cookie(response: Response, request: Request, name: str, value: str) -> None
     response.set_cookie(
         name, value, path="/console", httponly=True, samesite="strict", secure=request.url.scheme == "https"
     )
+
+
+def _exception(db: ServerDB, exception_id: int) -> list[dict[str, Any]]:
+    """The one exception (as ``server.admin`` reads it), or nothing."""
+    from sqlalchemy.exc import NoResultFound
+
+    try:
+        return [admin._one_exception(db, exception_id)]
+    except NoResultFound:
+        return []
 
 
 def rules_errors(body: str) -> list[tuple[str, str]]:
