@@ -226,6 +226,11 @@ def test_no_traps_a_visible_focus_and_a_layout_that_stays(qtbot, win, services, 
     focused = receipt.confirm.grab().toImage()
     assert unfocused != focused
     shot(win, "34-focus-ring")
+    # Esc from a text field of a form goes back to the member.
+    receipt.amount_edit.setFocus()
+    with qtbot.waitSignal(win.member_shown, timeout=TIMEOUT):
+        key(Qt.Key.Key_Escape)
+    assert current(win) is win.member_screen
     # The buttons show their keys.
     assert "F2" in win.member_screen.actions["receipt"].text()
     assert "Enter" in receipt.confirm.text() and "Esc" in receipt.cancel.text()

@@ -9,8 +9,9 @@ import os
 
 import pytest
 from conftest import enroll
-from deskkeys import activate, open_window
+from deskkeys import activate, key, open_window, type_text
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from server_fixtures import quiesce
 from test_desktop import TIMEOUT, click, confirm_with_pin, current, login, shot, type_into
 
@@ -115,6 +116,14 @@ def test_exceptions_count_and_rejected_status_in_history(
     manager = win.manager_screen
     qtbot.waitUntil(lambda: "1 条待处理" in manager.tabs.tabText(0), timeout=TIMEOUT)
     shot(win, "38-manager-inbox-count")
+    # The decision by keyboard: choose the row, type it, Enter records it; the counts go down.
+    manager.exceptions_table.selectRow(0)
+    manager.resolution.setFocus()
+    type_text("以 8 号服务台为准")
+    key(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: manager.exceptions.record(0).status == "resolved", timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "待处理" not in manager.tabs.tabText(0), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "异常待处理" not in win.banner.text.text(), timeout=TIMEOUT)
 
 
 def test_revealed_phone_masks_itself_again(qtbot, win, services, desk):

@@ -183,6 +183,10 @@ class ManagerScreen(Screen):
     def dirty(self) -> bool:
         return self.has_input()
 
+    def primary_button(self):
+        """Enter records the decision, saves the staff member or prints the handover, by the tab shown."""
+        return {0: self.resolve_button, 1: self.add_button, 3: self.shift_button}.get(self.tabs.currentIndex())
+
     def entered(self) -> None:
         super().entered()
         self._shift_facts()
@@ -254,8 +258,15 @@ class ManagerScreen(Screen):
         text = self.resolution.text()
         self.run(
             lambda: self.win.services.resolve_exception(self.win.session, record.exception_id, text),
-            lambda _: (self.resolution.clear(), self.refresh()),
+            lambda _: (self.resolution.clear(), self.refresh(), self._recount()),
         )
+
+    def _recount(self) -> None:
+        """The banner's count of open exceptions follows a decision at once, not at the next sync."""
+        engine = getattr(self.win.services, "engine", None) or self.win.sync_engine
+        refresh = getattr(engine, "refresh", None)
+        if refresh is not None:
+            self.win.tasks.run(refresh)
 
     def _selected_staff(self):
         rows = self.staff_table.selectionModel().selectedRows()
