@@ -85,6 +85,7 @@ class WedgeDetector(QObject):
         self.min_length = min_length
         self._chars: list[str] = []
         self._last = 0.0
+        self._last_stamp = 0  # the window system's time of the previous key (ms), 0 when it had none
         self._burst = False
         self._target: QWidget | None = None
         self._first_let_through = ""  # what of the first key reached the field before the burst was known
@@ -114,11 +115,11 @@ class WedgeDetector(QObject):
             return False  # Shift around a capital, CapsLock: no text, part of the burst
         text = event.text()
         if key in SUFFIX_KEYS or (len(text) == 1 and text in SUFFIX_TEXT):
-            return self._suffix(event.isAutoRepeat())
+            return self._suffix(event.isAutoRepeat(), event.timestamp())
         if len(text) != 1 or not text.isprintable() or event.modifiers() & ~_ALLOWED_MODIFIERS or event.isAutoRepeat():
             self._give_back()
             return False
-        return self._char(text)
+        return self._char(text, event.timestamp())
 
     def _commit(self, event: QInputMethodEvent) -> bool:
         """Text an input method commits. A pinyin engine passes a scanner's ASCII through as commits, one
@@ -142,10 +143,19 @@ class WedgeDetector(QObject):
                 swallowed = self._char(char) or swallowed
         return swallowed and not event.preeditString()
 
-    def _char(self, text: str) -> bool:
+    def _gap(self, stamp: int) -> float:
+        """Seconds since the previous character. Key events from the window system carry the time the key
+        was pressed (X server time): the gap between two of them is the scanner's, even when the GUI
+        thread was busy for a moment and handles both late. Without stamps (an IME commit), the time
+        they are handled."""
         now = time.monotonic()
-        fast = bool(self._chars) and now - self._last <= self.max_gap
-        self._last = now
+        gap = (stamp - self._last_stamp) / 1000 if stamp and self._last_stamp else now - self._last
+        self._last, self._last_stamp = now, stamp
+        return gap
+
+    def _char(self, text: str, stamp: int = 0) -> bool:
+        gap = self._gap(stamp)
+        fast = bool(self._chars) and gap <= self.max_gap
         if not fast:
             self._give_back()
             self._chars = [text]
@@ -159,9 +169,9 @@ class WedgeDetector(QObject):
         self._flush.start(int(self.max_gap * 4000))
         return True
 
-    def _suffix(self, repeat: bool) -> bool:
-        now = time.monotonic()
-        fast = bool(self._chars) and now - self._last <= self.max_gap * 2
+    def _suffix(self, repeat: bool, stamp: int = 0) -> bool:
+        gap = self._gap(stamp)
+        fast = bool(self._chars) and gap <= self.max_gap * 2
         if not repeat and self._burst and fast and len(self._chars) >= self.min_length:
             code = "".join(self._chars)
             self._reset()

@@ -502,8 +502,7 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
             60,
             "the slip keyed in",
         )
-    x.key("Escape")
-    desk.wait_screen("HomeScreen")
+    go_home(x, desk)
 
     # The server goes down (killed). The desk carries on offline; a receipt is credited and queued.
     server.kill()
@@ -599,6 +598,18 @@ def open_nav(x: XSession, desk: DeskApp, texts: tuple[str, ...], screen: str) ->
     focus_on(x, desk, lambda f: f.get("class") == "QPushButton" and f.get("text") in texts, texts[0], back=True)
     x.key("space")
     desk.wait_screen(screen)
+
+
+def go_home(x: XSession, desk: DeskApp) -> None:
+    """Esc, one step back at a time, until Home."""
+    for _ in range(4):
+        state = desk.wait(lambda s: not s["busy"] and not s["modal"], 30, "the app to settle")
+        if state["screen"] == "HomeScreen":
+            return
+        before = state["screen"]
+        x.key("Escape")
+        desk.wait(lambda s, b=before: s["screen"] != b, 30, f"Esc to leave the {before}")
+    desk.wait_screen("HomeScreen")
 
 
 def open_manager(x: XSession, desk: DeskApp) -> None:

@@ -302,7 +302,10 @@ class XSession:
         args: list[str] = []
         for char in code:
             if char.isupper():
-                args += ["keydown", "Shift_L", "key", "--delay", "0", char.lower(), "keyup", "Shift_L"]
+                # --delay 0: xdotool's default 12 ms after each keydown/keyup would make every capital
+                # take 35 ms, far slower than a scanner (which sends Shift, key, Shift in one HID report).
+                args += ["keydown", "--delay", "0", "Shift_L", "key", "--delay", "0", char.lower()]
+                args += ["keyup", "--delay", "0", "Shift_L"]
             elif char.isdigit() and keypad:
                 args += ["key", "--delay", "0", f"KP_{char}"]
             else:
