@@ -234,7 +234,7 @@ class StaffModel(RowsModel):
 
 
 class ExceptionsModel(RowsModel):
-    COL_OPENED, COL_KIND, COL_MEMBER, COL_TERMINAL, COL_REASON, COL_RESOLUTION = range(6)
+    COL_OPENED, COL_KIND, COL_MEMBER, COL_TERMINAL, COL_REASON, COL_RESOLUTION, COL_REF = range(7)
     HEADERS = (
         ("Exceptions", QT_TRANSLATE_NOOP("Exceptions", "Opened")),
         ("Exceptions", QT_TRANSLATE_NOOP("Exceptions", "Kind")),
@@ -242,7 +242,12 @@ class ExceptionsModel(RowsModel):
         ("Exceptions", QT_TRANSLATE_NOOP("Exceptions", "Terminal")),
         ("Exceptions", QT_TRANSLATE_NOOP("Exceptions", "Reason")),
         ("Exceptions", QT_TRANSLATE_NOOP("Exceptions", "Resolution")),
+        ("Exceptions", QT_TRANSLATE_NOOP("Exceptions", "Reference")),
     )
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.refs: dict[str, str] = {}  # set by the screen: op id → business reference (this desk's own)
 
     # Set by the screen: UTC text → the mall's local time.
     local_time = staticmethod(lambda utc_text: utc_text[:16].replace("T", " "))
@@ -256,5 +261,6 @@ class ExceptionsModel(RowsModel):
             str(e.detail.get("terminal") or e.detail.get("terminal_id") or ""),
             render(e.message),
             e.resolution or "",
+            self.refs.get(e.op_id, "") if e.op_id else "",
         )
         return values[column]

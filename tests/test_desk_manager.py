@@ -115,6 +115,8 @@ def test_exceptions_count_and_rejected_status_in_history(
     win.show_manager()
     manager = win.manager_screen
     qtbot.waitUntil(lambda: "1 条待处理" in manager.tabs.tabText(0), timeout=TIMEOUT)
+    exceptions = manager.exceptions
+    assert exceptions.index(0, exceptions.COL_REF).data() == mine.op_ref  # the reference on the desk's receipt
     shot(win, "38-manager-inbox-count")
     # The decision by keyboard: choose the row, type it, Enter records it; the counts go down.
     manager.exceptions_table.selectRow(0)

@@ -197,17 +197,20 @@ class ManagerScreen(Screen):
         session = self.win.session
         # The inbox holds sync rejections: only the services of a registered terminal have one.
         inbox = getattr(services, "exceptions_inbox", None)
-        self.run(
-            lambda: (
-                services.list_staff(session),
-                inbox(session, None) if inbox else None,
-                services.terminal_facts(session),
-            ),
-            self._loaded,
-        )
+        store = self.win.store
+
+        def load():
+            from ..models import history_facts
+
+            items = inbox(session, None) if inbox else None
+            facts = history_facts(store, [e.op_id for e in items or () if e.op_id])
+            return services.list_staff(session), items, services.terminal_facts(session), facts
+
+        self.run(load, self._loaded)
 
     def _loaded(self, loaded) -> None:
-        staff, exceptions, facts = loaded
+        staff, exceptions, facts, op_facts = loaded
+        self.exceptions.refs = {op_id: f.op_ref for op_id, f in op_facts.items()}
         self.staff.set_rows(staff)
         self._staff_selected()  # a reload clears the choice: unlock waits for one
         if exceptions is None:

@@ -494,6 +494,10 @@
       <translation />
     </message>
     <message>
+      <source>Job run {id} started; this page follows it until it ends.</source>
+      <translation />
+    </message>
+    <message>
       <source>User {user_no} saved.</source>
       <translation />
     </message>
@@ -511,10 +515,6 @@
     </message>
     <message>
       <source>This period was run already; tick “run again” to run it once more.</source>
-      <translation />
-    </message>
-    <message>
-      <source>Job run {id} finished.</source>
       <translation />
     </message>
     <message>
@@ -1451,6 +1451,10 @@
     </message>
     <message>
       <source>Resolution</source>
+      <translation />
+    </message>
+    <message>
+      <source>Reference</source>
       <translation />
     </message>
   </context>

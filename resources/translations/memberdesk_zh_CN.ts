@@ -494,6 +494,10 @@
       <translation>不能停用您自己的账户。</translation>
     </message>
     <message>
+      <source>Job run {id} started; this page follows it until it ends.</source>
+      <translation>任务运行 {id} 已开始；本页面将持续显示进度直至结束。</translation>
+    </message>
+    <message>
       <source>User {user_no} saved.</source>
       <translation>用户 {user_no} 已保存。</translation>
     </message>
@@ -512,10 +516,6 @@
     <message>
       <source>This period was run already; tick “run again” to run it once more.</source>
       <translation>该周期已运行过；如需再次运行，请勾选“再次运行”。</translation>
-    </message>
-    <message>
-      <source>Job run {id} finished.</source>
-      <translation>任务运行 {id} 已完成。</translation>
     </message>
     <message>
       <source>Audit</source>
@@ -1452,6 +1452,10 @@
     <message>
       <source>Resolution</source>
       <translation>处理决定</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>单号</translation>
     </message>
   </context>
   <context>

@@ -494,6 +494,10 @@
       <translation>不能停用您自己的帳戶。</translation>
     </message>
     <message>
+      <source>Job run {id} started; this page follows it until it ends.</source>
+      <translation>任務執行 {id} 已開始；本頁面將持續顯示進度直至結束。</translation>
+    </message>
+    <message>
       <source>User {user_no} saved.</source>
       <translation>使用者 {user_no} 已儲存。</translation>
     </message>
@@ -512,10 +516,6 @@
     <message>
       <source>This period was run already; tick “run again” to run it once more.</source>
       <translation>該週期已執行過；如需再次執行，請勾選「再次執行」。</translation>
-    </message>
-    <message>
-      <source>Job run {id} finished.</source>
-      <translation>任務執行 {id} 已完成。</translation>
     </message>
     <message>
       <source>Audit</source>
@@ -1452,6 +1452,10 @@
     <message>
       <source>Resolution</source>
       <translation>處理決定</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>單號</translation>
     </message>
   </context>
   <context>
