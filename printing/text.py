@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from membership.i18n import DEFAULT_LANGUAGE, Catalog, Message, Text, catalog
@@ -110,6 +111,11 @@ def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
 def _wrap_paragraph(text: str, size: float, width: float, bold: bool) -> list[str]:
     if not text or string_width(text, size, bold) <= width:
         return [text]
+    return _break_lines(text, width, lambda char: char_width(char, bold) * size)
+
+
+def _break_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """Greedy line breaking shared by the PDF (points) and the thermal printer (columns)."""
     lines: list[str] = []
     start = 0
     n = len(text)
@@ -119,7 +125,7 @@ def _wrap_paragraph(text: str, size: float, width: float, bold: bool) -> list[st
         last_break = -1
         i = start
         while i < n:
-            w = char_width(text[i], bold) * size
+            w = measure(text[i])
             if width_so_far + w > width and i > start:
                 break
             width_so_far += w
@@ -174,27 +180,7 @@ def wrap_columns(text: str, width: int) -> list[str]:
 def _wrap_columns(text: str, width: int) -> list[str]:
     if columns(text) <= width:
         return [text]
-    lines: list[str] = []
-    start, n = 0, len(text)
-    while start < n:
-        used, last_break, i = 0, -1, start
-        while i < n:
-            w = cell_width(text[i])
-            if used + w > width and i > start:
-                break
-            used += w
-            if i + 1 < n and _break_between(text[i], text[i + 1]):
-                last_break = i + 1
-            i += 1
-        if i >= n:
-            lines.append(text[start:].rstrip())
-            break
-        cut = last_break if last_break > start else i
-        lines.append(text[start:cut].rstrip())
-        start = cut
-        while start < n and text[start] == " ":
-            start += 1
-    return lines
+    return _break_lines(text, width, cell_width)
 
 
 __all__ = [

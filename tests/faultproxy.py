@@ -75,6 +75,7 @@ class FaultProxy:
         self.faults: deque[Fault] = deque()
         self.log: list[tuple[str, str]] = []
         self.late_sent = 0
+        self.late_scheduled = 0
         self._lock = threading.Lock()
         proxy = self
 
@@ -151,6 +152,8 @@ class FaultProxy:
             wait = float(action.split(":", 1)[1])
             late = threading.Timer(wait, self._late, (head, body))
             late.daemon = True
+            with self._lock:
+                self.late_scheduled += 1
             late.start()
             return
         elif action.startswith("hang:"):
@@ -184,9 +187,11 @@ class FaultProxy:
     def _late(self, head: bytes, body: bytes) -> None:
         try:
             self._forward(head, body)
-            self.late_sent += 1
         except OSError:
             pass  # the server is gone meanwhile: a late copy that never arrived
+        finally:
+            with self._lock:
+                self.late_sent += 1  # sent (or tried): the late copies scheduled so far are all done
 
     def close(self) -> None:
         self.server.shutdown()
