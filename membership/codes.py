@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import re
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -84,6 +85,24 @@ def make_member_no(terminal_code: int, sequence: int) -> str:
 
 def is_member_no(text: str) -> bool:
     return bool(MEMBER_NO_RE.match(text)) and luhn_digit(text[:-1]) == text[-1]
+
+
+# A member number as printed on cards and slips (``007 000001 3``) or written with dashes: the same digits.
+_MEMBER_NO_GROUPED_RE = re.compile(r"^\d{3}[\s\-]*\d{6}[\s\-]*\d$")
+
+
+def compact_member_no(text: str) -> str | None:
+    """The 10-digit member number in ``text`` typed plain or in its printed groups; None if it is not one."""
+    value = unicodedata.normalize("NFKC", text or "").strip()
+    if not _MEMBER_NO_GROUPED_RE.match(value):
+        return None
+    digits = re.sub(r"[\s\-]", "", value)
+    return digits if is_member_no(digits) else None
+
+
+def format_member_no(member_no: str) -> str:
+    """``0070000013`` → ``007 000001 3``: how cards, slips and receipts print it, for reading aloud."""
+    return f"{member_no[:3]} {member_no[3:9]} {member_no[9:]}" if MEMBER_NO_RE.match(member_no) else member_no
 
 
 def split_member_no(member_no: str) -> tuple[int, int]:

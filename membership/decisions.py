@@ -329,6 +329,24 @@ def decide_edit_profile(state: MemberState, payload: dict[str, Any], ctx: Contex
     return decision
 
 
+def earn_categories(ctx: Context) -> tuple[str, ...]:
+    """The purchase categories a desk may book points for: ``general``, the tenants' and the campaigns'."""
+    named = {t.category for t in ctx.master.tenants.values()} | set(ctx.rules.category_multipliers)
+    return ("general", *sorted(named - {"general", ""}))
+
+
+def check_earn_category(category: str, ctx: Context) -> None:
+    """Refuse a category nobody defined (a typo like ``cosmetic`` would silently earn at ×1)."""
+    choices = earn_categories(ctx)
+    if category not in choices:
+        raise Refused(
+            "category_unknown",
+            QT_TRANSLATE_NOOP("Refusal", "“{category}” is not a purchase category; choose one of: {choices}."),
+            category=category,
+            choices=", ".join(choices),
+        )
+
+
 def decide_earn(state: MemberState, payload: dict[str, Any], ctx: Context) -> Decision:
     decision, _ = _start(state, ctx)
     amount = payload["amount_fen"]

@@ -20,9 +20,11 @@ from .validation import (
     CTX,
     InvalidInput,
     normalize_code,
+    normalize_gender,
     normalize_name,
     normalize_phone,
     normalize_text,
+    parse_date,
 )
 
 ENROLL = "enroll"
@@ -93,11 +95,23 @@ def _member_no(p: dict[str, Any], key: str = "member_no", required: bool = True)
     value = p.get(key)
     if value in (None, "") and not required:
         return None
-    if not isinstance(value, str) or not codes.is_member_no(value):
+    if value in (None, ""):
+        raise _bad(key, QT_TRANSLATE_NOOP("Validation", "Enter the member number (10 digits) or scan the member code."))
+    compact = codes.compact_member_no(value) if isinstance(value, str) else None
+    if compact is None:
+        digits = "".join(ch for ch in str(value) if ch.isdigit())
+        if len(digits) == 10 and len(str(value).strip()) <= 14:
+            raise _bad(
+                key,
+                QT_TRANSLATE_NOOP(
+                    "Validation", "“{value}” is not a member number: a digit is wrong (the check digit does not match)."
+                ),
+                value=str(value)[:20],
+            )
         raise _bad(
             key, QT_TRANSLATE_NOOP("Validation", "“{value}” is not a valid member number."), value=str(value)[:20]
         )
-    return value
+    return compact
 
 
 def _amount(p: dict[str, Any], key: str, minimum: int = 1) -> int:
@@ -129,10 +143,11 @@ def _choice(p: dict[str, Any], key: str, choices: tuple[str, ...], default: str 
 
 def _date(p: dict[str, Any], key: str) -> str:
     value = p.get(key)
-    try:
-        return date.fromisoformat(str(value)).isoformat()
-    except ValueError:
-        raise _bad(key, QT_TRANSLATE_NOOP("Validation", "Please enter a date like 2026-11-20.")) from None
+    if value in (None, ""):
+        raise _bad(key, QT_TRANSLATE_NOOP("Validation", "Please enter a date like 2026-11-20."))
+    if isinstance(value, date):
+        return value.isoformat()
+    return parse_date(str(value), key).isoformat()
 
 
 def _bool(p: dict[str, Any], key: str, default: bool | None = None) -> bool:
@@ -185,7 +200,7 @@ def _enroll(p: dict[str, Any]) -> dict[str, Any]:
         "name": normalize_name(str(p.get("name", ""))),
         "phone": normalize_phone(str(p.get("phone", ""))),
         "birthday": _birthday(p),
-        "gender": _choice(p, "gender", GENDERS, ""),
+        "gender": normalize_gender(str(p.get("gender") or "")),
         "referrer_no": _member_no(p, "referrer_no", required=False),
         "channel": _choice(p, "channel", CHANNELS, "desk"),
         "privacy_consent": privacy,
@@ -210,7 +225,7 @@ def _edit_profile(p: dict[str, Any]) -> dict[str, Any]:
     if "birthday" in changes:
         out["birthday"] = _birthday(changes)
     if "gender" in changes:
-        out["gender"] = _choice(changes, "gender", GENDERS)
+        out["gender"] = normalize_gender(str(changes["gender"] or ""))
     if "marketing_consent" in changes:
         out["marketing_consent"] = _consent(changes, "marketing_consent")
     return {"member_no": _member_no(p), "changes": out}

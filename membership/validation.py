@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 
 from .i18n import QT_TRANSLATE_NOOP, Message
 
@@ -142,6 +143,67 @@ def normalize_code(text: str, field: str, max_chars: int = 40) -> str:
     return value
 
 
+# What staff type for a gender, in the desk's three languages; the stored values are on the right.
+GENDER_WORDS = {
+    "": "",
+    "female": "female",
+    "f": "female",
+    "woman": "female",
+    "女": "female",
+    "女性": "female",
+    "女士": "female",
+    "male": "male",
+    "m": "male",
+    "man": "male",
+    "男": "male",
+    "男性": "male",
+    "先生": "male",
+    "other": "other",
+    "其他": "other",
+    "其它": "other",
+}
+
+
+def normalize_gender(text: str) -> str:
+    """``female``, ``male``, ``other`` or "" (not given), from English in any case or 女/男/其他."""
+    value = unicodedata.normalize("NFKC", text or "").strip().lower()
+    if value in GENDER_WORDS:
+        return GENDER_WORDS[value]
+    raise _invalid(
+        "gender",
+        QT_TRANSLATE_NOOP(
+            "Validation",
+            "“{value}” is not a gender the desk records; choose female (女), male (男), other (其他) or none.",
+        ),
+        value=value[:20],
+    )
+
+
+_DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+
+
+def parse_date(text: str, field: str) -> date:
+    """A calendar date typed as 2026-11-20 (also with / or ., spaces around it ignored).
+
+    A wrong format and a date the calendar does not have (02-30) get different messages.
+    """
+    value = unicodedata.normalize("NFKC", str(text or "")).strip()
+    match = _DATE_RE.match(value)
+    if not match:
+        raise _invalid(
+            field, QT_TRANSLATE_NOOP("Validation", "“{text}” is not a date; write it as 2026-11-20."), text=value[:20]
+        )
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise _invalid(
+            field,
+            QT_TRANSLATE_NOOP("Validation", "{text} is not in the calendar: check the month and the day."),
+            text=value[:20],
+        ) from None
+
+
 @dataclass(frozen=True)
 class Birthday:
     month: int
@@ -155,10 +217,11 @@ class Birthday:
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def parse_birthday(text: str, this_year: int | None) -> Birthday:
+def parse_birthday(text: str, this_year: int | None, today: date | None = None) -> Birthday:
     """``MM-DD``, ``--MM-DD`` or ``YYYY-MM-DD`` (also with / or .); the year is optional.
 
     ``this_year`` bounds a plausible birth year; ``None`` checks the calendar only (stored values).
+    ``today``, when given, also refuses a full birthday later than today.
     """
     raw = unicodedata.normalize("NFKC", text or "").strip().lstrip("-")
     parts = re.split(r"[-/.]", raw)
@@ -183,9 +246,23 @@ def parse_birthday(text: str, this_year: int | None) -> Birthday:
             day=day,
         )
     if year is not None:
-        if this_year is not None and not this_year - 120 <= year <= this_year:
+        if (this_year is not None and year > this_year) or (
+            today is not None and 1 <= year <= 9999 and _after(year, month, day, today)
+        ):
             raise _invalid(
-                "birthday", QT_TRANSLATE_NOOP("Validation", "The birth year {year} is not plausible."), year=year
+                "birthday",
+                QT_TRANSLATE_NOOP("Validation", "The birthday {year}-{month:02d}-{day:02d} is in the future."),
+                year=year,
+                month=month,
+                day=day,
+            )
+        if this_year is not None and year < this_year - 120:
+            raise _invalid(
+                "birthday",
+                QT_TRANSLATE_NOOP(
+                    "Validation", "The birth year {year} is more than 120 years ago; check the year, or leave it out."
+                ),
+                year=year,
             )
         if year < 1 or year > 9999:
             raise _invalid(
@@ -194,6 +271,13 @@ def parse_birthday(text: str, this_year: int | None) -> Birthday:
         if month == 2 and day == 29 and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
             raise _invalid("birthday", QT_TRANSLATE_NOOP("Validation", "{year} had no 29 February."), year=year)
     return Birthday(month, day, year)
+
+
+def _after(year: int, month: int, day: int, today: date) -> bool:
+    try:
+        return date(year, month, day) > today
+    except ValueError:  # 29 February of a common year: refused below with its own message
+        return False
 
 
 def parse_stored_birthday(text: str | None) -> Birthday | None:

@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from membership import operations as ops
-from membership.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalog, Message, catalog
+from membership.i18n import DEFAULT_LANGUAGE, LANGUAGES, QT_TRANSLATE_NOOP, Catalog, Message, catalog
 from membership.money import AmountError, format_yuan, parse_yuan
 from membership.rules import RulesError
+from membership.timeutil import to_utc_text
 
 from . import storekey
+from .client import SyncError
 from .demo import generate_demo, import_members_csv
 from .services import USER_ERRORS, ActionResult, DeskServices, Session
 from .setup import init_store, load_masterdata, load_rules
@@ -31,10 +33,27 @@ def _clock() -> datetime:
     return utc_now()
 
 
+class CliError(Exception):
+    """A command cannot go on; ``message`` says why and what to do (printed without a traceback)."""
+
+    def __init__(self, text: str, /, **params: Any):
+        super().__init__(text)
+        self.message = Message(CTX, text, params)
+
+
+CTX = "Cli"
+
+
 def _open(args: argparse.Namespace) -> Store:
     path = Path(args.db)
     if not path.exists():
-        raise SystemExit(f"no terminal store at {path}; create one with: memberdesk --db {path} init --terminal-code N")
+        raise CliError(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "There is no terminal store at {path}; create one with: memberdesk --db {path} init --terminal-code N",
+            ),
+            path=str(path),
+        )
     return Store(path)
 
 
@@ -107,8 +126,12 @@ def _actions() -> dict[str, Callable[[DeskServices, Session, argparse.Namespace]
             a.date,
             approver=(a.approver, a.approver_pin) if a.approver else None,
         ),
-        "redeem-gift": lambda s, se, a: s.redeem_gift(se, a.member, a.item, a.quantity or 1, pin=_pin(a)),
+        # A quantity of 0 or less is passed on, to be refused: "or 1" would hand out a gift nobody asked for.
+        "redeem-gift": lambda s, se, a: s.redeem_gift(
+            se, a.member, a.item, a.quantity if a.quantity is not None else 1, pin=_pin(a)
+        ),
         "cash-offset": lambda s, se, a: s.redeem_cash_offset(se, a.member, a.points, amount(a.amount), pin=_pin(a)),
+        "donate": lambda s, se, a: s.donate_points(se, a.member, a.campaign or "", a.points, pin=_pin(a)),
         "verify-coupon": lambda s, se, a: s.verify_coupon(
             se, a.coupon, a.member, amount(a.amount) if a.amount else None
         ),
@@ -205,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
                 "--op",
                 "--reason",
                 "--event",
+                "--campaign",
             ):
                 q.add_argument(flag)
             q.add_argument("--points", type=int)
@@ -256,23 +280,69 @@ def main(argv: list[str] | None = None) -> int:
     cat = catalog(args.lang)
     try:
         return _run(args, cat)
-    except USER_ERRORS as exc:
+    except (*USER_ERRORS, AmountError, SyncError, CliError) as exc:
+        # A refusal, bad input, a server that cannot be reached, an unregistered store: a message, no traceback.
         print(_say(cat, exc.message), file=sys.stderr)  # type: ignore[attr-defined]
-        return 1
-    except AmountError as exc:
-        print(_say(cat, exc.message), file=sys.stderr)
         return 1
     except RulesError as exc:
         print(f"rules: {exc}", file=sys.stderr)
         return 1
+    except (storekey.KeyringUnavailable, storekey.BadKey) as exc:
+        print(
+            _say(
+                cat,
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP("Cli", "The store's key cannot be read from this computer's keyring ({error})."),
+                    {"error": type(exc).__name__},
+                ),
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: say so in the user's language, keep the traceback in a file for IT
+        log = _crash_log(args)
+        print(
+            _say(
+                cat,
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Cli", "The command failed unexpectedly ({error}); the details are in {log}. Please tell IT."
+                    ),
+                    {"error": type(exc).__name__, "log": str(log)},
+                ),
+            ),
+            file=sys.stderr,
+        )
+        return 3
+
+
+def _crash_log(args: argparse.Namespace) -> Path:
+    """Append the current traceback next to the store (or in the temp directory) and return the file."""
+    import tempfile
+    import traceback
+
+    folder = Path(args.db).parent if Path(args.db).parent.is_dir() else Path(tempfile.gettempdir())
+    log = folder / "memberdesk-cli-errors.log"
+    try:
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {utc_now().isoformat()} memberdesk {args.command}\n")
+            handle.write(traceback.format_exc())
+    except OSError:
+        log = Path(tempfile.gettempdir()) / "memberdesk-cli-errors.log"
+    return log
 
 
 def _run(args: argparse.Namespace, cat: Catalog) -> int:
     now = _clock()
     if args.command == "init":
         if not 1 <= args.terminal_code <= 899:
-            print("--terminal-code must be 1–899 (900–999 are reserved for imports)", file=sys.stderr)
-            return 2
+            raise CliError(
+                QT_TRANSLATE_NOOP("Cli", "The terminal code must be from 1 to 899 (900–999 are kept for imports).")
+            )
         store = init_store(
             args.db, args.terminal_code, args.name, rules_path=args.rules, masterdata_dir=args.masterdata, now=now
         )
@@ -310,6 +380,8 @@ def _run(args: argparse.Namespace, cat: Catalog) -> int:
         load_masterdata(store, args.directory, now)
         print("master data loaded")
     elif args.command == "import-members":
+        if not args.csv.is_file():
+            raise CliError(QT_TRANSLATE_NOOP("Cli", "There is no file {path}."), path=str(args.csv))
         count, problems = import_members_csv(store, args.csv, now)
         for problem in problems:
             print(f"{args.csv.name}:{problem.line}: {_say(cat, problem.message)}", file=sys.stderr)
@@ -359,6 +431,9 @@ def _run(args: argparse.Namespace, cat: Catalog) -> int:
         from .engine import engine_for
 
         report = engine_for(store).sync_once(lock_timeout=120.0)  # waits while the desk app syncs
+        from .reports import remember_sync
+
+        remember_sync(store, to_utc_text(_clock()))  # for the daily report's completeness row
         print(
             f"pushed {report.pushed}, pulled {report.pulled}"
             + (f", {len(report.rejected)} rejected (see the exceptions inbox)" if report.rejected else "")
@@ -380,8 +455,10 @@ def _run(args: argparse.Namespace, cat: Catalog) -> int:
         return 1 if differences else 0
     elif args.command == "backup":
         if args.destination.exists():
-            print(f"{args.destination} exists; choose a new file name", file=sys.stderr)
-            return 2
+            raise CliError(
+                QT_TRANSLATE_NOOP("Cli", "{path} exists already; choose a new file name for the backup."),
+                path=str(args.destination),
+            )
         store.backup_to(args.destination)  # consistent (WAL included) and encrypted with the store key
         print(f"backup written to {args.destination}")
     elif args.command == "printer":

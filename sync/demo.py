@@ -9,6 +9,7 @@ made on a terminal.
 from __future__ import annotations
 
 import csv
+import io
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from membership import codes
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 from membership.rules import Rules
 from membership.timeutil import business_day, to_utc_text
-from membership.validation import InvalidInput, normalize_name, normalize_phone, parse_birthday
+from membership.validation import InvalidInput, normalize_gender, normalize_name, normalize_phone, parse_birthday
 
 from .store import Store
 
@@ -228,6 +229,32 @@ class ImportProblem:
     message: Message
 
 
+def read_csv_text(path: Path) -> str:
+    """A CSV file's text: UTF-8 (with or without the BOM Excel writes), else GB18030.
+
+    Excel on Chinese Windows saves "CSV" in the system code page (GBK, of which GB18030 is the superset),
+    so a file that is not valid UTF-8 is read as GB18030 rather than refused.
+    """
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        raise InvalidInput(
+            "csv",
+            Message(
+                "Import",
+                QT_TRANSLATE_NOOP(
+                    "Import", "{file} is neither UTF-8 nor GBK/GB18030 text; save it again as CSV UTF-8."
+                ),
+                {"file": path.name},
+            ),
+        ) from None
+
+
 def import_members_csv(store: Store, path: Path, now: datetime) -> tuple[int, list[ImportProblem]]:
     """Import members from a CSV (name, phone, birthday[, gender, card_no, points]).
 
@@ -240,7 +267,7 @@ def import_members_csv(store: Store, path: Path, now: datetime) -> tuple[int, li
     problems: list[ImportProblem] = []
     rows: list[dict[str, object]] = []
     seen_phones: dict[str, int] = {}
-    with Path(path).open(encoding="utf-8-sig", newline="") as handle:
+    with io.StringIO(read_csv_text(Path(path)), newline="") as handle:
         reader = csv.DictReader(handle)
         missing = {"name", "phone", "birthday"} - set(reader.fieldnames or ())
         if missing:
@@ -260,8 +287,8 @@ def import_members_csv(store: Store, path: Path, now: datetime) -> tuple[int, li
                 row = {
                     "name": normalize_name(raw.get("name") or ""),
                     "phone": phone,
-                    "birthday": parse_birthday(raw.get("birthday") or "", today.year).text(),
-                    "gender": (raw.get("gender") or "").strip().lower(),
+                    "birthday": parse_birthday(raw.get("birthday") or "", today.year, today=today).text(),
+                    "gender": normalize_gender(raw.get("gender") or ""),
                     "card_no": (raw.get("card_no") or "").strip() or None,
                     "points": int((raw.get("points") or "0").strip() or 0),
                 }

@@ -329,6 +329,15 @@ class DeskServices:
         if approver is None:
             return None
         staff_no, pin = approver[0].strip().upper(), approver[1]
+        named = self.store.query_one("SELECT name, role, active FROM staff WHERE staff_no = ?", (staff_no,))
+        if named is not None and named["active"] and named["role"] != "manager":
+            # Said plainly (and no PIN tried, so the colleague's lockout count is not touched).
+            raise AuthError(
+                "approver_not_manager",
+                QT_TRANSLATE_NOOP("Auth", "{staff_no} ({name}) is not a manager; a manager must approve this."),
+                staff_no=staff_no,
+                name=named["name"],
+            )
         if self._check_pin(staff_no, pin, "approval_failed", manager=True, for_staff=session.staff_no) is None:
             raise AuthError("approval_failed", QT_TRANSLATE_NOOP("Auth", "The manager's staff number or PIN is wrong."))
         return staff_no
@@ -415,6 +424,9 @@ class DeskServices:
             return []
         rows: list[sqlite3.Row] = []
         upper = text.upper()
+        grouped = codes.compact_member_no(text)  # 0070000013, or as printed: 007 000001 3 / 007-000001-3
+        if grouped is not None:
+            upper = grouped
         if codes.looks_like_member_token(upper):
             token = codes.verify_member_token(upper, self.public_keys(), self._today())
             rows = self._rows("SELECT * FROM members WHERE member_no = ?", token.member_no)
@@ -489,6 +501,7 @@ class DeskServices:
 
     def summary(self, session: Session, member_no: str) -> MemberSummary:
         self._authorize(session, "summary")
+        member_no = codes.compact_member_no(member_no) or (member_no or "").strip()
         rules = self.store.rules()
         today = self._today()
         state = self._state(member_no, today, rules)
@@ -642,7 +655,8 @@ class DeskServices:
         if paper:
             channel = "paper"
         phone = normalize_phone(phone)
-        bday = parse_birthday(birthday, this_year=now.astimezone(rules.timezone).year)
+        local_today = now.astimezone(rules.timezone).date()
+        bday = parse_birthday(birthday, this_year=local_today.year, today=local_today)
         existing = self.store.member_by_phone(phone)
         if existing is not None:
             raise DuplicatePhone(existing["member_no"])
@@ -696,9 +710,8 @@ class DeskServices:
         rules = self.store.rules()
         changes = dict(changes)
         if "birthday" in changes:
-            changes["birthday"] = parse_birthday(
-                str(changes["birthday"]), self.clock().astimezone(rules.timezone).year
-            ).text()
+            local_today = self.clock().astimezone(rules.timezone).date()
+            changes["birthday"] = parse_birthday(str(changes["birthday"]), local_today.year, today=local_today).text()
         if "phone" in changes:
             phone = normalize_phone(str(changes["phone"]))
             other = self.store.member_by_phone(phone)
@@ -720,6 +733,8 @@ class DeskServices:
         pos_ref: str = "",
     ) -> ActionResult:
         def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
+            # Checked here, not in the shared decision: the server books what a desk with other master data did.
+            dec.check_earn_category(p["category"], ctx)
             return p, dec.decide_earn(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
 
         return self._perform(
@@ -1095,7 +1110,9 @@ class DeskServices:
         from datetime import timedelta
 
         try:
-            local = datetime.fromisoformat((text or "").strip().replace("T", " ")).replace(tzinfo=rules.timezone)
+            local = datetime.fromisoformat(" ".join((text or "").split()).replace("T", " ")).replace(
+                tzinfo=rules.timezone
+            )
         except ValueError:
             raise InvalidInput(
                 "written_at",
@@ -1105,14 +1122,27 @@ class DeskServices:
             ) from None
         moment = local.astimezone(self.clock().tzinfo or local.tzinfo)
         now = self.clock()
-        if moment > now or moment < now - timedelta(days=60):
+        if moment > now:
             raise InvalidInput(
                 "written_at",
                 Message(
                     "Validation",
                     QT_TRANSLATE_NOOP(
-                        "Validation", "The time on the slip must be within the last 60 days, not in the future."
+                        "Validation", "The time on the slip ({written}) is later than now; check the date and hour."
                     ),
+                    {"written": local.strftime("%Y-%m-%d %H:%M")},
+                ),
+            )
+        if moment < now - timedelta(days=60):
+            raise InvalidInput(
+                "written_at",
+                Message(
+                    "Validation",
+                    QT_TRANSLATE_NOOP(
+                        "Validation",
+                        "The slip was written on {written}, more than 60 days ago; slips that old are not keyed in.",
+                    ),
+                    {"written": local.strftime("%Y-%m-%d")},
                 ),
             )
         return moment
@@ -1120,6 +1150,8 @@ class DeskServices:
     def _slip_member(self, fields: dict[str, Any]) -> str:
         """The member on a slip: a member number, or the phone number written instead."""
         text = str(fields.get("member") or "").strip()
+        if codes.compact_member_no(text):
+            return codes.compact_member_no(text) or text
         if is_phone(text):
             row = self.store.member_by_phone(normalize_phone(text))
             if row is None:

@@ -409,3 +409,16 @@ def test_history_rows_carry_the_business_reference_and_status(services, desk, ca
     rows = {r.op_id: r for r in services.summary(desk, member).history}
     assert {rows[earn.op_id].status, rows[reversal.op_id].status} == {"acked"}
     assert rows[earn.op_id].exception_code is None
+
+
+def test_plain_local_services_on_an_unregistered_store(local_services, local_store):
+    """The plain services (no server, no inbox): what an unregistered test store or a drill uses."""
+    assert local_store.setting("sync.server_url") is None
+    desk = local_services.login("D001", "2345")
+    cashier = local_services.login("C001", "3456")
+    member = enroll(local_services, desk).member_no
+    local_services.earn(cashier, member, 700_000)
+    gift = local_services.redeem_gift(desk, member, "G001", 1, pin="2345")
+    donation = local_services.donate_points(desk, member, "CHARITY2026", 400, pin="2345")
+    assert not gift.receipt.online and donation.receipt.points_delta == -400
+    assert local_store.scalar("SELECT count(*) FROM oplog WHERE status = 'pending'") == 4

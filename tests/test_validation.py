@@ -137,3 +137,115 @@ def test_free_text_refuses_control_characters():
         normalize_text("a\u0000b", "reason")
     with pytest.raises(InvalidInput):
         normalize_text("x" * 201, "reason")
+
+
+# -- what staff type (issue 12) ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("", ""),
+        ("男", "male"),
+        ("女", "female"),
+        ("Male", "male"),
+        ("female", "female"),
+        (" F ", "female"),
+        ("其他", "other"),
+        ("OTHER", "other"),
+    ],
+)
+def test_genders_staff_type(typed, stored):
+    from membership.validation import normalize_gender
+
+    assert normalize_gender(typed) == stored
+
+
+def test_an_unknown_gender_lists_the_choices():
+    from membership.i18n import catalog
+    from membership.validation import normalize_gender
+
+    with pytest.raises(InvalidInput) as err:
+        normalize_gender("robot")
+    text = err.value.message.render(catalog("zh_CN"))
+    assert "robot" in text and "女" in text and "男" in text and "其他" in text
+
+
+def test_dates_with_spaces_and_each_kind_of_bad_date():
+    from datetime import date
+
+    from membership.validation import parse_date
+
+    assert parse_date(" 2026-11-20 ", "d") == parse_date("2026/11/20", "d") == date(2026, 11, 20)
+    messages = set()
+    for text in ("20-11-2026", "2026-02-30", "yesterday"):
+        with pytest.raises(InvalidInput) as err:
+            parse_date(text, "d")
+        messages.add(err.value.message.text)
+    assert len(messages) == 2  # "not a date" (twice) and "not in the calendar"
+
+
+def test_birthdays_in_the_future_or_too_long_ago_have_their_own_messages():
+    from datetime import date
+
+    seen = {}
+    for text in ("2026-12-25", "2030-01-01", "1890-03-15", "02-30"):
+        with pytest.raises(InvalidInput) as err:
+            parse_birthday(text, 2026, today=date(2026, 11, 20))
+        seen[text] = err.value.message.text
+    assert seen["2026-12-25"] == seen["2030-01-01"] and "future" in seen["2030-01-01"]
+    assert "120 years" in seen["1890-03-15"] and "calendar" in seen["02-30"]
+    assert parse_birthday(" 1990-03-15 ", 2026, today=date(2026, 11, 20)).text() == "1990-03-15"
+
+
+@pytest.mark.parametrize("typed", ["007 000001 3", "007-000001-3", " 0070000013 ", "００７ ０００００１ ３"])
+def test_member_numbers_as_printed(typed):
+    from membership.codes import compact_member_no, format_member_no
+
+    assert compact_member_no(typed) == "0070000013"
+    assert format_member_no("0070000013") == "007 000001 3"
+
+
+@pytest.mark.parametrize("typed", ["007 000001 4", "0070000014", "12345", "", "007 000001 3 1", "007 000001 3x"])
+def test_not_member_numbers(typed):
+    from membership.codes import compact_member_no
+
+    assert compact_member_no(typed) is None
+
+
+def _rules_with(donation):
+    import tomllib
+
+    from membership.rules import default_rules_path
+
+    data = tomllib.loads(default_rules_path().read_text(encoding="utf-8"))
+    data["donation"] = donation
+    return data
+
+
+def test_donation_campaigns_in_the_rules():
+    from membership.rules import RulesError, default_rules, rules_from_dict
+
+    [campaign] = default_rules().donation_campaigns
+    assert (campaign.code, campaign.min_points, campaign.max_points) == ("CHARITY2026", 100, 20_000)
+    assert campaign.name.zh_CN == "星河爱心助学"
+    good = {
+        "code": "RED-CROSS",
+        "name": {"zh_CN": "红十字", "zh_TW": "紅十字", "en": "Red Cross"},
+        "min_points": 1,
+        "max_points": 5,
+    }
+    assert rules_from_dict(_rules_with([good])).donation_campaign("RED-CROSS").max_points == 5
+    assert rules_from_dict(_rules_with([])).donation_campaigns == ()
+    for bad, field in (
+        ({**good, "code": "red-cross"}, "donation[0].code"),
+        ({**good, "max_points": 0}, "donation[0].max_points"),
+        ({**good, "min_points": 10, "max_points": 5}, "donation[0].max_points"),
+        ({**good, "name": {"zh_CN": "红十字", "en": "Red Cross"}}, "donation[0].name.zh_TW"),
+        ({k: v for k, v in good.items() if k != "min_points"}, "donation[0].min_points"),
+    ):
+        with pytest.raises(RulesError) as err:
+            rules_from_dict(_rules_with([bad]))
+        assert str(err.value).startswith(field), (field, err.value)
+    with pytest.raises(RulesError, match="appears twice"):
+        rules_from_dict(_rules_with([good, good]))
