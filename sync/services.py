@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import secrets
 import unicodedata
 from collections.abc import Callable
@@ -49,6 +50,8 @@ from .store import Store, StoreError, utc_now
 USER_ERRORS: tuple[type[Exception], ...] = (Refused, InvalidInput, CodeError, AmountError, AuthError, StoreError)
 
 NAME_SEARCH_LIMIT = 20
+# A business reference as receipts print it: terminal code, sequence, and the epoch from epoch 2 on.
+_REFERENCE_RE = re.compile(r"^(\d{3})-(\d{6})(?:/(\d+))?$")
 
 
 @dataclass(frozen=True)
@@ -617,6 +620,18 @@ class DeskServices:
         )
         return {r["op_id"]: r for r in rows}  # the last one wins: an open one, else the newest
 
+    def operation_id(self, text: str) -> str:
+        """The op id for what staff give: an op id, or a receipt's business reference (``007-000003``, ``/2``
+        for a later epoch) of this desk. Anything else is returned as typed, for the caller to refuse."""
+        value = unicodedata.normalize("NFKC", text or "").strip()
+        match = _REFERENCE_RE.match(value)
+        if match is None or int(match[1]) != self.store.terminal().terminal_code:
+            return value
+        row = self.store.query_one(
+            "SELECT op_id FROM oplog WHERE epoch = ? AND seq = ?", (int(match[3] or 1), int(match[2]))
+        )
+        return row["op_id"] if row else value
+
     def reference_of(self, op_id: str) -> str:
         """The business reference of one of this desk's operations (007-000123), or "" for another desk's."""
         row = self.store.query_one("SELECT epoch, seq FROM oplog WHERE op_id = ?", (op_id,))
@@ -943,7 +958,7 @@ class DeskServices:
             state = self.store.member_state(original.member_no, ctx.today, ctx.rules) if original.member_no else None
             return p, dec.decide_reverse(original, state, p, ctx)
 
-        return self._perform(session, ops.REVERSE, {"target_op_id": op_id, "reason": reason}, decide)
+        return self._perform(session, ops.REVERSE, {"target_op_id": self.operation_id(op_id), "reason": reason}, decide)
 
     def adjust(
         self, session: Session, member_no: str, points: int, reason: str, pin: str | None = None
@@ -1194,7 +1209,9 @@ class DeskServices:
         return _outstanding(self.store)
 
     def reprint_receipt(self, session: Session, op_id: str) -> ReceiptData:
+        """A past receipt of this desk, by op id or by the reference printed on it (``007-000003``)."""
         self._authorize(session, "summary")
+        op_id = self.operation_id(op_id)
         body = self.store.scalar("SELECT receipt FROM oplog WHERE op_id = ?", (op_id,))
         if body is None:
             raise Refused(

@@ -412,6 +412,8 @@ def test_cli_accepts_what_staff_type(cli_store, tmp_path):
         " 2026-11-19 ",
     )
     assert out.returncode == 0, out.stderr
+    out = cli(db, "reprint", *D, "012-000002")  # the earn of the fixture, by the reference on its receipt
+    assert out.returncode == 0 and '"op_ref": "012-000002"' in out.stdout, out.stderr
     out = cli(db, "do", "donate", *D, "--member", member, "--campaign", "charity2026", "--points", "100", "--json")
     assert (
         out.returncode == 0 and json.loads(out.stdout)["points_after"] == json.loads(out.stdout)["points_before"] - 100

@@ -398,7 +398,8 @@ def test_a_large_donation_asks_for_the_pin_again(services, desk, cashier, member
 
 def test_history_rows_carry_the_business_reference_and_status(services, desk, cashier, manager, member, engine):
     earn = services.earn(cashier, member, 10_000)
-    reversal = services.reverse(manager, earn.op_id, "wrong member", pin="1234")
+    assert services.reprint_receipt(desk, f" {earn.op_ref} ").op_id == earn.op_id  # found by its printed reference
+    reversal = services.reverse(manager, earn.op_ref, "wrong member", pin="1234")
     rows = {r.op_id: r for r in services.summary(desk, member).history}
     assert rows[earn.op_id].reference == earn.receipt.reference == earn.op_ref
     assert rows[earn.op_id].reference.startswith("007-") and rows[earn.op_id].status == "pending"
