@@ -300,10 +300,14 @@ def test_full_desk_flow(qtbot, win, store):
 
 
 def scan(qtbot, widget, code: str) -> None:
-    """A keyboard-wedge scanner: the code at 8 ms a key, then Enter, into whatever has focus."""
+    """A keyboard-wedge scanner: the code at 8 ms a key with a separate Shift press and release around
+    each capital (as a real scanner sends them, see tests/deskkeys.py), then Enter, into ``widget``."""
+    import deskkeys
+
+    widget.window().activateWindow()
     widget.setFocus()
-    qtbot.keyClicks(widget, code, delay=8)
-    qtbot.keyClick(widget, Qt.Key.Key_Return, delay=8)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget, timeout=TIMEOUT)
+    deskkeys.scan(code)
 
 
 def test_wedge_scan_anywhere_opens_the_member_and_human_typing_is_left_alone(qtbot, win, services, desk):
