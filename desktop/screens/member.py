@@ -143,6 +143,10 @@ class MemberScreen(Screen):
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows choose a row
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The status says what the server made of a row (a rejection and its exception): shown whole.
+        self.table.horizontalHeader().setSectionResizeMode(
+            HistoryModel.COL_STATE, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.back_button = button()
         self.back_button.clicked.connect(self.win.show_home)

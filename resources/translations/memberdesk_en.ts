@@ -4674,6 +4674,10 @@ Terminal {terminal} · rules {rules}</source>
       <translation />
     </message>
     <message>
+      <source>“{value}” is not a whole number.</source>
+      <translation />
+    </message>
+    <message>
       <source>A staff number is 1 to 16 letters or digits.</source>
       <translation />
     </message>

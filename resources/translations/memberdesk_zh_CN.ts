@@ -4675,6 +4675,10 @@ Terminal {terminal} · rules {rules}</source>
       <translation>{year} 年没有 2 月 29 日。</translation>
     </message>
     <message>
+      <source>“{value}” is not a whole number.</source>
+      <translation>“{value}”不是整数。</translation>
+    </message>
+    <message>
       <source>A staff number is 1 to 16 letters or digits.</source>
       <translation>工号为 1 至 16 位字母或数字。</translation>
     </message>

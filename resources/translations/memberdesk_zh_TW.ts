@@ -4675,6 +4675,10 @@ Terminal {terminal} · rules {rules}</source>
       <translation>{year} 年沒有 2 月 29 日。</translation>
     </message>
     <message>
+      <source>“{value}” is not a whole number.</source>
+      <translation>「{value}」不是整數。</translation>
+    </message>
+    <message>
       <source>A staff number is 1 to 16 letters or digits.</source>
       <translation>工號為 1 至 16 位字母或數字。</translation>
     </message>
