@@ -152,6 +152,26 @@ class OutageKit:
     issued_at: datetime
 
 
+def _slip_number(fields: dict[str, Any], key: str, default: int) -> int:
+    """A whole number from a slip's box; an empty box is ``default``, 0 stays 0 (and is refused later)."""
+    value = fields.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return default
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    try:
+        return int(unicodedata.normalize("NFKC", str(value)).strip())
+    except ValueError:
+        raise InvalidInput(
+            key,
+            Message(
+                "Validation",
+                QT_TRANSLATE_NOOP("Validation", "“{value}” is not a whole number."),
+                {"value": str(value)[:20]},
+            ),
+        ) from None
+
+
 class DuplicatePhone(Refused):
     """Enrollment refused because the phone already belongs to a member; the UI opens that member."""
 
@@ -1078,7 +1098,7 @@ class DeskServices:
         written_at = self._slip_time(written_at_local, rules)
         confirmed_by = None
         needs_second = (
-            slip_type == "receipt" and int(fields.get("amount_fen") or 0) > rules.paper_second_check_fen
+            slip_type == "receipt" and _slip_number(fields, "amount_fen", 0) > rules.paper_second_check_fen
         ) or (
             # A gift slip large enough for a step-up at the desk needs the second person even when the
             # paper threshold is set higher: paper never skips both checks.
@@ -1116,7 +1136,7 @@ class DeskServices:
             )
         if slip_type == "gift":
             return self.redeem_gift(
-                session, member_no, fields.get("item_code", ""), int(fields.get("quantity") or 1), paper=paper
+                session, member_no, fields.get("item_code", ""), _slip_number(fields, "quantity", 1), paper=paper
             )
         return self.claim_benefit(session, member_no, fields.get("benefit", ""), paper=paper)
 
@@ -1180,7 +1200,7 @@ class DeskServices:
 
     def _gift_points(self, fields: dict[str, Any]) -> int:
         item = self.store.master().catalogue.get(str(fields.get("item_code") or "").strip().upper())
-        return item.points * int(fields.get("quantity") or 1) if item else 0
+        return item.points * _slip_number(fields, "quantity", 1) if item else 0
 
     def _verify_second_person(self, confirm: tuple[str, str] | None, session: Session) -> str:
         if confirm is None or not confirm[0].strip():

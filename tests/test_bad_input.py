@@ -450,3 +450,40 @@ def copy_from(db: Path, destination: Path) -> Path:
     from conftest import copy_store
 
     return copy_store(db, destination)
+
+
+def test_paper_slip_boxes_and_times(services, store, member, manager, desk, cashier):
+    services.earn(cashier, member, 100_000)
+    kit = services.issue_outage_kit(manager, {"gift": 1, "receipt": 1})
+    gift, receipt = kit.serials["gift"][0], kit.serials["receipt"][0]
+    before = fingerprint(store)
+    seen = {}
+    for name, serial, when, fields in (
+        ("quantity 0", gift, "2026-11-20 09:30", {"member": member, "item_code": "G002", "quantity": 0}),
+        ("quantity text", gift, "2026-11-20 09:30", {"member": member, "item_code": "G002", "quantity": "两个"}),
+        (
+            "amount text",
+            receipt,
+            "2026-11-20 09:30",
+            {
+                "member": member,
+                "tenant_code": "F101",
+                "receipt_no": "P1",
+                "amount_fen": "abc",
+                "purchase_date": "2026-11-20",
+            },
+        ),
+        ("later than now", gift, "2026-11-20 11:30", {"member": member, "item_code": "G002"}),
+        ("too old", gift, "2026-08-01 11:30", {"member": member, "item_code": "G002"}),
+        ("not a time", gift, "昨天下午", {"member": member, "item_code": "G002"}),
+    ):
+        with pytest.raises(USER_ERRORS) as err:
+            services.key_in_slip(desk, serial, when, "D001", fields)
+        seen[name] = str(err.value.message)
+        assert fingerprint(store) == before, name
+    assert len({seen["later than now"], seen["too old"], seen["not a time"]}) == 3, seen
+    assert "1 to 20" in seen["quantity 0"] and "两个" in seen["quantity text"] and "abc" in seen["amount text"]
+    # With spaces around the time, and the member number in its printed groups, the slip goes in.
+    grouped = f"{member[:3]} {member[3:9]} {member[9]}"
+    ok = services.key_in_slip(desk, gift, " 2026-11-20  09:30 ", "D001", {"member": grouped, "item_code": "G002"})
+    assert ok.member_no == member
