@@ -333,12 +333,14 @@ def run_job(
     snapshots: Path | None = None,
     clock: Callable[[], datetime] | None = None,
     once: bool = True,
+    background: bool = False,
 ) -> int | None:
     """Run ``name`` for ``period`` (the latest due one when omitted); returns the run's id.
 
     Returns None without running when the period already has a finished run and ``once`` is true.
     Raises :class:`JobBusy` when another run holds the lock, :class:`JobError` for an unknown job or
-    period.
+    period. With ``background`` the run is started (lock taken, run recorded) and goes on in a thread of
+    its own: the console answers at once and shows the run's progress.
     """
     job = JOBS.get(name)
     if job is None:
@@ -379,18 +381,26 @@ def run_job(
             {"e": to_utc_text(clock() + LEASE), "j": name, "h": holder},
         )
 
-    status, errors, rows = "ok", "", 0
-    try:
-        rows = job.run(db, period, now, snapshots, progress)
-    except Exception as exc:  # recorded for the office; the scheduler retries later
-        log.exception("job %s (%s) failed", name, period)
-        status, errors = "failed", f"{type(exc).__name__}: {exc}"[:1000]
-    with db.write() as tx:
-        tx.conn.execute(
-            text("UPDATE job_runs SET status = :s, ended_at = :e, rows = :r, errors = :x WHERE id = :i"),
-            {"s": status, "e": to_utc_text(clock()), "r": rows, "x": errors, "i": run_id},
-        )
-        tx.conn.execute(text("DELETE FROM job_locks WHERE job = :j AND holder = :h"), {"j": name, "h": holder})
+    def execute() -> None:
+        status, errors, rows = "ok", "", 0
+        try:
+            rows = job.run(db, period, now, snapshots, progress)
+        except Exception as exc:  # recorded for the office; the scheduler retries later
+            log.exception("job %s (%s) failed", name, period)
+            status, errors = "failed", f"{type(exc).__name__}: {exc}"[:1000]
+        with db.write() as tx:
+            tx.conn.execute(
+                text("UPDATE job_runs SET status = :s, ended_at = :e, rows = :r, errors = :x WHERE id = :i"),
+                {"s": status, "e": to_utc_text(clock()), "r": rows, "x": errors, "i": run_id},
+            )
+            tx.conn.execute(text("DELETE FROM job_locks WHERE job = :j AND holder = :h"), {"j": name, "h": holder})
+
+    if background:
+        # A server stopped mid-run leaves the run 'running' and its lock to expire; chunks are transactions
+        # and both jobs skip what is done, so the next run finishes the work.
+        threading.Thread(target=execute, name=f"memberdesk-job-{name}", daemon=True).start()
+    else:
+        execute()
     return run_id
 
 

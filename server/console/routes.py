@@ -26,6 +26,7 @@ from sqlalchemy import text
 from membership import operations as ops_vocab
 from membership.decisions import Context, Refused
 from membership.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Message, catalog
+from membership.masterdata import masterdata_from_dicts
 from membership.operations import KIND_LABELS, validate_payload
 from membership.permissions import OFFICE_ROLE_LABELS, OFFICE_ROLES, ROLE_LABELS, ROLES
 from membership.rules import RulesError, rules_from_dict
@@ -697,7 +698,7 @@ def build_router(db: ServerDB, snapshots: Path | None) -> APIRouter:
             else str(form.get("body", ""))
         )
         step = str(form.get("step", "check"))
-        errors = rules_errors(body)
+        errors = rules_errors(body, db)
         with db.read() as conn:
             current = conn.execute(text("SELECT body FROM documents WHERE name = 'rules'")).scalar() or ""
         diff = "".join(difflib.unified_diff(current.splitlines(True), body.splitlines(True), "current", "new", n=2))
@@ -994,7 +995,9 @@ def build_router(db: ServerDB, snapshots: Path | None) -> APIRouter:
         again = form.get("again") == "1"
         auth.audit(db, now(), user.user_no, "job_started", name, period=period or "")
         try:
-            run_id = jobs.run_job(db, name, period, trigger="hand", snapshots=snapshots, clock=now, once=not again)
+            run_id = jobs.run_job(
+                db, name, period, trigger="hand", snapshots=snapshots, clock=now, once=not again, background=True
+            )
         except jobs.JobBusy:
             return jobs_page(
                 request,
@@ -1018,7 +1021,13 @@ def build_router(db: ServerDB, snapshots: Path | None) -> APIRouter:
                 ),
             )
         return jobs_page(
-            request, user, notice=Message(CTX, QT_TRANSLATE_NOOP("Console", "Job run {id} finished."), {"id": run_id})
+            request,
+            user,
+            notice=Message(
+                CTX,
+                QT_TRANSLATE_NOOP("Console", "Job run {id} started; this page follows it until it ends."),
+                {"id": run_id},
+            ),
         )
 
     return router
@@ -1042,8 +1051,12 @@ def _exception(db: ServerDB, exception_id: int) -> list[dict[str, Any]]:
         return []
 
 
-def rules_errors(body: str) -> list[tuple[str, str]]:
-    """Every problem of a rules file found, as (field, message): the TOML syntax, then the rules."""
+def rules_errors(body: str, db: ServerDB | None = None) -> list[tuple[str, str]]:
+    """The problems of a rules file, as (field, message): the TOML syntax, the rules, then whether the
+    master data on the server still fits them (a tier, coupon or gift the catalogue refers to).
+
+    ``membership.rules`` stops at the first problem, so one is shown at a time, at its field.
+    """
     if not body.strip():
         return [("rules", "empty file")]
     try:
@@ -1051,7 +1064,17 @@ def rules_errors(body: str) -> list[tuple[str, str]]:
     except tomllib.TOMLDecodeError as exc:
         return [("toml", str(exc))]
     try:
-        rules_from_dict(parsed)
+        rules = rules_from_dict(parsed)
+        if db is not None:
+            with db.read() as conn:
+                docs = {r.name: r.body for r in conn.execute(text("SELECT name, body FROM documents"))}
+            if all(name in docs for name in ("tenants", "catalogue", "coupons")):
+                masterdata_from_dicts(
+                    tomllib.loads(docs["tenants"]),
+                    tomllib.loads(docs["catalogue"]),
+                    tomllib.loads(docs["coupons"]),
+                    rules,
+                )
     except RulesError as exc:
         field, _, problem = str(exc).partition(": ")
         return [(field, problem or str(exc))]
