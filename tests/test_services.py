@@ -423,3 +423,20 @@ def test_plain_local_services_on_an_unregistered_store(local_services, local_sto
     donation = local_services.donate_points(desk, member, "CHARITY2026", 400, pin="2345")
     assert not gift.receipt.online and donation.receipt.points_delta == -400
     assert local_store.scalar("SELECT count(*) FROM oplog WHERE status = 'pending'") == 4
+
+
+def test_a_manager_unlocks_a_locked_clerk_and_it_is_audited(services, store, manager, cashier):
+    for _ in range(5):
+        with pytest.raises(AuthError):
+            services.login("D001", "0000")
+    with pytest.raises(AuthError) as err:
+        services.login("D001", "2345")
+    assert err.value.code == "locked"
+    with pytest.raises(AuthError):  # a cashier may not unlock anybody
+        services.unlock_staff(cashier, "D001")
+    services.unlock_staff(manager, " d001 ")
+    row = store.query_one("SELECT detail, staff_no FROM audit WHERE action = 'staff_unlocked' AND subject = 'D001'")
+    assert row["staff_no"] == "M001" and json.loads(row["detail"])["was_locked_until"]
+    assert services.login("D001", "2345").role == "desk"  # the same PIN as before
+    with pytest.raises(Refused):
+        services.unlock_staff(manager, "NOBODY")
