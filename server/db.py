@@ -628,6 +628,19 @@ job_runs = Table(
     Index("job_runs_job", "job", "period"),
 )
 
+pending_rules = Table(
+    "pending_rules",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("version", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("effective_day", Text, nullable=False),  # the business day from which they hold
+    Column("uploaded_by", Text, nullable=False),
+    Column("uploaded_at", Text, nullable=False),
+    Column("status", Text, nullable=False),  # pending | loaded | cancelled | failed
+    Column("done_at", Text),
+)
+
 job_locks = Table(
     "job_locks",
     metadata,

@@ -21,10 +21,12 @@ written as server operations with the same change feed terminals pull for everyt
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import secrets
 import socket
+import tempfile
 import threading
 from collections import defaultdict
 from collections.abc import Callable
@@ -253,6 +255,57 @@ def expiry_sweep(db: ServerDB, period: str, now: datetime, _snapshots: Path | No
     return swept
 
 
+def load_rules_body(db: ServerDB, body: str, now: datetime) -> tuple[str, tuple[str, str]]:
+    """Load a rules body with the master data already on the server; (new version, (old version, old body))."""
+    with db.read() as conn:
+        docs = {r.name: (r.version, r.body) for r in conn.execute(text("SELECT name, version, body FROM documents"))}
+    with tempfile.TemporaryDirectory(prefix="memberdesk-rules-") as tmp:
+        directory = Path(tmp)
+        for name in ("tenants", "catalogue", "coupons"):
+            (directory / f"{name}.toml").write_text(docs[name][1], encoding="utf-8")
+        (directory / "rules.toml").write_text(body, encoding="utf-8")
+        version = admin.load_rules(db, directory / "rules.toml", directory, now)
+    return version, docs.get("rules", ("", ""))
+
+
+def rules_activation(db: ServerDB, period: str, now: datetime, _snapshots: Path | None, progress: Progress) -> int:
+    """Load the rules uploaded for a later effective day once that business day has come; returns how many.
+
+    Every desk takes them at its next sync, as with rules loaded at once. Several waiting for days that
+    have all come are loaded in order of their day, so the latest holds.
+    """
+    at = to_utc_text(now)
+    with db.read() as conn:
+        due = conn.execute(
+            text(
+                "SELECT id, body, version FROM pending_rules WHERE status = 'pending' AND effective_day <= :d "
+                "ORDER BY effective_day, id"
+            ),
+            {"d": period},
+        ).all()
+    for row in due:
+        version, (old_version, old_body) = load_rules_body(db, row.body, now)
+        with db.write() as tx:
+            tx.conn.execute(
+                text("UPDATE pending_rules SET status = 'loaded', done_at = :a WHERE id = :i"), {"a": at, "i": row.id}
+            )
+            # In the console's rules history like a load by hand, so it can be rolled back the same way.
+            detail = {"version": version, "previous_version": old_version, "previous_body": old_body, "pending": row.id}
+            tx.conn.execute(
+                text(
+                    "INSERT INTO console_audit (at, user_no, action, subject, detail) "
+                    "VALUES (:a, 'job', 'rules_loaded', :s, :d)"
+                ),
+                {"a": at, "s": version, "d": json.dumps(detail, ensure_ascii=False, sort_keys=True)},
+            )
+    progress(len(due), None)
+    return len(due)
+
+
+def daily_due(now: datetime, rules: Any) -> str:
+    return _today(now, rules).isoformat()
+
+
 def nightly_snapshot(db: ServerDB, period: str, now: datetime, snapshots: Path | None, progress: Progress) -> int:
     """Build the night's bootstrap snapshot, then prune the change feed below what every terminal has."""
     from .app import default_snapshot_dir
@@ -284,6 +337,15 @@ JOBS: dict[str, Job] = {
             QT_TRANSLATE_NOOP("Jobs", "On 1 January: write off the points that lapsed at the end of the year."),
             sweep_due,
             expiry_sweep,
+        ),
+        Job(
+            "rules_activation",
+            QT_TRANSLATE_NOOP("Jobs", "Rules taking effect"),
+            QT_TRANSLATE_NOOP(
+                "Jobs", "Each business day: load the rules uploaded for a later day once that day has come."
+            ),
+            daily_due,
+            rules_activation,
         ),
         Job(
             "nightly_snapshot",
@@ -406,7 +468,7 @@ def run_job(
 
 def _check_period(name: str, period: str) -> None:
     try:
-        if name == "nightly_snapshot":
+        if name in ("nightly_snapshot", "rules_activation"):
             date.fromisoformat(period)
         elif not (period.isdigit() and 2000 <= int(period) <= 2999):
             raise ValueError(period)

@@ -325,3 +325,48 @@ def test_coupons_issued_as_csv_their_story_and_stock_allocated_to_a_desk(office,
     assert desk.store.scalar("SELECT quantity FROM stock WHERE item_code = 'G001'") == before + 7
     assert {c for (c,) in desk.store.query("SELECT code FROM coupons WHERE member_no = ?", (member,))} >= set(codes)
     assert "coupons_issued" in audit_actions(office, "OM1") and "stock_allocated" in audit_actions(office, "OM1")
+
+
+def test_rules_for_a_later_day_wait_for_it_and_can_be_cancelled(office, make_terminal):
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from membership.rules import default_rules_path
+    from membership.timeutil import business_day
+    from server import jobs
+
+    desk = make_terminal(office, 26)
+    today = business_day(datetime.now(UTC), ZoneInfo("Asia/Shanghai"), 4)
+    later, much_later = (today + timedelta(days=1)).isoformat(), (today + timedelta(days=30)).isoformat()
+    default = default_rules_path().read_text(encoding="utf-8")
+    person = logged_in(office, "OM1")
+    person.get("/rules")
+    for version, day in (("2027.1", later), ("2027.9", much_later)):
+        body = default.replace('version = "2026.1"', f'version = "{version}"')
+        answer = person.post("/rules", step="load", body=body, effective_day=day)
+        assert answer.status_code == 200 and f"将于 {day} 生效" in answer.text
+    assert person.post("/rules", step="load", body=default, effective_day="next week").status_code == 400
+    assert office.scalar("SELECT version FROM documents WHERE name = 'rules'") == "2026.1"
+    [(far_id,)] = office.rows("SELECT id FROM pending_rules WHERE version = '2027.9'")
+    assert person.post(f"/rules/pending/{far_id}/cancel").status_code == 200
+    db = ServerDB(office.db_url)
+    try:
+        assert jobs.run_job(db, "rules_activation", today.isoformat()) is not None
+        assert office.scalar("SELECT version FROM documents WHERE name = 'rules'") == "2026.1"  # not its day yet
+        assert jobs.run_job(db, "rules_activation", much_later) is not None
+    finally:
+        db.dispose()
+    assert office.rows("SELECT version, status FROM pending_rules ORDER BY id") == [
+        ("2027.1", "loaded"),
+        ("2027.9", "cancelled"),
+    ]
+    assert office.scalar("SELECT version FROM documents WHERE name = 'rules'") == "2027.1"
+    desk.sync()
+    assert desk.store.rules().version == "2027.1"
+    history = person.get("/rules").text
+    assert "回退到 2026.1" in history  # the job's load is in the history, to roll back like any other
+    person.post(
+        "/rules/rollback/" + str(office.scalar("SELECT max(id) FROM console_audit WHERE action = 'rules_loaded'"))
+    )
+    assert office.scalar("SELECT version FROM documents WHERE name = 'rules'") == "2026.1"
+    assert {"rules_scheduled", "rules_cancelled", "rules_rolled_back"} <= set(audit_actions(office, "OM1"))

@@ -145,16 +145,20 @@ def test_scheduler_baselines_then_catches_a_missed_night_up_exactly_once(sqlite_
             ("annual_review", "2026", "baseline"),
             ("expiry_sweep", "2025", "baseline"),
             ("nightly_snapshot", "2026-12-01", "baseline"),
+            ("rules_activation", "2026-12-01", "baseline"),
         ]
         # Down for three nights: one snapshot when the server is back, for the latest night only.
         back = first + timedelta(days=3)
-        [run_id] = jobs.tick(db, back, snapshots)
+        run_ids = jobs.tick(db, back, snapshots)
         assert jobs.tick(db, back + timedelta(minutes=1), snapshots) == []
         with db.read() as conn:
-            run = conn.exec_driver_sql(
-                "SELECT job, period, trigger, status FROM job_runs WHERE id = ?", (run_id,)
-            ).one()
-            assert tuple(run) == ("nightly_snapshot", "2026-12-04", "schedule", "ok")
+            runs = conn.exec_driver_sql(
+                f"SELECT job, period, trigger, status FROM job_runs WHERE id IN ({','.join(map(str, run_ids))})"
+            ).all()
+            assert sorted(tuple(r) for r in runs) == [
+                ("nightly_snapshot", "2026-12-04", "schedule", "ok"),
+                ("rules_activation", "2026-12-04", "schedule", "ok"),  # the day's look for rules taking effect
+            ]
             assert conn.exec_driver_sql("SELECT count(*) FROM snapshots").scalar() == 1
         # New Year's morning: the sweep of 2026, the review of January 2027 (the rules' review month), the night.
         new_year = datetime(2027, 1, 1, 1, 0, tzinfo=UTC)
@@ -166,7 +170,12 @@ def test_scheduler_baselines_then_catches_a_missed_night_up_exactly_once(sqlite_
                     f"SELECT job, period FROM job_runs WHERE id IN ({','.join(map(str, started))})"
                 )
             }
-        assert done == {("expiry_sweep", "2026"), ("annual_review", "2027"), ("nightly_snapshot", "2027-01-01")}
+        assert done == {
+            ("expiry_sweep", "2026"),
+            ("annual_review", "2027"),
+            ("nightly_snapshot", "2027-01-01"),
+            ("rules_activation", "2027-01-01"),
+        }
     finally:
         db.dispose()
 
@@ -175,7 +184,7 @@ def test_the_scheduler_thread_runs_inside_the_server(sqlite_url, tmp_path):
     proc = ServerProcess(sqlite_url, tmp_path, env={"MEMBERDESK_JOBS_INTERVAL": "0.2"}).start()
     try:
         wait_until(
-            lambda: proc.scalar("SELECT count(*) FROM job_runs WHERE status = 'baseline'") == 3,
+            lambda: proc.scalar("SELECT count(*) FROM job_runs WHERE status = 'baseline'") == len(jobs.JOBS),
             timeout=30,
             what="the scheduler's first look",
         )

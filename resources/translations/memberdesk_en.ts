@@ -494,6 +494,14 @@
       <translation />
     </message>
     <message>
+      <source>The effective day is a date like 2027-01-01.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Rules {version} take effect on {day}; desks get them at their next sync that day.</source>
+      <translation />
+    </message>
+    <message>
       <source>Job run {id} started; this page follows it until it ends.</source>
       <translation />
     </message>
@@ -1066,11 +1074,15 @@
       <translation />
     </message>
     <message>
-      <source>The file is valid. Check the differences below, then load it: every desk takes it at its next sync.</source>
+      <source>The file is valid. Check the differences below, then load it at once or from a later business day: every desk takes it at its next sync.</source>
       <translation />
     </message>
     <message>
-      <source>Load these rules now</source>
+      <source>Effective from (blank: at once)</source>
+      <translation />
+    </message>
+    <message>
+      <source>Load these rules</source>
       <translation />
     </message>
     <message>
@@ -1083,6 +1095,18 @@
     </message>
     <message>
       <source>Differences from the current rules</source>
+      <translation />
+    </message>
+    <message>
+      <source>Waiting for their day</source>
+      <translation />
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation />
+    </message>
+    <message>
+      <source>Cancel</source>
       <translation />
     </message>
     <message>
@@ -1641,6 +1665,14 @@
     </message>
     <message>
       <source>On 1 January: write off the points that lapsed at the end of the year.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Rules taking effect</source>
+      <translation />
+    </message>
+    <message>
+      <source>Each business day: load the rules uploaded for a later day once that day has come.</source>
       <translation />
     </message>
     <message>

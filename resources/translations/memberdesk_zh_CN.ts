@@ -494,6 +494,14 @@
       <translation>不能停用您自己的账户。</translation>
     </message>
     <message>
+      <source>The effective day is a date like 2027-01-01.</source>
+      <translation>生效日期须为日期，例如 2027-01-01。</translation>
+    </message>
+    <message>
+      <source>Rules {version} take effect on {day}; desks get them at their next sync that day.</source>
+      <translation>规则 {version} 将于 {day} 生效；各服务台在当日下次同步时收到。</translation>
+    </message>
+    <message>
       <source>Job run {id} started; this page follows it until it ends.</source>
       <translation>任务运行 {id} 已开始；本页面将持续显示进度直至结束。</translation>
     </message>
@@ -1066,12 +1074,16 @@
       <translation>规则文件未加载：请修正以下问题后重新上传。</translation>
     </message>
     <message>
-      <source>The file is valid. Check the differences below, then load it: every desk takes it at its next sync.</source>
-      <translation>文件有效。请核对下方差异后加载：各服务台下次同步时生效。</translation>
+      <source>The file is valid. Check the differences below, then load it at once or from a later business day: every desk takes it at its next sync.</source>
+      <translation>文件有效。请核对下方差异，然后立即加载或指定以后的营业日生效：各服务台下次同步时收到。</translation>
     </message>
     <message>
-      <source>Load these rules now</source>
-      <translation>立即加载此规则</translation>
+      <source>Effective from (blank: at once)</source>
+      <translation>生效日期（留空即立即生效）</translation>
+    </message>
+    <message>
+      <source>Load these rules</source>
+      <translation>加载此规则</translation>
     </message>
     <message>
       <source>Rules file (TOML)</source>
@@ -1084,6 +1096,18 @@
     <message>
       <source>Differences from the current rules</source>
       <translation>与当前规则的差异</translation>
+    </message>
+    <message>
+      <source>Waiting for their day</source>
+      <translation>等待生效</translation>
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation>生效日期</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
       <source>History</source>
@@ -1642,6 +1666,14 @@
     <message>
       <source>On 1 January: write off the points that lapsed at the end of the year.</source>
       <translation>1 月 1 日：核销上年末到期的积分。</translation>
+    </message>
+    <message>
+      <source>Rules taking effect</source>
+      <translation>规则生效</translation>
+    </message>
+    <message>
+      <source>Each business day: load the rules uploaded for a later day once that day has come.</source>
+      <translation>每个营业日：到达指定日期时，加载预先上传的规则。</translation>
     </message>
     <message>
       <source>Nightly snapshot and pruning</source>

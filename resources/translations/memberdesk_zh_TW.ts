@@ -494,6 +494,14 @@
       <translation>不能停用您自己的帳戶。</translation>
     </message>
     <message>
+      <source>The effective day is a date like 2027-01-01.</source>
+      <translation>生效日期須為日期，例如 2027-01-01。</translation>
+    </message>
+    <message>
+      <source>Rules {version} take effect on {day}; desks get them at their next sync that day.</source>
+      <translation>規則 {version} 將於 {day} 生效；各服務台在當日下次同步時收到。</translation>
+    </message>
+    <message>
       <source>Job run {id} started; this page follows it until it ends.</source>
       <translation>任務執行 {id} 已開始；本頁面將持續顯示進度直至結束。</translation>
     </message>
@@ -1066,12 +1074,16 @@
       <translation>規則檔案未載入：請修正以下問題後重新上傳。</translation>
     </message>
     <message>
-      <source>The file is valid. Check the differences below, then load it: every desk takes it at its next sync.</source>
-      <translation>檔案有效。請核對下方差異後載入：各服務台下次同步時生效。</translation>
+      <source>The file is valid. Check the differences below, then load it at once or from a later business day: every desk takes it at its next sync.</source>
+      <translation>檔案有效。請核對下方差異，然後立即載入或指定以後的營業日生效：各服務台下次同步時收到。</translation>
     </message>
     <message>
-      <source>Load these rules now</source>
-      <translation>立即載入此規則</translation>
+      <source>Effective from (blank: at once)</source>
+      <translation>生效日期（留空即立即生效）</translation>
+    </message>
+    <message>
+      <source>Load these rules</source>
+      <translation>載入此規則</translation>
     </message>
     <message>
       <source>Rules file (TOML)</source>
@@ -1084,6 +1096,18 @@
     <message>
       <source>Differences from the current rules</source>
       <translation>與目前規則的差異</translation>
+    </message>
+    <message>
+      <source>Waiting for their day</source>
+      <translation>等待生效</translation>
+    </message>
+    <message>
+      <source>Effective from</source>
+      <translation>生效日期</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
     <message>
       <source>History</source>
@@ -1642,6 +1666,14 @@
     <message>
       <source>On 1 January: write off the points that lapsed at the end of the year.</source>
       <translation>1 月 1 日：註銷上年末到期的積分。</translation>
+    </message>
+    <message>
+      <source>Rules taking effect</source>
+      <translation>規則生效</translation>
+    </message>
+    <message>
+      <source>Each business day: load the rules uploaded for a later day once that day has come.</source>
+      <translation>每個營業日：到達指定日期時，載入預先上傳的規則。</translation>
     </message>
     <message>
       <source>Nightly snapshot and pruning</source>

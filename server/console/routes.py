@@ -11,7 +11,6 @@ import csv
 import difflib
 import io
 import json
-import tempfile
 import tomllib
 from datetime import date, datetime
 from pathlib import Path
@@ -678,6 +677,16 @@ def build_router(db: ServerDB, snapshots: Path | None) -> APIRouter:
                     )
                 ).mappings()
             ]
+            pending = [
+                dict(r)
+                for r in conn.execute(
+                    text(
+                        "SELECT id, version, effective_day, uploaded_by, uploaded_at FROM pending_rules "
+                        "WHERE status = 'pending' ORDER BY effective_day, id"
+                    )
+                ).mappings()
+            ]
+        values.setdefault("pending", pending)
         for h in history:
             detail = json.loads(h["detail"])
             h["version"] = detail.get("version")
@@ -704,8 +713,45 @@ def build_router(db: ServerDB, snapshots: Path | None) -> APIRouter:
         diff = "".join(difflib.unified_diff(current.splitlines(True), body.splitlines(True), "current", "new", n=2))
         if errors or step != "load":
             return rules_page(request, user, status=400 if errors else 200, errors=errors, diff=diff, upload=body)
+        _rules, _master, today_ = rules_now()
+        effective = str(form.get("effective_day", "")).strip()
         try:
-            version, previous = load_rules_body(db, body, now())
+            effective_day = date.fromisoformat(effective) if effective else today_
+        except ValueError:
+            message = Message(CTX, QT_TRANSLATE_NOOP("Console", "The effective day is a date like 2027-01-01."))
+            return rules_page(request, user, status=400, error=message, diff=diff, upload=body)
+        if effective_day > today_:
+            version = rules_from_dict(tomllib.loads(body)).version
+            with db.write() as tx:
+                tx.conn.execute(
+                    text(
+                        "INSERT INTO pending_rules (version, body, effective_day, uploaded_by, uploaded_at, status) "
+                        "VALUES (:v, :b, :d, :u, :a, 'pending')"
+                    ),
+                    {
+                        "v": version,
+                        "b": body,
+                        "d": effective_day.isoformat(),
+                        "u": user.user_no,
+                        "a": to_utc_text(now()),
+                    },
+                )
+                auth.write_audit(
+                    tx.conn, now(), user.user_no, "rules_scheduled", version, day=effective_day.isoformat()
+                )
+            return rules_page(
+                request,
+                user,
+                notice=Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Console", "Rules {version} take effect on {day}; desks get them at their next sync that day."
+                    ),
+                    {"version": version, "day": effective_day.isoformat()},
+                ),
+            )
+        try:
+            version, previous = jobs.load_rules_body(db, body, now())
         except (RulesError, LookupError, ValueError) as exc:
             return rules_page(request, user, status=400, errors=[("rules", str(exc))], diff=diff, upload=body)
         auth.audit(
@@ -724,6 +770,20 @@ def build_router(db: ServerDB, snapshots: Path | None) -> APIRouter:
             notice=Message("Server", QT_TRANSLATE_NOOP("Server", "Rules {version} loaded."), {"version": version}),
         )
 
+    @router.post("/rules/pending/{pending_id}/cancel", response_class=HTMLResponse)
+    def rules_cancel(pending_id: int, request: Request, user: UserDep, form: FormDep) -> HTMLResponse:
+        need(user, "console_rules")
+        with db.write() as tx:
+            done = tx.conn.execute(
+                text(
+                    "UPDATE pending_rules SET status = 'cancelled', done_at = :a WHERE id = :i AND status = 'pending'"
+                ),
+                {"a": to_utc_text(now()), "i": pending_id},
+            ).rowcount
+            if done:
+                auth.write_audit(tx.conn, now(), user.user_no, "rules_cancelled", str(pending_id))
+        return rules_page(request, user, status=200 if done else 404)
+
     @router.post("/rules/rollback/{audit_id}", response_class=HTMLResponse)
     def rules_rollback(audit_id: int, request: Request, user: UserDep, form: FormDep) -> HTMLResponse:
         need(user, "console_rules")
@@ -737,7 +797,7 @@ def build_router(db: ServerDB, snapshots: Path | None) -> APIRouter:
         previous_body = json.loads(row).get("previous_body") if row else None
         if not previous_body:
             return rules_page(request, user, status=404, errors=[("rules", "?")])
-        version, previous = load_rules_body(db, previous_body, now())
+        version, previous = jobs.load_rules_body(db, previous_body, now())
         auth.audit(
             db,
             now(),
@@ -1079,19 +1139,6 @@ def rules_errors(body: str, db: ServerDB | None = None) -> list[tuple[str, str]]
         field, _, problem = str(exc).partition(": ")
         return [(field, problem or str(exc))]
     return []
-
-
-def load_rules_body(db: ServerDB, body: str, now: datetime) -> tuple[str, tuple[str, str]]:
-    """Load a rules body with the master data already on the server; (new version, (old version, old body))."""
-    with db.read() as conn:
-        docs = {r.name: (r.version, r.body) for r in conn.execute(text("SELECT name, version, body FROM documents"))}
-    with tempfile.TemporaryDirectory(prefix="memberdesk-rules-") as tmp:
-        directory = Path(tmp)
-        for name in ("tenants", "catalogue", "coupons"):
-            (directory / f"{name}.toml").write_text(docs[name][1], encoding="utf-8")
-        (directory / "rules.toml").write_text(body, encoding="utf-8")
-        version = admin.load_rules(db, directory / "rules.toml", directory, now)
-    return version, docs.get("rules", ("", ""))
 
 
 def coupon_story(db: ServerDB, code: str) -> dict[str, Any] | None:

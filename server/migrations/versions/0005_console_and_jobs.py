@@ -1,5 +1,5 @@
 """The membership office console and the server's scheduled jobs: office users, their sessions and audit,
-adjustments waiting for a second person, job runs and the lock that lets one server instance run a job;
+adjustments waiting for a second person, rules waiting for their effective day, job runs and the lock that lets one server instance run a job;
 indexes for the console's day figures and member search (operations and ledger by business day, members
 by name and card number).
 
@@ -97,6 +97,18 @@ def upgrade() -> None:
     with op.batch_alter_table("job_runs", schema=None) as batch_op:
         batch_op.create_index("job_runs_job", ["job", "period"], unique=False)
     op.create_table(
+        "pending_rules",
+        sa.Column("id", BigId, autoincrement=True, nullable=False),
+        sa.Column("version", sa.Text(), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("effective_day", sa.Text(), nullable=False),
+        sa.Column("uploaded_by", sa.Text(), nullable=False),
+        sa.Column("uploaded_at", sa.Text(), nullable=False),
+        sa.Column("status", sa.Text(), nullable=False),
+        sa.Column("done_at", sa.Text(), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_table(
         "job_locks",
         sa.Column("job", sa.Text(), nullable=False),
         sa.Column("holder", sa.Text(), nullable=False),
@@ -110,6 +122,7 @@ def downgrade() -> None:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.drop_index(name)
     op.drop_table("job_locks")
+    op.drop_table("pending_rules")
     with op.batch_alter_table("job_runs", schema=None) as batch_op:
         batch_op.drop_index("job_runs_job")
     op.drop_table("job_runs")
