@@ -190,3 +190,28 @@ def test_the_scheduler_thread_runs_inside_the_server(sqlite_url, tmp_path):
         )
     finally:
         proc.close()
+
+
+def test_review_sweep_and_lock_on_each_backend(server, make_terminal):
+    """The same jobs on SQLite and PostgreSQL (the ``server`` fixture runs on both)."""
+    desk = make_terminal(server, 9)
+    member = enroll(desk.services, desk.desk).member_no
+    desk.services.earn(desk.cashier, member, 600_000)
+    quiesce(desk)
+    high = server.scalar("SELECT tier FROM members WHERE member_no = :m", m=member)
+    db = ServerDB(server.db_url)
+    try:
+        review = jobs.run_job(db, "annual_review", "2028")
+        sweep = jobs.run_job(db, "expiry_sweep", "2027")
+        with db.write() as tx:
+            tx.conn.exec_driver_sql(
+                "INSERT INTO job_locks (job, holder, expires_at) VALUES ('annual_review', 'elsewhere:1:cd', '9999')"
+            )
+        with pytest.raises(jobs.JobBusy):
+            jobs.run_job(db, "annual_review", "2029")
+    finally:
+        db.dispose()
+    assert server.rows("SELECT id, status, rows FROM job_runs ORDER BY id") == [(review, "ok", 1), (sweep, "ok", 1)]
+    quiesce(desk)
+    assert desk.store.scalar("SELECT tier FROM members WHERE member_no = ?", (member,)) != high
+    assert desk.store.scalar("SELECT sum(delta) FROM ledger WHERE member_no = ?", (member,)) == 0
