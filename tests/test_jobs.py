@@ -74,6 +74,11 @@ def test_annual_review_moves_a_member_down_on_every_terminal_once(srv, make_term
             == 1
         )
 
+    # The next receipt at a desk (in January 2028) prints the tier after the review.
+    b.clock.set_local("2028-01-03 10:00")
+    receipt = b.services.earn(b.cashier, lapsed, 1_000).receipt
+    assert receipt.tier_name is not None and receipt.tier_name.zh_CN == "普通会员"
+
     again = _cli(srv.db_url, "jobs", "annual_review", "--period", "2028")
     assert again.returncode == 1 and "was run already" in again.stdout
     forced = _cli(srv.db_url, "jobs", "annual_review", "--period", "2028", "--again")
