@@ -58,6 +58,7 @@ class Console:
         self.http = requests.Session()
         self.csrf = ""
         self.last: requests.Response | None = None
+        self.verify: bool | str = True  # the server's certificate when it serves HTTPS
 
     def _seen(self, response: requests.Response) -> requests.Response:
         found = re.search(r'name="csrf" value="([^"]+)"', response.text)
@@ -67,11 +68,11 @@ class Console:
         return response
 
     def get(self, path: str, **params: Any) -> requests.Response:
-        return self._seen(self.http.get(self.base + path, params=params, timeout=30))
+        return self._seen(self.http.get(self.base + path, params=params, timeout=30, verify=self.verify))
 
     def post(self, path: str, csrf: str | None = None, files: Any = None, **data: Any) -> requests.Response:
         data = {"csrf": self.csrf if csrf is None else csrf, **data}
-        return self._seen(self.http.post(self.base + path, data=data, files=files, timeout=60))
+        return self._seen(self.http.post(self.base + path, data=data, files=files, timeout=60, verify=self.verify))
 
     def login(self, user_no: str, password: str = PASSWORD) -> requests.Response:
         self.get("/login")
@@ -370,3 +371,19 @@ def test_rules_for_a_later_day_wait_for_it_and_can_be_cancelled(office, make_ter
     )
     assert office.scalar("SELECT version FROM documents WHERE name = 'rules'") == "2026.1"
     assert {"rules_scheduled", "rules_cancelled", "rules_rolled_back"} <= set(audit_actions(office, "OM1"))
+
+
+def test_over_https_the_session_cookie_is_secure(tmp_path):
+    from test_server_tls import self_signed
+
+    cert, key = self_signed(tmp_path)
+    server = ServerProcess(console_db(tmp_path), tmp_path, tls=(cert, key), env={"MEMBERDESK_JOBS": "off"}).start()
+    try:
+        person = Console(server)
+        person.verify = str(cert)
+        answer = person.login("OM1")
+        assert answer.url == server.base_url + "/console/today"
+        cookie = answer.history[0].headers["set-cookie"]
+        assert "md_console=" in cookie and "secure" in cookie.lower() and "httponly" in cookie.lower()
+    finally:
+        server.close()
