@@ -387,3 +387,18 @@ def test_over_https_the_session_cookie_is_secure(tmp_path):
         assert "md_console=" in cookie and "secure" in cookie.lower() and "httponly" in cookie.lower()
     finally:
         server.close()
+
+
+def test_audit_search_and_a_terminals_chain_verified(office, make_terminal):
+    desk = make_terminal(office, 27)
+    enroll(desk.services, desk.desk, phone="13633332222")
+    quiesce(desk)
+    anchored = office.scalar("SELECT count(*) FROM terminal_audit WHERE terminal_id = 'T027'")
+    assert anchored > 0
+    manager = logged_in(office, "OM1")
+    found = manager.get("/audit", terminal="T027")
+    assert found.status_code == 200 and found.text.count("<tr><td>T027</td>") == min(anchored, 200)
+    verdict = manager.post("/audit/verify", terminal_id="T027")
+    assert verdict.status_code == 200 and f"T027 的审计链完整（已锚定 {anchored} 行）" in verdict.text
+    assert logged_in(office, "OC1").get("/audit").status_code == 403
+    assert "audit_verified" in audit_actions(office, "OM1")
