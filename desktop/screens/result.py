@@ -77,7 +77,8 @@ class ResultScreen(Screen):
         self.print_button.setEnabled(self.win.printing_available())
         self.pdf_button.setEnabled(self.win.printing_available())
         self.welcome_button.setVisible(bool(token) and self.win.printing_available())
-        self.focus_primary()
+        if self.isVisible():  # a language change re-runs this on a hidden screen: it must not take the focus
+            self.focus_primary()
 
     def focus_primary(self) -> None:
         """Enter prints the receipt (the focused button), Esc goes back to the member."""
