@@ -115,8 +115,11 @@ def test_cookies_are_httponly_strict_and_every_form_needs_its_sessions_token(off
     assert issued.status_code == 200 and re.search(r"[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}", issued.text)
     assert office.scalar("SELECT count(*) FROM registration_codes") == codes_before + 1
     assert "registration_code_issued" in audit_actions(office, "OM1")
-    # Pages are not cached and cannot be framed by another site.
-    assert person.get("/today").headers["cache-control"] == "no-store"
+    # Pages are not cached, cannot be framed by another site and run no script.
+    headers = person.get("/today").headers
+    assert headers["cache-control"] == "no-store" and headers["x-frame-options"] == "DENY"
+    assert "script-src 'none'" in headers["content-security-policy"]
+    assert person.post("/terminals/code", csrf="").headers["x-frame-options"] == "DENY"
 
 
 def test_a_page_without_a_session_goes_to_the_login_and_logout_ends_the_session(office):

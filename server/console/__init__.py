@@ -12,7 +12,7 @@ from membership.i18n import QT_TRANSLATE_NOOP
 
 from ..db import ServerDB
 from .i18n import language_of, translator
-from .routes import LANG_COOKIE, BadCsrf, Forbidden, LoginRequired, build_router
+from .routes import LANG_COOKIE, SECURITY_HEADERS, BadCsrf, Forbidden, LoginRequired, build_router
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -51,4 +51,5 @@ def _plain(message: str, status: int) -> HTMLResponse:
         f'<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/console/static/console.css">'
         f'<main class="narrow"><p class="error">{escape(message)}</p><p><a href="/console/today">⟵</a></p></main>',
         status_code=status,
+        headers=SECURITY_HEADERS,
     )
