@@ -365,8 +365,13 @@ def test_rules_for_a_later_day_wait_for_it_and_can_be_cancelled(office, make_ter
         ("2027.9", "cancelled"),
     ]
     assert office.scalar("SELECT version FROM documents WHERE name = 'rules'") == "2027.1"
+    row = re.search(r"<td>T026</td>.*?</tr>", person.get("/terminals").text, re.S).group(0)
+    assert "旧版本" in row
     desk.sync()
     assert desk.store.rules().version == "2027.1"
+    desk.sync()  # the server learns what a terminal has from its next pull
+    row = re.search(r"<td>T026</td>.*?</tr>", person.get("/terminals").text, re.S).group(0)
+    assert "<td>2027.1</td>" in row
     history = person.get("/rules").text
     assert "回退到 2026.1" in history  # the job's load is in the history, to roll back like any other
     person.post(

@@ -1218,6 +1218,10 @@
       <translation />
     </message>
     <message>
+      <source>an older version</source>
+      <translation />
+    </message>
+    <message>
       <source>Revoke</source>
       <translation />
     </message>

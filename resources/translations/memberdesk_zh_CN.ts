@@ -1218,6 +1218,10 @@
       <translation>未拉取的变更</translation>
     </message>
     <message>
+      <source>an older version</source>
+      <translation>旧版本</translation>
+    </message>
+    <message>
       <source>Revoke</source>
       <translation>吊销</translation>
     </message>

@@ -1218,6 +1218,10 @@
       <translation>未拉取的變更</translation>
     </message>
     <message>
+      <source>an older version</source>
+      <translation>舊版本</translation>
+    </message>
+    <message>
       <source>Revoke</source>
       <translation>吊銷</translation>
     </message>

@@ -499,12 +499,18 @@ def build_router(db: ServerDB, snapshots: Path | None) -> APIRouter:
                     )
                 ).mappings()
             ]
-            versions = dict(
-                conn.execute(text("SELECT o.terminal_id, max(o.received_at) FROM ops o GROUP BY o.terminal_id")).all()
-            )
+            # Which rules a terminal runs: the current ones once it has pulled the change that brought them.
+            rules_version = conn.execute(text("SELECT version FROM documents WHERE name = 'rules'")).scalar()
+            rules_change = conn.execute(
+                text(
+                    "SELECT change_no FROM changes WHERE entity = 'document' AND key = 'rules' "
+                    "ORDER BY change_no DESC LIMIT 1"
+                )
+            ).scalar()
         for row in rows:
             row["behind"] = max(0, int(head) - int(row["pulled_through"] or 0))
-            row["last_push"] = versions.get(row["terminal_id"])
+            row["rules_current"] = rules_change is None or int(row["pulled_through"] or 0) >= int(rules_change)
+        values.setdefault("rules_version", rules_version)
         return page(request, "terminals.html", user, status=status, rows=rows, codes=codes_, **values)
 
     @router.get("/terminals", response_class=HTMLResponse)
