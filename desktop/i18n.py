@@ -26,6 +26,7 @@ def install_language(language: str) -> None:
     assert app is not None
     for translator in _state["translators"]:  # type: ignore[attr-defined]
         app.removeTranslator(translator)
+        translator.deleteLater()  # it reads the previous buffer, replaced below
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qtbase = QTranslator(app)
@@ -34,11 +35,19 @@ def install_language(language: str) -> None:
         installed.append(qtbase)
     ours = QTranslator(app)
     qm = TRANSLATIONS / f"memberdesk_{language}.qm"
+    data = b""
     if language != "en":
-        if not ours.load(str(qm)):
+        # Loaded from a copy in memory, not a mapping of the file: a .qm rewritten while the desk runs (an
+        # update, a translator's rebuild) would otherwise crash the app at its next translated string.
+        try:
+            data = qm.read_bytes()
+        except OSError:
+            data = b""
+        if not data or not ours.load(data):
             raise FileNotFoundError(f"{qm} is missing: run scripts/setup (it compiles the translations)")
         app.installTranslator(ours)
         installed.append(ours)
+    _state["qm_data"] = data  # QTranslator reads this buffer for as long as it is installed
     _state["translators"] = installed
     _state["language"] = language
     QLocale.setDefault(QLocale(language))
