@@ -179,7 +179,9 @@ def test_a_donation_prints_its_receipt_and_its_line_in_the_daily_report(
     [row] = [r for r in data.figures.redeemed if r.kind == "donation"]
     assert (row.item_code, row.quantity, row.points) == ("CHARITY2026", 2, 500)
     assert data.figures.points_donated == 500 and data.figures.items_handed_out == 0
-    report = flat(pdf_text(render_daily_report(data)))
+    report_pdf = render_daily_report(data)
+    (tmp_path / "report-with-donations.pdf").write_bytes(report_pdf)
+    report = flat(pdf_text(report_pdf))
     assert flat("CHARITY2026 星河爱心助学") in report and flat("积分捐赠") in report
     csv_rows = [line.split(",") for line in daily_report_csv(data).splitlines()]
     assert any(r[:4] == ["CHARITY2026 星河爱心助学", "积分捐赠", "2", "500"] for r in csv_rows), csv_rows
