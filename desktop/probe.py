@@ -58,6 +58,9 @@ def snapshot(window: Any) -> dict[str, Any]:
         "points": summary.balance if summary is not None else None,
         "logged_in": window.session.staff_no if window.session is not None else "",
         "banner": _text(window.banner.text),
+        "online": bool(window.banner.online),
+        "pending": int(window.banner.pending),
+        "open_exceptions": int(getattr(window.banner, "open_exceptions", 0)),
         "busy": not window.tasks.idle,
         "window_title": window.windowTitle(),
     }

@@ -156,6 +156,8 @@ class XSession:
             30,
             "openbox to manage the display",
         )
+        # NumLock on, as a desk PC starts: keypad digits (a scanner in keypad mode) are digits, not arrows.
+        self._run(["xdotool", "key", "Num_Lock"])
 
     def _start_bus(self) -> None:
         bus = self._spawn(
@@ -296,24 +298,52 @@ class XSession:
         """Type ``code`` as a keyboard-wedge scanner: 8 ms a character, Shift pressed and released around each
         capital letter (never held across characters), keypad digits if ``keypad``, then the suffix.
 
-        One xdotool run types the whole burst, so the timing between characters is xdotool's ``sleep``,
-        not the start-up time of a process per key.
+        The events go through XTest with the delay of each one given to the X server, which holds them
+        back itself: the gaps between keys are the server's, as with a USB scanner whose reports the kernel
+        delivers on time, and do not grow when this process is descheduled on a busy machine.
         """
-        args: list[str] = []
-        for char in code:
-            if char.isupper():
-                # --delay 0: xdotool's default 12 ms after each keydown/keyup would make every capital
-                # take 35 ms, far slower than a scanner (which sends Shift, key, Shift in one HID report).
-                args += ["keydown", "--delay", "0", "Shift_L", "key", "--delay", "0", char.lower()]
-                args += ["keyup", "--delay", "0", "Shift_L"]
-            elif char.isdigit() and keypad:
-                args += ["key", "--delay", "0", f"KP_{char}"]
-            else:
-                args += ["key", "--delay", "0", _KEY_NAMES.get(char, char)]
-            args += ["sleep", f"{SCANNER_DELAY:.3f}"]
-        for name in SUFFIXES[suffix]:
-            args += ["key", "--delay", "0", name]
-        self.xdotool(*args)
+        from Xlib import XK, X, display
+        from Xlib.ext import xtest
+
+        conn = display.Display(self.display)
+        try:
+
+            def keycode(name: str) -> int:
+                code_ = conn.keysym_to_keycode(XK.string_to_keysym(name))
+                if not code_:
+                    raise ValueError(f"no key for {name!r} on this display")
+                return code_
+
+            shift, control = keycode("Shift_L"), keycode("Control_L")
+            delay_ms = int(SCANNER_DELAY * 1000)
+            events: list[tuple[int, int, int]] = []  # (press or release, keycode, delay before it in ms)
+
+            def tap(key: int, delay: int, modifier: int | None = None) -> None:
+                if modifier is not None:
+                    events.append((X.KeyPress, modifier, delay))
+                    delay = 0
+                events.extend([(X.KeyPress, key, delay), (X.KeyRelease, key, 0)])
+                if modifier is not None:
+                    events.append((X.KeyRelease, modifier, 0))
+
+            for index, char in enumerate(code):
+                delay = delay_ms if index else 0
+                if char.isupper():
+                    tap(keycode(char.lower()), delay, shift)
+                elif char.isdigit() and keypad:
+                    tap(keycode(f"KP_{char}"), delay)
+                else:
+                    tap(keycode(_KEY_NAMES.get(char, char)), delay)
+            for name in SUFFIXES[suffix]:
+                if name.startswith("ctrl+"):
+                    tap(keycode(name[len("ctrl+") :]), delay_ms, control)
+                else:
+                    tap(keycode(name), delay_ms)
+            for kind, key, delay in events:
+                xtest.fake_input(conn, kind, key, time=delay)
+            conn.sync()  # returns once the server has played every event
+        finally:
+            conn.close()
 
 
 def load_run_demo() -> Any:
