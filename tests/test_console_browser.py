@@ -260,3 +260,6 @@ def test_the_mall_wide_daily_report_prints(page, office, make_terminal):
         )
     csv = page.request.get(page.base + f"/console/reports/daily.csv?day={day}")
     assert csv.status == 200 and "星河广场" in csv.text()
+    month = page.request.get(page.base + f"/console/reports/month.csv?month={day[:7]}")
+    lines = month.text().splitlines()
+    assert lines[0] == "日期,终端,操作,笔数" and any(line.startswith(f"{day},T036,") for line in lines[1:])

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
   <context>
+    <name />
+    <message>
+      <source>Operation</source>
+      <translation />
+    </message>
+  </context>
+  <context>
     <name>ActionScreen</name>
     <message>
       <source>Checking online…</source>
@@ -344,6 +351,10 @@
       <translation />
     </message>
     <message>
+      <source>{path} cannot be used ({error}); check the path and its permissions.</source>
+      <translation />
+    </message>
+    <message>
       <source>The command failed unexpectedly ({error}); the details are in {log}. Please tell IT.</source>
       <translation />
     </message>
@@ -353,6 +364,14 @@
     </message>
     <message>
       <source>There is no file {path}.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Nothing was imported: {count} problem(s) to fix first.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Make from 1 to 2,000,000 demo members.</source>
       <translation />
     </message>
     <message>
@@ -1047,6 +1066,10 @@
     </message>
     <message>
       <source>Month</source>
+      <translation />
+    </message>
+    <message>
+      <source>The month (CSV)</source>
       <translation />
     </message>
     <message>

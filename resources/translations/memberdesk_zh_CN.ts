@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name />
+    <message>
+      <source>Operation</source>
+      <translation type="unfinished">操作</translation>
+    </message>
+  </context>
+  <context>
     <name>ActionScreen</name>
     <message>
       <source>Checking online…</source>
@@ -344,6 +351,10 @@
       <translation>无法从本机密钥环读取数据库密钥（{error}）。</translation>
     </message>
     <message>
+      <source>{path} cannot be used ({error}); check the path and its permissions.</source>
+      <translation>无法使用 {path}（{error}）；请检查路径和权限。</translation>
+    </message>
+    <message>
       <source>The command failed unexpectedly ({error}); the details are in {log}. Please tell IT.</source>
       <translation>命令意外失败（{error}）；详情已写入 {log}。请通知 IT。</translation>
     </message>
@@ -354,6 +365,14 @@
     <message>
       <source>There is no file {path}.</source>
       <translation>找不到文件 {path}。</translation>
+    </message>
+    <message>
+      <source>Nothing was imported: {count} problem(s) to fix first.</source>
+      <translation>未导入任何会员：请先修正 {count} 处问题。</translation>
+    </message>
+    <message>
+      <source>Make from 1 to 2,000,000 demo members.</source>
+      <translation>演示会员数须为 1 至 2,000,000。</translation>
     </message>
     <message>
       <source>{path} exists already; choose a new file name for the backup.</source>
@@ -1048,6 +1067,10 @@
     <message>
       <source>Month</source>
       <translation>月份</translation>
+    </message>
+    <message>
+      <source>The month (CSV)</source>
+      <translation>本月数据（CSV）</translation>
     </message>
     <message>
       <source>Count</source>

@@ -969,6 +969,28 @@ def build_router(db: ServerDB, snapshots: Path | None) -> APIRouter:
             month_rows=month_rows,
         )
 
+    @router.get("/reports/month.csv")
+    def report_month(request: Request, user: UserDep) -> Response:
+        need(user, "console_reports")
+        month = request.query_params.get("month") or ""
+        try:
+            y, m = (int(x) for x in month.split("-"))
+            rows = queries.month_rows(db, y, m)
+        except ValueError:
+            raise Forbidden() from None
+        tr = catalog(lang(request)).translate
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow([tr(CTX, "Day"), tr(CTX, "Terminal"), tr(CTX, "Operation"), tr(CTX, "Count")])
+        for day, terminal, kind, count in rows:
+            writer.writerow([day, terminal, tr("Operation", KIND_LABELS.get(kind, kind)), count])
+        auth.audit(db, now(), user.user_no, "report_printed", month, format="month.csv")
+        return Response(
+            out.getvalue(),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="month-{y:04d}-{m:02d}.csv"'},
+        )
+
     @router.get("/reports/daily.{fmt}")
     def report_file(fmt: str, request: Request, user: UserDep) -> Response:
         need(user, "console_reports")

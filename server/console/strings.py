@@ -136,6 +136,7 @@ STRINGS = [
     QT_TRANSLATE_NOOP("Console", "Coupons verified"),
     QT_TRANSLATE_NOOP("Console", "The month"),
     QT_TRANSLATE_NOOP("Console", "Month"),
+    QT_TRANSLATE_NOOP("Console", "The month (CSV)"),
     QT_TRANSLATE_NOOP("Console", "Count"),
     QT_TRANSLATE_NOOP("Console", "Document"),
     QT_TRANSLATE_NOOP("Console", "Version"),
