@@ -300,6 +300,19 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    except OSError as exc:  # a file named on the command line is missing, a directory, or not readable
+        print(
+            _say(
+                cat,
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP("Cli", "{path} cannot be used ({error}); check the path and its permissions."),
+                    {"path": str(exc.filename or ""), "error": type(exc).__name__},
+                ),
+            ),
+            file=sys.stderr,
+        )
+        return 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug: say so in the user's language, keep the traceback in a file for IT
@@ -386,10 +399,22 @@ def _run(args: argparse.Namespace, cat: Catalog) -> int:
         for problem in problems:
             print(f"{args.csv.name}:{problem.line}: {_say(cat, problem.message)}", file=sys.stderr)
         if problems:
-            print(f"nothing imported: {len(problems)} problem(s)", file=sys.stderr)
+            print(
+                _say(
+                    cat,
+                    Message(
+                        CTX,
+                        QT_TRANSLATE_NOOP("Cli", "Nothing was imported: {count} problem(s) to fix first."),
+                        {"count": len(problems)},
+                    ),
+                ),
+                file=sys.stderr,
+            )
             return 1
         print(f"{count} members imported")
     elif args.command == "demo":
+        if not 1 <= args.members <= 2_000_000:
+            raise CliError(QT_TRANSLATE_NOOP("Cli", "Make from 1 to 2,000,000 demo members."))
         report = generate_demo(store, args.members, args.seed, now)
         print(f"{report.members} members, {report.ledger_rows} ledger rows in {report.seconds:.1f} s")
     elif args.command == "lookup":

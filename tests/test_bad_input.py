@@ -386,6 +386,12 @@ def test_cli_refuses_bad_input_with_a_translated_message(cli_store, tmp_path):
     _refused(db, "do", "edit-profile", *D, "--member", member, "--gender", "robot", expect="女")
     _refused(db, "do", "donate", *D, "--member", member, "--campaign", "NOPE", "--points", "100", expect="CHARITY2026")
     _refused(db, "do", "redeem-gift", *D, "--item", "G002", expect="会员号")  # no --member at all
+    _refused(db, "rules-load", str(tmp_path / "nope.toml"), expect="nope.toml")
+    _refused(db, "masterdata-load", str(tmp_path / "nowhere"), expect="tenants.toml")
+    _refused(db, "demo", "--members", "-3", expect="1 至 2,000,000")
+    header_only = tmp_path / "wrong.csv"
+    header_only.write_text("名字,电话\n张三,13900001111\n", encoding="utf-8")
+    _refused(db, "import-members", str(header_only), expect="未导入")
 
 
 def test_cli_accepts_what_staff_type(cli_store, tmp_path):

@@ -119,7 +119,7 @@ def test_demo_and_import(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("name,phone,birthday\n孙八,123,01-01\n李九,13700000003,02-30\n", encoding="utf-8")
     err = run(db, "import-members", str(bad), ok=False).stderr
-    assert "bad.csv:2" in err and "bad.csv:3" in err and "nothing imported" in err
+    assert "bad.csv:2" in err and "bad.csv:3" in err and "Nothing was imported: 2 problem(s)" in err
     assert "2 members imported" in run(db, "import-members", str(good)).stdout
     run(db, "import-members", str(good), ok=False)  # the same phones again: refused whole
 
