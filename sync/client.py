@@ -104,6 +104,16 @@ class ServerClient:
                 self._sessions.append(session)
         return session
 
+    def release_thread_session(self) -> None:
+        """Close the calling thread's session (a short-lived thread, e.g. the page fetcher, when it ends)."""
+        session = getattr(self._local, "session", None)
+        if session is not None:
+            self._local.session = None
+            with self._sessions_lock:
+                if session in self._sessions:
+                    self._sessions.remove(session)
+            session.close()
+
     def close(self) -> None:
         with self._sessions_lock:
             sessions, self._sessions = self._sessions, []

@@ -9,6 +9,7 @@ each exactly once however often a request is repeated.
 from __future__ import annotations
 
 import logging
+import queue
 import random
 import secrets
 import threading
@@ -139,6 +140,7 @@ class SyncEngine:
         self.probe_interval = probe_interval
         self._probe: threading.Thread | None = None
         self._status_lock = threading.RLock()
+        self.apply_batch = max(page_size, 20_000)  # changes applied per transaction during a catch-up
 
     # -- events --------------------------------------------------------------------------------------------
 
@@ -261,21 +263,40 @@ class SyncEngine:
             self._update()
             self._emit("progress", {"pushed": report.pushed, "pulled": report.pulled})
         self._anchor_audit()
+        self._pull(report)
+        return report
+
+    def _pull(self, report: SyncReport) -> None:
+        """Pull until the server has nothing more, fetching ahead while pages are applied.
+
+        A thread fetches pages (each from the previous one's ``next``) into a short queue while this one
+        applies what has arrived — several pages in one transaction when they are there — so a catch-up
+        costs about the larger of fetching and applying, not their sum. Each apply checks the cursor it
+        started from: if another sync moved it, what was fetched is dropped and pulling restarts there.
+        """
         while True:
             since = self.replicator.cursor()
-            page = self.client.pull(since, self.page_size)
-            if page["changes"] or page["next"] != since:
-                result = self.replicator.apply_page(page, self.clock(), since=since)
-                if result.skipped:  # applied meanwhile by someone else: pull on from the cursor as it is now
-                    log.info("page after %s was applied meanwhile; continuing from the stored cursor", since)
-                    continue
-                report.pulled += len(page["changes"])
-                report.rejected += result.rejected
-                report.new_exceptions += result.new_exceptions
-                self._emit("progress", {"pushed": report.pushed, "pulled": report.pulled})
-            if not page["more"]:
-                break
-        return report
+            fetcher = _PageFetcher(self.client, since, self.page_size)
+            try:
+                while True:
+                    pages = fetcher.take(self.apply_batch)
+                    last = pages[-1]
+                    if any(p["changes"] for p in pages) or last["next"] != since:
+                        result = self.replicator.apply_pages(pages, self.clock(), since=since)
+                        if result.skipped:
+                            log.info(
+                                "changes after %s were applied meanwhile; continuing from the stored cursor", since
+                            )
+                            break
+                        report.pulled += sum(len(p["changes"]) for p in pages)
+                        report.rejected += result.rejected
+                        report.new_exceptions += result.new_exceptions
+                        self._emit("progress", {"pushed": report.pushed, "pulled": report.pulled})
+                    since = last["next"]
+                    if not last["more"]:
+                        return
+            finally:
+                fetcher.close()
 
     def _anchor_audit(self) -> None:
         """Anchor the audit chain at the server, so a rewritten or truncated local log is detected there."""
@@ -435,6 +456,63 @@ class SyncEngine:
             else:
                 if not self._status.online and not self._status.revoked:
                     self.notify()
+
+
+class _PageFetcher:
+    """Pulls pages ahead in its own thread (its own HTTP session) into a bounded queue."""
+
+    def __init__(self, client: ServerClient, since: int, page_size: int, ahead: int = 8):
+        self._queue: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=ahead)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, args=(client, since, page_size), name="memberdesk-pull", daemon=True
+        )
+        self._thread.start()
+
+    def _put(self, item: tuple[str, Any]) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self, client: ServerClient, since: int, page_size: int) -> None:
+        try:
+            while not self._stop.is_set():
+                page = client.pull(since, page_size)
+                if not self._put(("page", page)) or not page["more"]:
+                    return
+                since = page["next"]
+        except BaseException as exc:  # handed to the applying thread, which raises it
+            self._put(("error", exc))
+        finally:
+            client.release_thread_session()
+
+    def take(self, max_changes: int) -> list[dict[str, Any]]:
+        """At least one page (waiting for it), plus the ones already fetched, up to ``max_changes``."""
+        pages = [self._item(self._queue.get())]
+        count = len(pages[0]["changes"])
+        while pages[-1]["more"] and count < max_changes:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            pages.append(self._item(item))
+            count += len(pages[-1]["changes"])
+        return pages
+
+    @staticmethod
+    def _item(item: tuple[str, Any]) -> dict[str, Any]:
+        kind, value = item
+        if kind == "error":
+            raise value
+        return value
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=70)  # a request in flight ends by its own timeout
 
 
 # -- registration -------------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from membership import codes
 from membership import operations as ops
 from membership.sync_rules import APPLIED, REMOTE_OPS_DAYS, ledger_corrections, touched_keys
 from membership.timeutil import to_utc_text
+from membership.validation import mask_phone
 
 from .store import GENESIS_HASH, Store, audit_hash
 
@@ -96,6 +97,9 @@ def _upsert_sql(table: str, columns: tuple[str, ...], key: tuple[str, ...]) -> s
 
 
 _MEMBER_UPSERT = _upsert_sql("members", MEMBER_COLUMNS, ("member_no",))
+# The same with the phone already as the store keeps it (mask, keyed hash, sealed copy), computed here
+# rather than by the conversion trigger, which would write the row a second time.
+_MEMBER_UPSERT_SEALED = _upsert_sql("members", (*MEMBER_COLUMNS, "phone_hash", "phone_sealed"), ("member_no",))
 _COUPON_UPSERT = _upsert_sql("coupons", COUPON_COLUMNS, ("code",))
 _RECEIPT_UPSERT = _upsert_sql("receipts", RECEIPT_COLUMNS, ("tenant_code", "receipt_no"))
 _LEDGER_INSERT = (
@@ -124,11 +128,18 @@ class Replicator:
 
     def __init__(self, store: Store):
         self.store = store
+        self._own_ids: set[str] | None = None
 
     # -- settings -------------------------------------------------------------------------------------
 
     def cursor(self) -> int:
         return int(self.store.setting(CURSOR, "0") or 0)
+
+    def own_terminal_ids(self, conn: sqlite3.Connection) -> set[str]:
+        """Every terminal id this store logged operations under (a re-registration may have changed it)."""
+        if self._own_ids is None:
+            self._own_ids = {r[0] for r in conn.execute("SELECT DISTINCT terminal_id FROM oplog")}
+        return self._own_ids | {self.store.terminal().terminal_id}
 
     def quarantined_count(self) -> int:
         return self.store.scalar("SELECT count(*) FROM sync_quarantine") or 0
@@ -323,6 +334,11 @@ class Replicator:
         transaction that applies the page and moves it: if another sync (another process, an older copy
         of the engine) applied changes meanwhile, the page is skipped whole instead of applied twice.
         """
+        return self.apply_pages([page], now, since)
+
+    def apply_pages(self, pages: list[dict[str, Any]], now: datetime, since: int | None = None) -> PageReport:
+        """Consecutive pages (each pulled from the previous one's ``next``) in one transaction: a catch-up
+        commits (encrypts and fsyncs) once per few pages rather than once per page."""
         report = PageReport()
         store = self.store
         with store.transaction() as conn:
@@ -332,11 +348,22 @@ class Replicator:
                     report.skipped = True
                     return report
             run = _PageRun(self, conn, now, report)
-            for change in page["changes"]:
+            changes = [change for page in pages for change in page["changes"]]
+            # A row sent several times in these pages (a member touched by many operations) is the same
+            # row in newer versions: only its last version is written; the others are counted.
+            last: dict[tuple[str, str], int] = {}
+            for n, change in enumerate(changes):
+                if change["entity"] in ROW_ENTITIES:
+                    last[(change["entity"], change["key"])] = n
+            for n, change in enumerate(changes):
+                if change["entity"] in ROW_ENTITIES and last[(change["entity"], change["key"])] != n:
+                    report.applied += 1
+                    continue
                 run.apply(change)
+            run.flush()
             run.retry_deferred()
             run.raise_counters_from_data()
-            store.set_setting(conn, CURSOR, str(page["next"]))
+            store.set_setting(conn, CURSOR, str(pages[-1]["next"]))
             self._prune_remote_ops(conn, now)
         return report
 
@@ -373,6 +400,12 @@ class _PageRun:
         self.at = to_utc_text(now)
         self.report = report
         self.terminal = self.store.terminal()
+        self.own_ids = self.rep.own_terminal_ids(conn)
+        # Other desks' ledger lines and remote_ops rows, written in bulk (nothing reads them mid-page).
+        self.lines: list[tuple[Any, ...]] = []
+        self.remote: list[tuple[Any, ...]] = []
+        # Rows waiting in sync_deferred; a row the server sends again leaves it only if it is there.
+        self.deferred = {(r[0], r[1]) for r in conn.execute("SELECT entity, key FROM sync_deferred")}
         self.provisional: dict[str, set[str]] = {}  # op id -> keys it holds back
         self.held: Counter[str] = Counter()
         for row in conn.execute(
@@ -451,17 +484,28 @@ class _PageRun:
                 "ON CONFLICT (entity, key) DO UPDATE SET change_no = excluded.change_no, data = excluded.data",
                 (entity, key, no, json.dumps(data, ensure_ascii=False)),
             )
-        else:
+            self.deferred.add((entity, key))
+        elif (entity, key) in self.deferred:
             self.conn.execute("DELETE FROM sync_deferred WHERE entity = ? AND key = ?", (entity, key))
+            self.deferred.discard((entity, key))
 
     def _write_row(self, entity: str, key: str, data: dict[str, Any]) -> bool:
-        """Take over the server's row; False when it clashes with a provisional local row (retry later)."""
+        """Take over the server's row; False when it clashes with a provisional local row (retry later).
+
+        Every write here is one statement, and SQLite undoes a statement that fails a constraint by
+        itself (the transaction goes on): no savepoint per row is needed.
+        """
         conn = self.conn
-        conn.execute("SAVEPOINT row_write")
         try:
             if entity == "member":
+                phone = data.get("phone")
                 if data.get("absent"):
                     conn.execute("DELETE FROM members WHERE member_no = ?", (key,))
+                elif phone and "*" not in phone:
+                    keys = self.store.phone_keys
+                    values = [data.get(c) for c in MEMBER_COLUMNS]
+                    values[MEMBER_COLUMNS.index("phone")] = mask_phone(phone)
+                    conn.execute(_MEMBER_UPSERT_SEALED, [*values, keys.hash(phone), keys.seal(phone)])
                 else:
                     conn.execute(_MEMBER_UPSERT, [data.get(c) for c in MEMBER_COLUMNS])
             elif entity == "coupon":
@@ -502,10 +546,7 @@ class _PageRun:
                         ),
                     )
         except sqlite3.IntegrityError:
-            conn.execute("ROLLBACK TO row_write")
-            conn.execute("RELEASE row_write")
             return False
-        conn.execute("RELEASE row_write")
         return True
 
     def _materialize(self, keys: set[str]) -> None:
@@ -541,7 +582,13 @@ class _PageRun:
 
     def _op(self, data: dict[str, Any], no: int) -> None:
         op_id = data["op_id"]
-        local = self.conn.execute("SELECT op_id, kind, payload FROM oplog WHERE op_id = ?", (op_id,)).fetchone()
+        # Only an operation logged under one of this store's terminal ids can be in its log (the catch-up
+        # pull of a busy mall is mostly other desks' operations: no look-up for those).
+        local = (
+            self.conn.execute("SELECT op_id, kind, payload FROM oplog WHERE op_id = ?", (op_id,)).fetchone()
+            if data.get("terminal_id") in self.own_ids or not data.get("terminal_id")
+            else None
+        )
         if local is not None:
             if data.get("status") == QUARANTINED:
                 # Held by the server for an administrator: nothing is decided, the desk's effects stay
@@ -560,12 +607,9 @@ class _PageRun:
             return  # another desk's operation the server has not applied yet: no effects to copy
         lines = data.get("lines") or []
         if lines:
-            self.conn.executemany(
-                _FOREIGN_LINE_INSERT,
-                [
-                    (m, op_id, kind, delta, lot, spend, day, self.at, n)
-                    for n, (m, kind, delta, lot, spend, day) in enumerate(lines)
-                ],
+            self.lines.extend(
+                (m, op_id, kind, delta, lot, spend, day, self.at, n)
+                for n, (m, kind, delta, lot, spend, day) in enumerate(lines)
             )
         day = data.get("business_day") or self.at[:10]
         for n, (terminal_id, item, delta) in enumerate(data.get("moves") or ()):
@@ -579,10 +623,7 @@ class _PageRun:
         moves = Counter()
         for _terminal, item, delta in data.get("moves") or ():
             moves[item] += delta
-        self.conn.execute(
-            "INSERT OR REPLACE INTO remote_ops (op_id, terminal_id, kind, member_no, business_day, moves, "
-            "reversed_by, change_no) VALUES (?, ?, ?, ?, ?, ?, "
-            "(SELECT reversed_by FROM remote_ops WHERE op_id = ?), ?)",
+        self.remote.append(
             (
                 op_id,
                 data.get("terminal_id") or "",
@@ -592,15 +633,30 @@ class _PageRun:
                 json.dumps(sorted(moves.items())),
                 op_id,
                 no,
-            ),
+            )
         )
         target = data.get("reverses")
         if target:
+            self.flush()  # the target may be among the rows not written yet
             # Reversed at another desk: here too (our own operation or another desk's). The server applied
             # this reversal, so it is the one: it overrides a provisional local reversal of the same target
             # (which the server rejects; that release then no longer matches and the mark stays).
             self.conn.execute("UPDATE remote_ops SET reversed_by = ? WHERE op_id = ?", (op_id, target))
             self.conn.execute("UPDATE oplog SET reversed_by = ? WHERE op_id = ?", (op_id, target))
+
+    def flush(self) -> None:
+        """Write the buffered foreign lines and remote_ops rows."""
+        if self.lines:
+            self.conn.executemany(_FOREIGN_LINE_INSERT, self.lines)
+            self.lines = []
+        if self.remote:
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO remote_ops (op_id, terminal_id, kind, member_no, business_day, moves, "
+                "reversed_by, change_no) VALUES (?, ?, ?, ?, ?, ?, "
+                "(SELECT reversed_by FROM remote_ops WHERE op_id = ?), ?)",
+                self.remote,
+            )
+            self.remote = []
 
     def _move(self, op_id: str, item: str, delta: int, day: str, line_no: int | None = None) -> None:
         """One stock move and the level it changes; a foreign move already here (same ``line_no``) is skipped."""
