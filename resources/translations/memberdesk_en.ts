@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
   <context>
-    <name />
-    <message>
-      <source>Operation</source>
-      <translation />
-    </message>
-  </context>
-  <context>
     <name>ActionScreen</name>
     <message>
       <source>Checking online…</source>

@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name />
-    <message>
-      <source>Operation</source>
-      <translation type="unfinished">操作</translation>
-    </message>
-  </context>
-  <context>
     <name>ActionScreen</name>
     <message>
       <source>Checking online…</source>

@@ -978,12 +978,12 @@ def build_router(db: ServerDB, snapshots: Path | None) -> APIRouter:
             rows = queries.month_rows(db, y, m)
         except ValueError:
             raise Forbidden() from None
-        tr = catalog(lang(request)).translate
+        translate = catalog(lang(request)).translate
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow([tr(CTX, "Day"), tr(CTX, "Terminal"), tr(CTX, "Operation"), tr(CTX, "Count")])
+        writer.writerow([translate(CTX, h) for h in ("Day", "Terminal", "Operation", "Count")])
         for day, terminal, kind, count in rows:
-            writer.writerow([day, terminal, tr("Operation", KIND_LABELS.get(kind, kind)), count])
+            writer.writerow([day, terminal, translate("Operation", KIND_LABELS.get(kind, kind)), count])
         auth.audit(db, now(), user.user_no, "report_printed", month, format="month.csv")
         return Response(
             out.getvalue(),
