@@ -10,6 +10,7 @@ opens a different random member:
   to ``member_shown``: the reader thread, the queued signal, the router, the store read, the labels;
 - **wedge**: from the first key event to ``member_shown``, the code typed at 8 ms a character (with
   Enter) into the focused field, so the ~0.94 s of typing a 117-character code is included;
+- **event** (the baseline every source ends in): from ``route_scan`` called with the code;
 - **camera**: from a 1280 × 720 frame showing the member's QR handed to the decoder (zxing-cpp) to
   ``member_shown``.
 """
@@ -90,9 +91,10 @@ def main() -> None:
     reader = get_reader()
 
     rng = random.Random(7)
-    samples: dict[str, list[float]] = {"serial": [], "wedge": [], "camera": []}
+    samples: dict[str, list[float]] = {"event": [], "serial": [], "wedge": [], "camera": []}
+    misses = dict.fromkeys(samples, 0)
 
-    def wait_shown(start, member_no: str) -> float:
+    def wait_shown(start, member_no: str, source: str) -> float | None:
         loop = QEventLoop()
         shown: list[str] = []
 
@@ -108,17 +110,29 @@ def main() -> None:
         app.processEvents()  # let the view paint
         elapsed = (time.perf_counter() - t0) * 1000
         window.member_shown.disconnect(done)
-        assert shown == [member_no], (shown, member_no)
+        if shown != [member_no]:
+            # A wedge burst broken by a scheduling hiccup longer than the detector's 35 ms gap is typed
+            # into the field instead (as at a real desk on a loaded PC): counted, not timed.
+            assert source == "wedge", (source, shown, member_no)
+            misses[source] += 1
+            window.home_screen.field.clear()
+            return None
         return elapsed
 
     for _ in range(runs):
-        for source in ("serial", "wedge", "camera"):
+        for source in samples:
             member_no = import_member_no(rng.randrange(members))
             token = services.member_token(member_no)
             window.show_home()
             app.processEvents()
 
-            if source == "serial":
+            if source == "event":
+
+                def start(token=token) -> float:
+                    t0 = time.perf_counter()
+                    window.route_scan(token, "wedge")  # the router alone: what every source ends in
+                    return t0
+            elif source == "serial":
 
                 def start(token=token) -> float:
                     t0 = time.perf_counter()
@@ -142,13 +156,15 @@ def main() -> None:
                         window.route_scan(result.text, "camera")
                     return t0
 
-            samples[source].append(wait_shown(start, member_no))
+            elapsed = wait_shown(start, member_no, source)
+            if elapsed is not None:
+                samples[source].append(elapsed)
     window.shutdown()
     os.close(master)
     os.close(slave)
 
     def figures(values: list[float]) -> dict[str, float]:
-        values = values[5:]  # the first scans warm the page cache, as on a terminal that has been running
+        values = values[3:]  # the first scans warm the page cache, as on a terminal that has been running
         return {
             "n": len(values),
             "median": round(statistics.median(values), 1),
@@ -156,7 +172,11 @@ def main() -> None:
             "p99": round(percentile(values, 99), 1),
         }
 
-    out = {"members": members, "scan_to_member_view_ms": {k: figures(v) for k, v in samples.items()}}
+    out = {
+        "members": members,
+        "scan_to_member_view_ms": {k: figures(v) for k, v in samples.items()},
+        "scans_not_recognised": misses,
+    }
     print(json.dumps(out, indent=1))
     path = ROOT / "bench" / "results" / f"scan-sources-{members}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
