@@ -305,7 +305,9 @@ def print_raw(data: bytes, queue: str, *, title: str = "MemberDesk", timeout: fl
     The queue is checked first like :func:`print_pdf` (missing, stopped, rejecting): CUPS does not pass
     the printer's own status back through a raw queue, so this is all that can be known in advance.
     """
-    if sys.platform == "win32" or not shutil.which("lp") or not shutil.which("lpstat"):
+    if sys.platform == "win32":
+        return _print_raw_windows(data, queue, title)
+    if not shutil.which("lp") or not shutil.which("lpstat"):
         raise _no_spooler()
     _check_queue(queue, timeout)
     return _lp(data, queue, title, 1, ["raw"], timeout)
@@ -410,6 +412,47 @@ def _spool_dir() -> Path:
         except OSError:
             pass
     return directory
+
+
+def _print_raw_windows(data: bytes, queue: str, title: str) -> str:
+    """Bytes to a Windows print queue unchanged (the spooler's RAW data type), as a receipt printer's
+    "Generic / Text Only" or vendor queue takes ESC/POS."""
+    try:
+        import win32print  # type: ignore[import-not-found]
+    except ImportError:
+        raise _no_spooler() from None
+    try:
+        handle = win32print.OpenPrinter(queue)
+    except Exception:  # pywin32 raises its own error type for an unknown queue
+        raise _error(
+            "no_printer",
+            QT_TRANSLATE_NOOP(
+                "Print",
+                "Printer “{printer}” is not set up on this terminal. "
+                "Choose another printer in Settings, or save as PDF.",
+            ),
+            printer=queue,
+        ) from None
+    try:
+        job = win32print.StartDocPrinter(handle, 1, (title[:100], None, "RAW"))
+        try:
+            win32print.StartPagePrinter(handle)
+            win32print.WritePrinter(handle, data)
+            win32print.EndPagePrinter(handle)
+        finally:
+            win32print.EndDocPrinter(handle)
+    except Exception as exc:  # the spooler refused: its text is the detail
+        raise _error(
+            "refused",
+            QT_TRANSLATE_NOOP(
+                "Print", "Printer “{printer}” refused the job: {detail}. Check the printer, then reprint."
+            ),
+            printer=queue,
+            detail=str(exc) or "?",
+        ) from None
+    finally:
+        win32print.ClosePrinter(handle)
+    return f"win:{queue}-{job}"
 
 
 def _print_windows(pdf: bytes, printer: str | None, title: str, copies: int, timeout: float) -> str:
