@@ -300,10 +300,6 @@ class MainWindow(QMainWindow):
 
     # -- scanning ----------------------------------------------------------------------------------
 
-    def handle_code(self, text: str) -> None:
-        """A code from the wedge scanner or the camera (kept for callers of the old name)."""
-        self.route_scan(text, "wedge")
-
     def route_scan(self, code: str, source: str = "wedge") -> None:
         """The one entry point for every scanned code, wherever the user is.
 

@@ -25,32 +25,43 @@ def focus():
     return widget
 
 
+def _send(kind: QEvent.Type, key: int, modifiers, text: str, stamp: int) -> None:
+    """One key event to the focused widget, stamped with its time as a window system stamps it."""
+    event = QKeyEvent(kind, key, modifiers, text)
+    event.setTimestamp(stamp)
+    QApplication.sendEvent(focus(), event)
+
+
 def scan(code: str, suffix: str = "Return", keypad_digits: bool = False, gap_s: float = 0.008) -> None:
-    """Type ``code`` as a wedge scanner does, into the focused widget, and end it with ``suffix``."""
+    """Type ``code`` as a wedge scanner does, into the focused widget, and end it with ``suffix``.
+
+    Each event carries a time stamp ``gap_s`` after the previous character's, as the X server stamps a
+    scanner's keys; the detector measures the gaps by them, so a loaded test machine does not split a
+    scan (the events are also sent ``gap_s`` apart in real time)."""
+    press, release = QEvent.Type.KeyPress, QEvent.Type.KeyRelease
+    none = Qt.KeyboardModifier.NoModifier
+    stamp = int(time.monotonic() * 1000) % 2**31 + 1
     for char in code:
-        target = focus()
+        key_code = ord(char.upper())  # Qt's key codes for ASCII are the (upper case) character codes
         if char.isupper():
-            QTest.keyPress(target, Qt.Key.Key_Shift, SHIFT)  # Shift down: a key event with no text
-            QTest.keyPress(target, char, SHIFT)
-            QTest.keyRelease(target, char, SHIFT)
-            QTest.keyRelease(target, Qt.Key.Key_Shift)
-        elif char.isdigit() and keypad_digits:
-            key = Qt.Key(Qt.Key.Key_0.value + int(char))
-            QTest.keyPress(target, key, KEYPAD)
-            QTest.keyRelease(target, key, KEYPAD)
+            _send(press, Qt.Key.Key_Shift, SHIFT, "", stamp)  # Shift down: a key event with no text
+            _send(press, key_code, SHIFT, char, stamp + 1)
+            _send(release, key_code, SHIFT, char, stamp + 2)
+            _send(release, Qt.Key.Key_Shift, none, "", stamp + 3)
         else:
-            QTest.keyPress(target, char)
-            QTest.keyRelease(target, char)
+            modifiers = KEYPAD if char.isdigit() and keypad_digits else none
+            _send(press, key_code, modifiers, char, stamp)
+            _send(release, key_code, modifiers, char, stamp + 1)
+        stamp += int(gap_s * 1000)
         time.sleep(gap_s)
-    target = focus()
     if suffix in ("Return", "Enter", "Tab"):
-        key = {"Return": Qt.Key.Key_Return, "Enter": Qt.Key.Key_Enter, "Tab": Qt.Key.Key_Tab}[suffix]
-        QTest.keyPress(target, key, KEYPAD if suffix == "Enter" else Qt.KeyboardModifier.NoModifier)
-        QTest.keyRelease(target, key)
+        key_code = {"Return": Qt.Key.Key_Return, "Enter": Qt.Key.Key_Enter, "Tab": Qt.Key.Key_Tab}[suffix]
+        text = {"Return": "\r", "Enter": "\r", "Tab": "\t"}[suffix]
+        modifiers = KEYPAD if suffix == "Enter" else none
     else:  # a scanner set to send the control character itself: a key event carrying only that text
-        text = "\r" if suffix == "CR" else "\n"
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(target, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, text))
+        key_code, text, modifiers = Qt.Key.Key_unknown, "\r" if suffix == "CR" else "\n", none
+    _send(press, key_code, modifiers, text, stamp)
+    _send(release, key_code, modifiers, text, stamp + 1)
     QApplication.processEvents()
 
 
