@@ -317,11 +317,7 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
     start = balance(store_path, member_no)
 
     # Earn at checkout: F1, the amount, Enter.
-    x.key("F1")
-    desk.wait(lambda s: s["screen"] == "EarnScreen" and s["focus"].get("name") == "Amount", 30, "the earn form")
-    x.type_text("3000")
-    x.key("Return")
-    desk.wait_screen("ResultScreen")
+    fill_in(x, desk, "F1", "EarnScreen", [("Amount", "3000")])
     wait_op(store_path, "earn", member_no, 1)
     x.key("Return")  # Enter prints the receipt (the focused button)
     _, text = printed.next("the earn receipt")
@@ -330,18 +326,8 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
     desk.wait_screen("MemberScreen")
 
     # A store receipt: F2, the store by code, receipt number, amount; Enter walks and then confirms.
-    x.key("F2")
-    desk.wait(lambda s: s["screen"] == "ReceiptScreen" and s["focus"].get("name") == "TenantSearch", 30, "the form")
-    x.type_text("B101")
-    x.key("Return")
-    desk.wait_focus("ReceiptNo")
-    x.type_text("R-20261201-01")
-    x.key("Return")
-    desk.wait_focus("Amount")
-    x.type_text("880")
-    x.screenshot("day-receipt-form")
-    x.key("Return")
-    desk.wait_screen("ResultScreen")
+    receipt = [("TenantSearch", "B101"), ("ReceiptNo", "R-20261201-01"), ("Amount", "880")]
+    fill_in(x, desk, "F2", "ReceiptScreen", receipt, shot="day-receipt-form")
     assert wait_op(store_path, "credit_receipt", member_no, 1)["status"] in ("pending", "acked")
     x.key("Escape")
     desk.wait_screen("MemberScreen")
@@ -362,14 +348,7 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
     desk.wait_screen("MemberScreen")
 
     # Points as cash: F4, the purchase, the points, Enter.
-    x.key("F4")
-    desk.wait(lambda s: s["screen"] == "CashOffsetScreen" and s["focus"].get("name") == "Amount", 30, "the form")
-    x.type_text("200")
-    x.key("Return")
-    desk.wait_focus("Points")
-    x.type_text("500")
-    x.key("Return")
-    desk.wait_screen("ResultScreen")
+    fill_in(x, desk, "F4", "CashOffsetScreen", [("Amount", "200"), ("Points", "500")])
     wait_op(store_path, "redeem_cash_offset", member_no, 1)
     x.key("Escape")
     desk.wait_screen("MemberScreen")
@@ -383,7 +362,7 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
         wait_for(
             lambda: store.scalar("SELECT count(*) FROM coupons WHERE code = ?", (coupon,)), 90, "the coupon to sync"
         )
-    x.scan(coupon)
+    x.scan(coupon, suffix="tab")  # this scanner is set to end with Tab
     desk.wait(lambda s: s["screen"] == "CouponScreen" and not s["busy"], 30, "coupon verification")
     desk.wait(lambda s: s["focus"].get("name") == "Confirm", 30, "the confirm button after the check")
     x.screenshot("day-coupon")
@@ -409,26 +388,13 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
     # Reverse the parking claim: F12 into the history (newest first), F8, the reason, Enter.
     x.key("F12")
     desk.wait(lambda s: s["focus"].get("name") == "History", 30, "the history")
-    x.key("F8")
-    desk.wait(lambda s: s["screen"] == "ReverseScreen" and s["focus"].get("name") == "Reason", 30, "the reversal")
-    x.type_text("wrong car plate")
-    x.key("Return")
-    step_up_if_asked(x, desk, MANAGER[1])
-    desk.wait_screen("ResultScreen")
+    fill_in(x, desk, "F8", "ReverseScreen", [("Reason", "wrong car plate")], pin=MANAGER[1])
     wait_op(store_path, "reverse", member_no, 1)
     x.key("Escape")
     desk.wait_screen("MemberScreen")
 
     # Adjust: F7, +50 points, a reason, Enter.
-    x.key("F7")
-    desk.wait(lambda s: s["screen"] == "AdjustScreen" and s["focus"].get("name") == "Points", 30, "the adjustment")
-    x.type_text("50")
-    x.key("Return")
-    desk.wait_focus("Reason")
-    x.type_text("goodwill for the queue")
-    x.key("Return")
-    step_up_if_asked(x, desk, MANAGER[1])
-    desk.wait_screen("ResultScreen")
+    fill_in(x, desk, "F7", "AdjustScreen", [("Points", "50"), ("Reason", "goodwill for the queue")], pin=MANAGER[1])
     wait_op(store_path, "adjust", member_no, 1)
     x.key("Escape")
     desk.wait_screen("MemberScreen")
@@ -480,7 +446,7 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
     desk.wait_screen("HomeScreen")
 
     # A paper slip from the kit, written during a power cut: its scan opens back-entry for that slip.
-    x.scan(serial)
+    x.scan(serial, suffix="lf", keypad=True)  # keypad digits, a line feed at the end
     desk.wait(lambda s: s["screen"] == "BackEntryScreen" and s["focus"].get("name") == "WrittenAt", 30, "the slip")
     x.type_text(today.strftime("%Y-%m-%d %H:%M"))
     for name, value in (
@@ -510,17 +476,7 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
     assert "离线" in state["banner"], state["banner"]
     x.scan(token)
     desk.wait(lambda s: s.get("member") == member_no, 60, "the member, offline")
-    x.key("F2")
-    desk.wait(lambda s: s["screen"] == "ReceiptScreen" and s["focus"].get("name") == "TenantSearch", 30, "the form")
-    x.type_text("B101")
-    x.key("Return")
-    desk.wait_focus("ReceiptNo")
-    x.type_text("R-777")
-    x.key("Return")
-    desk.wait_focus("Amount")
-    x.type_text("200")
-    x.key("Return")
-    desk.wait_screen("ResultScreen", timeout=90)
+    fill_in(x, desk, "F2", "ReceiptScreen", [("TenantSearch", "B101"), ("ReceiptNo", "R-777"), ("Amount", "200")])
     offline = [r for r in ops(store_path, "credit_receipt", member_no) if '"R-777"' in r["payload"]]
     assert len(offline) == 1 and offline[0]["status"] == "pending" and not offline[0]["online"]
     state = desk.wait(lambda s: s["pending"] == 1 and not s["online"], 30, "the banner to count the waiting one")
@@ -545,10 +501,13 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
             lambda: store.scalar("SELECT count(*) FROM sync_exceptions WHERE status = 'open'"), 60, "the exception"
         )
     x.screenshot("day-back-online")
+    # The member number printed on a card, scanned as a barcode (keypad digits, keypad Enter).
+    go_home(x, desk)
+    x.scan(member_no, suffix="keypad-enter", keypad=True)
+    desk.wait(lambda s: s.get("member") == member_no, 60, "the member from the number on the card")
 
     # The manager resolves it in the exceptions inbox: Tab into the table, Space chooses it, the decision.
-    x.key("Escape")
-    desk.wait_screen("HomeScreen")
+    go_home(x, desk)
     open_manager(x, desk)
     x.key("Left", "Left", "Left")  # back to the first tab, the inbox (the screen kept the last one open)
     focus_on(x, desk, named("Exceptions"), "the exceptions table")
@@ -656,6 +615,27 @@ def second_desk_credits(server: DemoServer, member_no: str, tenant: str, receipt
 def _stop_process(process) -> None:
     process.terminate()
     process.wait(20)
+
+
+def fill_in(
+    x: XSession, desk: DeskApp, key: str, screen: str, fields: list[tuple[str, str]], pin: str = "", shot: str = ""
+) -> None:
+    """A member action by keyboard: its F-key, each field's value with Enter walking on to the next,
+    Enter confirming (and the PIN if the desk asks for it again); waits for the result panel."""
+    x.key(key)
+    first = fields[0][0]
+    desk.wait(lambda s: s["screen"] == screen and s["focus"].get("name") == first, 30, f"{screen} with {first}")
+    for index, (name, value) in enumerate(fields):
+        if index:
+            x.key("Return")
+            desk.wait_focus(name)
+        x.type_text(value)
+    if shot:
+        x.screenshot(shot)
+    x.key("Return")
+    if pin:
+        step_up_if_asked(x, desk, pin)
+    desk.wait_screen("ResultScreen", timeout=90)
 
 
 def json_payload(row) -> dict:
