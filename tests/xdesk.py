@@ -64,6 +64,8 @@ SUFFIXES = {
 
 def missing_tools() -> list[str]:
     missing = [tool for tool in X_TOOLS if shutil.which(tool) is None]
+    if importlib.util.find_spec("Xlib") is None:
+        missing.append("python-xlib (the dev extra in pyproject.toml)")
     if not Path(IBUS_MEMCONF).exists() or not Path("/usr/share/ibus/component/libpinyin.xml").exists():
         missing.append("ibus-libpinyin")
     return missing
