@@ -88,7 +88,7 @@ def test_csv_has_the_same_figures():
     assert set(blocks) >= {
         "新入会（按经办人和渠道）",
         "积分发放（按来源）",
-        "积分使用（按礼品、券和抵现）",
+        "积分使用（按礼品、券、抵现和捐赠）",
         "优惠券核销",
         "权益领取",
         "冲正",
@@ -104,7 +104,7 @@ def test_csv_has_the_same_figures():
     # Every total row is the sum of the rows above it.
     for title, column in (
         ("积分发放（按来源）", 3),
-        ("积分使用（按礼品、券和抵现）", 3),
+        ("积分使用（按礼品、券、抵现和捐赠）", 3),
         ("优惠券核销", 1),
         ("权益领取", 1),
         ("新入会（按经办人和渠道）", 2),
@@ -113,7 +113,7 @@ def test_csv_has_the_same_figures():
     ):
         rows = blocks[title][1:-1]
         assert sum(int(r[column]) for r in rows) == int(blocks[title][-1][column]), title
-    assert blocks["积分使用（按礼品、券和抵现）"][-1] == ["合计", "", "28", "17900", "24.00"]
+    assert blocks["积分使用（按礼品、券、抵现和捐赠）"][-1] == ["合计", "", "28", "17900", "24.00"]
     assert blocks["库存变动"][1:] == [
         ["G001 品牌保温杯", "50", "3", "0", "0", "47"],
         ["G002 环保购物袋", "200", "10", "0", "0", "190"],
