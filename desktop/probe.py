@@ -1,9 +1,9 @@
 """What is on screen, written to a JSON file for tests that drive the real app from outside with X input.
 
 Set ``MEMBERDESK_STATE_FILE=PATH`` and the app rewrites PATH (atomically) whenever what it shows changes:
-the current screen, its title and message line, the keyboard focus (and the text of a focused plain
-field), an open dialog, the member on screen, the banner. Nothing is read back; the desk works the same
-with or without it. ``tests/test_desk_day.py`` uses it to know when a screen is ready for the next key.
+the current screen, its title, message line and the button Enter presses, the keyboard focus (and the
+text of a focused plain field), an open dialog, the member on screen, the banner. Nothing is read back;
+the desk works the same with or without it. ``tests/test_desk_day.py`` uses it to know when a screen is ready for the next key.
 """
 
 from __future__ import annotations
@@ -44,12 +44,14 @@ def snapshot(window: Any) -> dict[str, Any]:
         elif isinstance(focus, QAbstractButton):
             focused["text"] = focus.text()
     member = window.member_screen
+    primary = screen.primary_button() if hasattr(screen, "primary_button") else None
     summary = getattr(member, "summary", None)
     return {
         "screen": type(screen).__name__,
         "title": _text(getattr(screen, "title", None)),
         "message": _visible_text(getattr(screen, "message", None)),
         "status": _visible_text(getattr(screen, "status", None)),
+        "primary": _visible_text(primary),  # the button Enter presses on this screen
         "focus": focused,
         "modal": modal.windowTitle() if modal is not None else "",
         "modal_class": type(modal).__name__ if modal is not None else "",

@@ -339,7 +339,9 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
     desk.wait(lambda s: s["screen"] == "GiftScreen", 30, "the catalogue")
     x.key("Down")
     x.key("Return")
-    desk.wait(lambda s: "Enter" in s["focus"].get("text", "") or s["screen"] == "GiftScreen", 10, "the question")
+    # The first Enter asks (the button now reads 确认, "Confirm"); nothing is spent yet.
+    desk.wait(lambda s: s["primary"].startswith("确认"), 30, "the question before points are spent")
+    assert not ops(store_path, "redeem_gift", member_no)
     x.screenshot("day-gift-confirm")
     x.key("Return")
     desk.wait_screen("ResultScreen")
