@@ -389,3 +389,25 @@ def test_look_up_audits_are_written_at_close(server, make_terminal):
         assert store.verify_audit_chain().ok
     finally:
         store.close()
+
+
+def test_the_cli_writes_its_look_up_audit(server, make_terminal):
+    desk = make_terminal(server, 7)
+    member = enroll(desk.services, desk.desk).member_no
+    path = desk.store.path
+    desk.close()
+    env = {**os.environ, "MEMBERDESK_DB": str(path), "MEMBERDESK_LANG": "en", "MEMBERDESK_PIN": "2345"}
+    done = subprocess.run(
+        [sys.executable, "-m", "sync.cli", "lookup", "--staff", "D001", member],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and member in done.stdout, done.stdout + done.stderr
+    store = Store(path)
+    try:
+        assert [r[0] for r in store.query("SELECT staff_no FROM audit WHERE action = 'lookup'")] == ["D001"]
+    finally:
+        store.close()
