@@ -28,6 +28,19 @@ from xdesk import ARTIFACTS, DemoServer, DeskApp, XSession, missing_tools, wait_
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 MANAGER = ("M001", "1234")
 DESK = ("D001", "2345")
+CASHIER = ("C001", "3456")
+# What the day books for its member (the kinds in the store's operation log).
+KINDS_TODAY = (
+    "enroll",
+    "earn",
+    "credit_receipt",
+    "redeem_gift",
+    "redeem_cash_offset",
+    "verify_coupon",
+    "claim_benefit",
+    "reverse",
+    "adjust",
+)
 
 
 @pytest.fixture(scope="module")
@@ -235,6 +248,12 @@ def wait_op(store_path: Path, kind: str, member_no: str, count: int, timeout: fl
         f"operation {kind} #{count} for {member_no} in the terminal store",
     )
     return dict(rows[count - 1])
+
+
+def ops_by(store_path: Path, op_id: str) -> str:
+    """The staff number an operation was booked under."""
+    with open_store(store_path) as store:
+        return store.scalar("SELECT staff_no FROM oplog WHERE op_id = ?", (op_id,))
 
 
 def balance(store_path: Path, member_no: str) -> int:
@@ -503,6 +522,19 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
             lambda: store.scalar("SELECT count(*) FROM sync_exceptions WHERE status = 'open'"), 60, "the exception"
         )
     x.screenshot("day-back-online")
+    # Everything the desk did reached the server: the operations, and the member's points as the server
+    # books them (the rejected credit counted nowhere).
+    mine = {r["op_id"] for kind in KINDS_TODAY for r in ops(store_path, kind, member_no)}
+    on_server = {row[0] for row in server.rows("SELECT op_id FROM ops WHERE member_no = :m", m=member_no)}
+    assert mine <= on_server, mine - on_server
+    wait_for(
+        lambda: (
+            server.rows("SELECT coalesce(sum(delta), 0) FROM ledger WHERE member_no = :m", m=member_no)[0][0]
+            == balance(store_path, member_no)
+        ),
+        60,
+        "the server's and the desk's points to agree",
+    )
     # The member number printed on a card, scanned as a barcode (keypad digits, keypad Enter).
     go_home(x, desk)
     x.scan(member_no, suffix="keypad-enter", keypad=True)
@@ -525,8 +557,26 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
         wait_for(
             lambda: store.scalar("SELECT count(*) FROM sync_exceptions WHERE status = 'resolved'"), 60, "the decision"
         )
-    x.key("Escape")
-    desk.wait_screen("HomeScreen")
+    wait_for(
+        lambda: server.rows(
+            "SELECT resolution FROM exceptions WHERE status = 'resolved' AND member_no = :m", m=member_no
+        ),
+        90,
+        "the decision to reach the server",
+    )
+    go_home(x, desk)
+
+    # Shift change: the manager locks the desk, the cashier logs in and credits a purchase at checkout.
+    open_nav(x, desk, ("锁屏",), "LoginScreen")
+    focus_on(x, desk, named("StaffNo"), "the staff number", back=True)
+    x.key("ctrl+a")
+    log_in(x, desk, CASHIER)
+    x.scan(token)
+    desk.wait(lambda s: s.get("member") == member_no, 60, "the member at checkout")
+    fill_in(x, desk, "F1", "EarnScreen", [("Amount", "99.50")])
+    earned = wait_op(store_path, "earn", member_no, 2)
+    assert ops_by(store_path, earned["op_id"]) == CASHIER[0]
+    go_home(x, desk)
 
     # Settings: the language changes at once (Traditional Chinese, then English, then back).
     for language, word in (("zh_TW", "會員服務"), ("en", "Member service"), ("zh_CN", "会员服务")):

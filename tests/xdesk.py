@@ -250,15 +250,6 @@ class XSession:
     def active_window_name(self) -> str:
         return self._run(["xdotool", "getactivewindow", "getwindowname"], check=False).strip()
 
-    def window_names(self) -> list[str]:
-        ids = self._run(["xdotool", "search", "--onlyvisible", "--name", "."], check=False).split()
-        names = []
-        for window in ids:
-            name = self._run(["xdotool", "getwindowname", window], check=False).strip()
-            if name:
-                names.append(name)
-        return names
-
     def activate(self, name: str, timeout: float = 60) -> str:
         """Give the window whose title contains ``name`` the keyboard focus (as clicking its title would)."""
         window = wait_for(
