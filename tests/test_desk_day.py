@@ -152,6 +152,10 @@ def log_in(x: XSession, desk: DeskApp, staff: tuple[str, str]) -> None:
     desk.wait(lambda s: s.get("logged_in") == staff[0] and s.get("screen") == "HomeScreen", 60, "the home screen")
 
 
+def is_chinese(text: str) -> bool:
+    return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 def now_local() -> datetime:
     return datetime.now(SHANGHAI)
 
@@ -180,17 +184,21 @@ def test_a_wedge_scan_with_the_pinyin_input_method_on_still_opens_the_member(xse
     desk.wait_focus("ScanField")
     x.ime_on()
     try:
-        x.type_text("zhang")  # a person starts typing a name in pinyin: the input method is really on
-        desk.wait(lambda s: s["focus"].get("name") == "ScanField", 10, "the scan field")
-        x.screenshot("ime-pinyin-typing")
-        x.key("Escape")  # drops what the input method was composing
+        # A person types a name in pinyin: the input method is really on (it commits Chinese, not letters)…
+        x.type_text("zhang")
+        x.key("space")
+        desk.wait(lambda s: is_chinese(s["focus"].get("text", "")), 30, "the input method to commit Chinese")
+        x.screenshot("ime-pinyin-typed")
+        x.key("ctrl+a", "BackSpace")  # …and clears it again; the input method stays on
+        desk.wait(lambda s: s["focus"].get("name") == "ScanField" and not s["focus"].get("text"), 30, "an empty field")
         x.scan(token)
         state = desk.wait(lambda s: s.get("member") == member_no, 60, f"member {member_no} opened by the scan")
         x.screenshot("ime-scan-opened-member")
         assert state["screen"] == "MemberScreen"
-        field = state["focus"].get("text", "")
-        assert not any("\u4e00" <= ch <= "\u9fff" for ch in field), field
-        assert token not in field and token.lower() not in field
+        # Nothing of the scan (letters, pinyin, Chinese) was left in the field it was typed into.
+        x.key("Escape")
+        home = desk.wait(lambda s: s["screen"] == "HomeScreen" and s["focus"].get("name") == "ScanField", 30, "Home")
+        assert home["focus"].get("text") == "", home["focus"]
     finally:
         x.ime_off()
 
@@ -303,7 +311,7 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
         ]
     finally:
         x.ime_off()
-    assert all("\u4e00" <= ch <= "\u9fff" for ch in name), name
+    assert is_chinese(name), name
     x.key("Return")  # Enter walks to the next empty field
     desk.wait_focus("Phone")
     x.type_text("13987654321")
