@@ -12,14 +12,44 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .i18n import Text
+from .i18n import QT_TRANSLATE_NOOP, Message, Text
 from .money import FEN_PER_YUAN, parse_multiplier
 
 LANG_KEYS = ("zh_CN", "zh_TW", "en")
 
 
+CTX = "Rules"
+
+
+@dataclass(frozen=True)
+class RulesProblem:
+    """One mistake in a rules file: the field's path (e.g. ``tiers[2].points_multiplier``) and what is wrong."""
+
+    field: str
+    message: Message
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message.render()}"
+
+
+def _problem(field_: str, text: str, **params: Any) -> RulesProblem:
+    return RulesProblem(field_, Message(CTX, text, params))
+
+
 class RulesError(ValueError):
-    """The rules file is invalid; the message names the field, e.g. ``tiers[2].points_multiplier``."""
+    """The rules file is invalid. ``problems`` lists every mistake found, each at its field; ``str()`` and
+    ``message`` are the first one's, e.g. ``tiers[2].points_multiplier: must be between 0 and 100, got '-1'``."""
+
+    def __init__(self, problems: str | RulesProblem | list[RulesProblem]):
+        if isinstance(problems, str):
+            # Older callers (master data) name the field at the front of an English text.
+            field_, _, rest = problems.partition(": ")
+            problems = RulesProblem(field_ if rest else "rules", Message(CTX, rest or problems))
+        self.problems: list[RulesProblem] = [problems] if isinstance(problems, RulesProblem) else list(problems)
+        first = self.problems[0]
+        self.field = first.field
+        self.message = Message(CTX, "{field}: {problem}", {"field": first.field, "problem": first.message})
+        super().__init__(str(first))
 
 
 @dataclass(frozen=True)
@@ -146,62 +176,128 @@ class Rules:
 
 
 class _Reader:
-    """Reads typed values from a TOML table, naming the full field path in every error."""
+    """Reads typed values from a TOML table, naming the full field path in every problem.
 
-    def __init__(self, table: dict[str, Any], path: str):
-        if not isinstance(table, dict):
-            raise RulesError(f"{path or 'rules'}: must be a table")
-        self.table = table
+    Without ``problems`` the first problem raises :class:`RulesError` (master data reads this way). With a
+    list, each problem is appended (once per field) and a harmless stand-in value returned, so loading goes
+    on and every independent mistake of a file is reported together.
+    """
+
+    def __init__(self, table: Any, path: str, problems: list[RulesProblem] | None = None, absent: bool = False):
+        self.problems = problems
         self.path = path
+        # A missing or broken table: its own problem is reported once, its keys stay quiet.
+        self.absent = absent
+        if not isinstance(table, dict):
+            self.report(_problem(path or "rules", QT_TRANSLATE_NOOP("Rules", "must be a table")))
+            table, self.absent = {}, True
+        self.table = table
+
+    def report(self, problem: RulesProblem) -> None:
+        if self.problems is None:
+            raise RulesError(problem)
+        if not any(p.field == problem.field for p in self.problems):
+            self.problems.append(problem)
 
     def _name(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
 
+    def _missing(self, key: str) -> None:
+        if not self.absent:
+            self.report(_problem(self._name(key), QT_TRANSLATE_NOOP("Rules", "missing")))
+
     def sub(self, key: str) -> _Reader:
         if key not in self.table:
-            raise RulesError(f"{self._name(key)}: missing")
-        return _Reader(self.table[key], self._name(key))
+            self._missing(key)
+            return _Reader({}, self._name(key), self.problems, absent=True)
+        return _Reader(self.table[key], self._name(key), self.problems, self.absent)
 
-    def raw(self, key: str) -> Any:
+    def raw(self, key: str, default: Any = None) -> Any:
         if key not in self.table:
-            raise RulesError(f"{self._name(key)}: missing")
+            self._missing(key)
+            return default
         return self.table[key]
 
     def int(self, key: str, lo: int, hi: int) -> int:
-        value = self.raw(key)
+        value = self.raw(key, lo)
         if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-            raise RulesError(f"{self._name(key)}: must be a whole number from {lo} to {hi}, got {value!r}")
+            self.report(
+                _problem(
+                    self._name(key),
+                    QT_TRANSLATE_NOOP("Rules", "must be a whole number from {lo} to {hi}, got {value}"),
+                    lo=lo,
+                    hi=hi,
+                    value=repr(value),
+                )
+            )
+            return lo
         return value
 
     def bool(self, key: str) -> bool:
-        value = self.raw(key)
+        value = self.raw(key, False)
         if not isinstance(value, bool):
-            raise RulesError(f"{self._name(key)}: must be true or false, got {value!r}")
+            self.report(
+                _problem(
+                    self._name(key), QT_TRANSLATE_NOOP("Rules", "must be true or false, got {value}"), value=repr(value)
+                )
+            )
+            return False
         return value
 
     def str(self, key: str, allow_empty: bool = False) -> str:
-        value = self.raw(key)
+        value = self.raw(key, "?")
         if not isinstance(value, str) or (not allow_empty and not value.strip()):
-            raise RulesError(f"{self._name(key)}: must be a non-empty string, got {value!r}")
+            self.report(
+                _problem(
+                    self._name(key),
+                    QT_TRANSLATE_NOOP("Rules", "must be a non-empty string, got {value}"),
+                    value=repr(value),
+                )
+            )
+            return "?"
         return value
 
     def fraction(self, key: str, lo: Fraction, hi: Fraction) -> Fraction:
-        value = self.raw(key)
+        value = self.raw(key, str(lo))
         try:
             result = parse_multiplier(value)
-        except ValueError as exc:
-            raise RulesError(f"{self._name(key)}: {exc}") from None
+        except ValueError:
+            self.report(
+                _problem(
+                    self._name(key),
+                    QT_TRANSLATE_NOOP("Rules", 'must be a decimal written as a string such as "1.5", got {value}'),
+                    value=repr(value),
+                )
+            )
+            return lo
         if not lo <= result <= hi:
-            raise RulesError(f"{self._name(key)}: must be between {lo} and {hi}, got {value!r}")
+            self.report(
+                _problem(
+                    self._name(key),
+                    QT_TRANSLATE_NOOP("Rules", "must be between {lo} and {hi}, got {value}"),
+                    lo=str(lo),
+                    hi=str(hi),
+                    value=repr(value),
+                )
+            )
+            return lo
         return result
 
     def text(self, key: str) -> Text:
-        value = self.raw(key)
+        value = self.raw(key, {lang: "?" for lang in LANG_KEYS})
         if not isinstance(value, dict):
-            raise RulesError(f"{self._name(key)}: must be a table with {', '.join(LANG_KEYS)}")
+            self.report(
+                _problem(
+                    self._name(key),
+                    QT_TRANSLATE_NOOP("Rules", "must be a table with {languages}"),
+                    languages=", ".join(LANG_KEYS),
+                )
+            )
+            return Text("?", "?", "?")
         missing = [lang for lang in LANG_KEYS if not isinstance(value.get(lang), str) or not value[lang]]
         if missing:
-            raise RulesError(f"{self._name(key)}.{missing[0]}: missing or empty")
+            self.report(_problem(f"{self._name(key)}.{missing[0]}", QT_TRANSLATE_NOOP("Rules", "missing or empty")))
+            return Text("?", "?", "?")
         return Text(**{lang: value[lang] for lang in LANG_KEYS})
 
 
@@ -211,7 +307,11 @@ def load_rules(path: Path | str) -> Rules:
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise RulesError(f"rules file {Path(path).name}: not valid TOML ({exc})") from None
+        raise RulesError(
+            _problem(
+                f"rules file {Path(path).name}", QT_TRANSLATE_NOOP("Rules", "not valid TOML ({error})"), error=str(exc)
+            )
+        ) from None
     return rules_from_dict(data)
 
 
@@ -219,23 +319,42 @@ SECURITY_DEFAULTS = {"lockout_failures": 5, "lockout_minutes": 30, "step_up_poin
 
 
 def rules_from_dict(data: dict[str, Any]) -> Rules:
-    r = _Reader(data, "")
+    """Validate rules read from TOML. Every independent mistake is collected; if there is any, one
+    :class:`RulesError` lists them all (in the order of the file's checks, so the first stays the first)."""
+    problems: list[RulesProblem] = []
+    r = _Reader(data, "", problems)
+    if not isinstance(data, dict):
+        raise RulesError(problems)
+    report = r.report
     # Optional for rules files written before it existed (terminals keep their loaded rules across upgrades).
-    security = _Reader(data.get("security", SECURITY_DEFAULTS), "security")
+    security = _Reader(data.get("security", SECURITY_DEFAULTS), "security", problems)
+    tz = ZoneInfo("UTC")
+    tz_name = r.str("timezone")
     try:
-        tz = ZoneInfo(r.str("timezone"))
+        tz = ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise RulesError(f"timezone: unknown time zone {data.get('timezone')!r}") from None
+        report(
+            _problem(
+                "timezone", QT_TRANSLATE_NOOP("Rules", "unknown time zone {value}"), value=repr(data.get("timezone"))
+            )
+        )
 
-    raw_tiers = r.raw("tiers")
+    raw_tiers = r.raw("tiers", [])
     if not isinstance(raw_tiers, list) or not raw_tiers:
-        raise RulesError("tiers: must list at least one tier")
+        report(_problem("tiers", QT_TRANSLATE_NOOP("Rules", "must list at least one tier")))
+        raw_tiers = []
     tiers: list[Tier] = []
     for i, raw_tier in enumerate(raw_tiers):
-        t = _Reader(raw_tier, f"tiers[{i}]")
+        t = _Reader(raw_tier, f"tiers[{i}]", problems)
         code = t.str("code")
         if not code.isascii() or not code.replace("_", "").isalnum():
-            raise RulesError(f"tiers[{i}].code: use letters, digits and underscores, got {code!r}")
+            report(
+                _problem(
+                    f"tiers[{i}].code",
+                    QT_TRANSLATE_NOOP("Rules", "use letters, digits and underscores, got {value}"),
+                    value=repr(code),
+                )
+            )
         tier = Tier(
             code=code,
             rank=i,
@@ -250,33 +369,58 @@ def rules_from_dict(data: dict[str, Any]) -> Rules:
             lounge=t.bool("lounge"),
         )
         if tiers and tier.qualifying_spend_fen <= tiers[-1].qualifying_spend_fen:
-            raise RulesError(f"tiers[{i}].qualifying_spend_yuan: must be higher than the tier before it")
+            report(
+                _problem(
+                    f"tiers[{i}].qualifying_spend_yuan",
+                    QT_TRANSLATE_NOOP("Rules", "must be higher than the tier before it"),
+                )
+            )
         if any(existing.code == code for existing in tiers):
-            raise RulesError(f"tiers[{i}].code: {code!r} appears twice")
+            report(_problem(f"tiers[{i}].code", QT_TRANSLATE_NOOP("Rules", "{value} appears twice"), value=repr(code)))
         tiers.append(tier)
-    if tiers[0].qualifying_spend_fen != 0:
-        raise RulesError("tiers[0].qualifying_spend_yuan: the first tier must start at 0")
+    if tiers and tiers[0].qualifying_spend_fen != 0:
+        report(_problem("tiers[0].qualifying_spend_yuan", QT_TRANSLATE_NOOP("Rules", "the first tier must start at 0")))
     codes = {t.code for t in tiers}
 
     up = r.sub("upgrade")
     pp = up.sub("points_path")
     ap = up.sub("activity_path")
     to_tier = pp.str("to_tier")
-    if to_tier not in codes:
-        raise RulesError(f"upgrade.points_path.to_tier: unknown tier {to_tier!r}")
+    if tiers and to_tier not in codes:
+        report(
+            _problem(
+                "upgrade.points_path.to_tier", QT_TRANSLATE_NOOP("Rules", "unknown tier {value}"), value=repr(to_tier)
+            )
+        )
     down = r.sub("downgrade")
     camp = r.sub("campaigns")
     dates: set[date] = set()
-    for j, text in enumerate(camp.raw("double_points_dates")):
+    raw_dates = camp.raw("double_points_dates", [])
+    if not isinstance(raw_dates, list):
+        report(_problem("campaigns.double_points_dates", QT_TRANSLATE_NOOP("Rules", "must list dates like 2026-12-12")))
+        raw_dates = []
+    for j, text in enumerate(raw_dates):
         try:
             dates.add(date.fromisoformat(str(text)))
         except ValueError:
-            raise RulesError(f"campaigns.double_points_dates[{j}]: not a date like 2026-12-12: {text!r}") from None
-    weekdays = camp.raw("double_points_weekdays")
+            report(
+                _problem(
+                    f"campaigns.double_points_dates[{j}]",
+                    QT_TRANSLATE_NOOP("Rules", "not a date like 2026-12-12: {value}"),
+                    value=repr(text),
+                )
+            )
+    weekdays = camp.raw("double_points_weekdays", [])
     if not isinstance(weekdays, list) or any(
         isinstance(d, bool) or not isinstance(d, int) or not 1 <= d <= 7 for d in weekdays
     ):
-        raise RulesError("campaigns.double_points_weekdays: must list weekdays 1 (Monday) to 7 (Sunday)")
+        report(
+            _problem(
+                "campaigns.double_points_weekdays",
+                QT_TRANSLATE_NOOP("Rules", "must list weekdays 1 (Monday) to 7 (Sunday)"),
+            )
+        )
+        weekdays = []
     cats = camp.sub("category_multipliers")
     category_multipliers = {key: cats.fraction(key, Fraction(0), Fraction(10)) for key in cats.table}
     md = camp.sub("member_day")
@@ -338,32 +482,52 @@ def rules_from_dict(data: dict[str, Any]) -> Rules:
         privacy_consent_text=privacy.text("text"),
         marketing_consent_version=marketing.str("version"),
         marketing_consent_text=marketing.text("text"),
-        donation_campaigns=_donation_campaigns(data.get("donation", [])),
+        donation_campaigns=_donation_campaigns(data.get("donation", []), problems),
         digest=hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:16],
     )
     if not rules.lifecycle_active_days < rules.lifecycle_dormant_days:
-        raise RulesError("lifecycle.dormant_days: must be more than lifecycle.active_days")
+        report(
+            _problem("lifecycle.dormant_days", QT_TRANSLATE_NOOP("Rules", "must be more than lifecycle.active_days"))
+        )
+    if problems:
+        raise RulesError(problems)
     return rules
 
 
-def _donation_campaigns(raw: Any) -> tuple[DonationCampaign, ...]:
+def _donation_campaigns(raw: Any, problems: list[RulesProblem]) -> tuple[DonationCampaign, ...]:
     """The ``[[donation]]`` campaigns; optional, for rules files written before points donation existed."""
+    report = _Reader({}, "", problems).report
     if not isinstance(raw, list):
-        raise RulesError("donation: must be a list of campaigns ([[donation]] tables)")
+        report(_problem("donation", QT_TRANSLATE_NOOP("Rules", "must be a list of campaigns ([[donation]] tables)")))
+        return ()
     campaigns: list[DonationCampaign] = []
     for i, table in enumerate(raw):
-        d = _Reader(table, f"donation[{i}]")
+        d = _Reader(table, f"donation[{i}]", problems)
         code = d.str("code")
+        field_ = f"donation[{i}].code"
         if not code.isascii() or not code.replace("-", "").isalnum() or code[0] == "-" or len(code) > 20:
-            raise RulesError(f"donation[{i}].code: use up to 20 letters, digits and -, got {code!r}")
-        if code != code.upper():
-            raise RulesError(f"donation[{i}].code: write it in capitals, got {code!r}")
-        if any(c.code == code for c in campaigns):
-            raise RulesError(f"donation[{i}].code: {code!r} appears twice")
+            report(
+                _problem(
+                    field_,
+                    QT_TRANSLATE_NOOP("Rules", "use up to 20 letters, digits and -, got {value}"),
+                    value=repr(code),
+                )
+            )
+        elif code != code.upper():
+            report(_problem(field_, QT_TRANSLATE_NOOP("Rules", "write it in capitals, got {value}"), value=repr(code)))
+        elif any(c.code == code for c in campaigns):
+            report(_problem(field_, QT_TRANSLATE_NOOP("Rules", "{value} appears twice"), value=repr(code)))
         low = d.int("min_points", 1, 10_000_000)
         high = d.int("max_points", 1, 10_000_000)
         if high < low:
-            raise RulesError(f"donation[{i}].max_points: must be at least min_points ({low}), got {high}")
+            report(
+                _problem(
+                    f"donation[{i}].max_points",
+                    QT_TRANSLATE_NOOP("Rules", "must be at least min_points ({low}), got {value}"),
+                    low=low,
+                    value=high,
+                )
+            )
         campaigns.append(DonationCampaign(code, d.text("name"), low, high))
     return tuple(campaigns)
 

@@ -331,6 +331,35 @@ def test_coupons_issued_as_csv_their_story_and_stock_allocated_to_a_desk(office,
     assert "coupons_issued" in audit_actions(office, "OM1") and "stock_allocated" in audit_actions(office, "OM1")
 
 
+def test_a_rules_file_with_three_mistakes_shows_all_three_at_their_fields(office):
+    from membership.rules import default_rules_path
+
+    person = logged_in(office)
+    person.get("/rules")
+    bad = (
+        default_rules_path()
+        .read_text(encoding="utf-8")
+        .replace("max_per_member_per_day = 10", "max_per_member_per_day = 0")
+        .replace("qualifying_spend_yuan = 5000", 'qualifying_spend_yuan = "lots"')
+        .replace("[benefits]", "[benefits_typo]")
+    )
+    before = office.scalar("SELECT value FROM counters WHERE name = 'change_no'")
+    for step in ("check", "load"):
+        answer = person.post("/rules", files={"file": ("rules.toml", bad.encode())}, step=step)
+        assert answer.status_code == 400
+        found = re.findall(r'<li data-field="([^"]+)"><code>[^<]+</code>: ([^<]+)</li>', answer.text)
+        assert [field for field, _ in found] == [
+            "tiers[1].qualifying_spend_yuan",
+            "receipt_credit.max_per_member_per_day",
+            "benefits",
+        ], found
+        # Each message is translated (the console's language is Simplified Chinese by default).
+        assert "必须是" in found[0][1] and "1 至 1000" in found[1][1] and "缺少" in found[2][1]
+        assert "发现 3 个问题" in answer.text
+    assert office.scalar("SELECT value FROM counters WHERE name = 'change_no'") == before
+    assert office.scalar("SELECT version FROM documents WHERE name = 'rules'") == "2026.1"
+
+
 def test_rules_for_a_later_day_wait_for_it_and_can_be_cancelled(office, make_terminal):
     from datetime import UTC, datetime, timedelta
     from zoneinfo import ZoneInfo

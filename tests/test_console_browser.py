@@ -176,7 +176,12 @@ def test_a_code_issued_in_the_console_registers_a_real_terminal(page, office, te
 def test_a_bad_rules_file_shows_its_errors_and_a_good_one_reaches_the_terminals(page, office, make_terminal, tmp_path):
     desk = make_terminal(office, 34)
     good = default_rules_path().read_text(encoding="utf-8").replace('version = "2026.1"', 'version = "2026.2"')
-    bad = good.replace("qualifying_spend_yuan = 5000", 'qualifying_spend_yuan = "lots"')
+    # Three independent mistakes: each is shown at its field, all at once.
+    bad = (
+        good.replace("qualifying_spend_yuan = 5000", 'qualifying_spend_yuan = "lots"')
+        .replace('timezone = "Asia/Shanghai"', 'timezone = "Asia/Atlantis"')
+        .replace("day_of_month = 18", "day_of_month = 40")
+    )
     (tmp_path / "bad.toml").write_text(bad, encoding="utf-8")
     (tmp_path / "good.toml").write_text(good, encoding="utf-8")
     log_in(page)
@@ -184,7 +189,9 @@ def test_a_bad_rules_file_shows_its_errors_and_a_good_one_reaches_the_terminals(
     page.set_input_files("input[type=file]", str(tmp_path / "bad.toml"))
     page.click("form[action='/console/rules'] button")
     errors = page.locator(".field-errors li")
-    assert errors.count() >= 1 and "tiers[1].qualifying_spend_yuan" in errors.first.inner_text()
+    fields = [errors.nth(i).get_attribute("data-field") for i in range(errors.count())]
+    assert fields == ["timezone", "tiers[1].qualifying_spend_yuan", "campaigns.member_day.day_of_month"]
+    assert "1 至 28" in errors.nth(2).inner_text() and "Asia/Atlantis" in errors.nth(0).inner_text()
     shot(page, "rules-errors")
     assert office.scalar("SELECT version FROM documents WHERE name = 'rules'") == "2026.1"
     page.set_input_files("input[type=file]", str(tmp_path / "good.toml"))

@@ -518,6 +518,14 @@
       <translation />
     </message>
     <message>
+      <source>The file is empty.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Not valid TOML: {error}</source>
+      <translation />
+    </message>
+    <message>
       <source>User {user_no} saved.</source>
       <translation />
     </message>
@@ -1090,6 +1098,14 @@
       <translation />
     </message>
     <message>
+      <source>{count} problems found:</source>
+      <translation />
+    </message>
+    <message>
+      <source>1 problem found:</source>
+      <translation />
+    </message>
+    <message>
       <source>The file is valid. Check the differences below, then load it at once or from a later business day: every desk takes it at its next sync.</source>
       <translation />
     </message>
@@ -1338,6 +1354,49 @@
     </message>
     <message>
       <source>Valid {first} to {last}</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>DonationScreen</name>
+    <message>
+      <source>Donate points to charity</source>
+      <translation />
+    </message>
+    <message>
+      <source>Campaign</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points to donate</source>
+      <translation />
+    </message>
+    <message>
+      <source>↑/↓ choose the campaign</source>
+      <translation />
+    </message>
+    <message>
+      <source>Donate</source>
+      <translation />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation />
+    </message>
+    <message>
+      <source>The rules name no donation campaign; nothing can be donated.</source>
+      <translation />
+    </message>
+    <message>
+      <source>{low} to {high} points a donation.</source>
+      <translation />
+    </message>
+    <message>
+      <source>{points} points to {campaign}; {left} points left.</source>
+      <translation />
+    </message>
+    <message>
+      <source>Enter the number of points to donate, e.g. 500.</source>
       <translation />
     </message>
   </context>
@@ -2005,6 +2064,10 @@
     </message>
     <message>
       <source>Benefits</source>
+      <translation />
+    </message>
+    <message>
+      <source>Donate points</source>
       <translation />
     </message>
     <message>
@@ -3681,6 +3744,109 @@
     </message>
     <message>
       <source>{time} · {kind} · {points} points</source>
+      <translation />
+    </message>
+  </context>
+  <context>
+    <name>Rules</name>
+    <message>
+      <source>must be a table</source>
+      <translation />
+    </message>
+    <message>
+      <source>missing</source>
+      <translation />
+    </message>
+    <message>
+      <source>must be a whole number from {lo} to {hi}, got {value}</source>
+      <translation />
+    </message>
+    <message>
+      <source>must be true or false, got {value}</source>
+      <translation />
+    </message>
+    <message>
+      <source>must be a non-empty string, got {value}</source>
+      <translation />
+    </message>
+    <message>
+      <source>must be a decimal written as a string such as "1.5", got {value}</source>
+      <translation />
+    </message>
+    <message>
+      <source>must be between {lo} and {hi}, got {value}</source>
+      <translation />
+    </message>
+    <message>
+      <source>must be a table with {languages}</source>
+      <translation />
+    </message>
+    <message>
+      <source>missing or empty</source>
+      <translation />
+    </message>
+    <message>
+      <source>not valid TOML ({error})</source>
+      <translation />
+    </message>
+    <message>
+      <source>unknown time zone {value}</source>
+      <translation />
+    </message>
+    <message>
+      <source>must list at least one tier</source>
+      <translation />
+    </message>
+    <message>
+      <source>use letters, digits and underscores, got {value}</source>
+      <translation />
+    </message>
+    <message>
+      <source>must be higher than the tier before it</source>
+      <translation />
+    </message>
+    <message>
+      <source>{value} appears twice</source>
+      <translation />
+    </message>
+    <message>
+      <source>the first tier must start at 0</source>
+      <translation />
+    </message>
+    <message>
+      <source>unknown tier {value}</source>
+      <translation />
+    </message>
+    <message>
+      <source>must list dates like 2026-12-12</source>
+      <translation />
+    </message>
+    <message>
+      <source>not a date like 2026-12-12: {value}</source>
+      <translation />
+    </message>
+    <message>
+      <source>must list weekdays 1 (Monday) to 7 (Sunday)</source>
+      <translation />
+    </message>
+    <message>
+      <source>must be more than lifecycle.active_days</source>
+      <translation />
+    </message>
+    <message>
+      <source>must be a list of campaigns ([[donation]] tables)</source>
+      <translation />
+    </message>
+    <message>
+      <source>use up to 20 letters, digits and -, got {value}</source>
+      <translation />
+    </message>
+    <message>
+      <source>write it in capitals, got {value}</source>
+      <translation />
+    </message>
+    <message>
+      <source>must be at least min_points ({low}), got {value}</source>
       <translation />
     </message>
   </context>

@@ -518,6 +518,14 @@
       <translation>任务运行 {id} 已开始；本页面将持续显示进度直至结束。</translation>
     </message>
     <message>
+      <source>The file is empty.</source>
+      <translation>文件为空。</translation>
+    </message>
+    <message>
+      <source>Not valid TOML: {error}</source>
+      <translation>不是有效的 TOML：{error}</translation>
+    </message>
+    <message>
       <source>User {user_no} saved.</source>
       <translation>用户 {user_no} 已保存。</translation>
     </message>
@@ -1090,6 +1098,14 @@
       <translation>规则文件未加载：请修正以下问题后重新上传。</translation>
     </message>
     <message>
+      <source>{count} problems found:</source>
+      <translation>发现 {count} 个问题：</translation>
+    </message>
+    <message>
+      <source>1 problem found:</source>
+      <translation>发现 1 个问题：</translation>
+    </message>
+    <message>
       <source>The file is valid. Check the differences below, then load it at once or from a later business day: every desk takes it at its next sync.</source>
       <translation>文件有效。请核对下方差异，然后立即加载或指定以后的营业日生效：各服务台下次同步时收到。</translation>
     </message>
@@ -1339,6 +1355,49 @@
     <message>
       <source>Valid {first} to {last}</source>
       <translation>有效期 {first} 至 {last}</translation>
+    </message>
+  </context>
+  <context>
+    <name>DonationScreen</name>
+    <message>
+      <source>Donate points to charity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Campaign</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Points to donate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>↑/↓ choose the campaign</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Donate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+      <source>The rules name no donation campaign; nothing can be donated.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{low} to {high} points a donation.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{points} points to {campaign}; {left} points left.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter the number of points to donate, e.g. 500.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -2006,6 +2065,10 @@
     <message>
       <source>Benefits</source>
       <translation>会员权益</translation>
+    </message>
+    <message>
+      <source>Donate points</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Adjust points</source>
@@ -3682,6 +3745,109 @@
     <message>
       <source>{time} · {kind} · {points} points</source>
       <translation>{time} · {kind} · {points} 积分</translation>
+    </message>
+  </context>
+  <context>
+    <name>Rules</name>
+    <message>
+      <source>must be a table</source>
+      <translation>必须是一个表</translation>
+    </message>
+    <message>
+      <source>missing</source>
+      <translation>缺少此项</translation>
+    </message>
+    <message>
+      <source>must be a whole number from {lo} to {hi}, got {value}</source>
+      <translation>必须是 {lo} 至 {hi} 的整数，实际为 {value}</translation>
+    </message>
+    <message>
+      <source>must be true or false, got {value}</source>
+      <translation>必须是 true 或 false，实际为 {value}</translation>
+    </message>
+    <message>
+      <source>must be a non-empty string, got {value}</source>
+      <translation>必须是非空字符串，实际为 {value}</translation>
+    </message>
+    <message>
+      <source>must be a decimal written as a string such as "1.5", got {value}</source>
+      <translation>必须是写成字符串的小数，例如 "1.5"，实际为 {value}</translation>
+    </message>
+    <message>
+      <source>must be between {lo} and {hi}, got {value}</source>
+      <translation>必须在 {lo} 与 {hi} 之间，实际为 {value}</translation>
+    </message>
+    <message>
+      <source>must be a table with {languages}</source>
+      <translation>必须是包含 {languages} 的表</translation>
+    </message>
+    <message>
+      <source>missing or empty</source>
+      <translation>缺少或为空</translation>
+    </message>
+    <message>
+      <source>not valid TOML ({error})</source>
+      <translation>不是有效的 TOML（{error}）</translation>
+    </message>
+    <message>
+      <source>unknown time zone {value}</source>
+      <translation>未知时区 {value}</translation>
+    </message>
+    <message>
+      <source>must list at least one tier</source>
+      <translation>必须至少列出一个等级</translation>
+    </message>
+    <message>
+      <source>use letters, digits and underscores, got {value}</source>
+      <translation>只能使用字母、数字和下划线，实际为 {value}</translation>
+    </message>
+    <message>
+      <source>must be higher than the tier before it</source>
+      <translation>必须高于前一个等级</translation>
+    </message>
+    <message>
+      <source>{value} appears twice</source>
+      <translation>{value} 出现了两次</translation>
+    </message>
+    <message>
+      <source>the first tier must start at 0</source>
+      <translation>第一个等级必须从 0 开始</translation>
+    </message>
+    <message>
+      <source>unknown tier {value}</source>
+      <translation>未知等级 {value}</translation>
+    </message>
+    <message>
+      <source>must list dates like 2026-12-12</source>
+      <translation>必须列出形如 2026-12-12 的日期</translation>
+    </message>
+    <message>
+      <source>not a date like 2026-12-12: {value}</source>
+      <translation>不是形如 2026-12-12 的日期：{value}</translation>
+    </message>
+    <message>
+      <source>must list weekdays 1 (Monday) to 7 (Sunday)</source>
+      <translation>必须列出星期 1（星期一）至 7（星期日）</translation>
+    </message>
+    <message>
+      <source>must be more than lifecycle.active_days</source>
+      <translation>必须大于 lifecycle.active_days</translation>
+    </message>
+    <message>
+      <source>must be a list of campaigns ([[donation]] tables)</source>
+      <translation>必须是活动列表（[[donation]] 表）</translation>
+    </message>
+    <message>
+      <source>use up to 20 letters, digits and -, got {value}</source>
+      <translation>最多 20 个字母、数字或 -，实际为 {value}</translation>
+    </message>
+    <message>
+      <source>write it in capitals, got {value}</source>
+      <translation>请用大写字母，实际为 {value}</translation>
+    </message>
+    <message>
+      <source>must be at least min_points ({low}), got {value}</source>
+      <translation>必须不小于 min_points（{low}），实际为 {value}</translation>
     </message>
   </context>
   <context>

@@ -518,6 +518,14 @@
       <translation>任務執行 {id} 已開始；本頁面將持續顯示進度直至結束。</translation>
     </message>
     <message>
+      <source>The file is empty.</source>
+      <translation>檔案為空。</translation>
+    </message>
+    <message>
+      <source>Not valid TOML: {error}</source>
+      <translation>不是有效的 TOML：{error}</translation>
+    </message>
+    <message>
       <source>User {user_no} saved.</source>
       <translation>使用者 {user_no} 已儲存。</translation>
     </message>
@@ -1090,6 +1098,14 @@
       <translation>規則檔案未載入：請修正以下問題後重新上傳。</translation>
     </message>
     <message>
+      <source>{count} problems found:</source>
+      <translation>發現 {count} 個問題：</translation>
+    </message>
+    <message>
+      <source>1 problem found:</source>
+      <translation>發現 1 個問題：</translation>
+    </message>
+    <message>
       <source>The file is valid. Check the differences below, then load it at once or from a later business day: every desk takes it at its next sync.</source>
       <translation>檔案有效。請核對下方差異，然後立即載入或指定以後的營業日生效：各服務台下次同步時收到。</translation>
     </message>
@@ -1339,6 +1355,49 @@
     <message>
       <source>Valid {first} to {last}</source>
       <translation>有效期 {first} 至 {last}</translation>
+    </message>
+  </context>
+  <context>
+    <name>DonationScreen</name>
+    <message>
+      <source>Donate points to charity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Campaign</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Points to donate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>↑/↓ choose the campaign</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Donate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+      <source>The rules name no donation campaign; nothing can be donated.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{low} to {high} points a donation.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{points} points to {campaign}; {left} points left.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter the number of points to donate, e.g. 500.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -2006,6 +2065,10 @@
     <message>
       <source>Benefits</source>
       <translation>會員權益</translation>
+    </message>
+    <message>
+      <source>Donate points</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Adjust points</source>
@@ -3682,6 +3745,109 @@
     <message>
       <source>{time} · {kind} · {points} points</source>
       <translation>{time} · {kind} · {points} 積分</translation>
+    </message>
+  </context>
+  <context>
+    <name>Rules</name>
+    <message>
+      <source>must be a table</source>
+      <translation>必須是一個表</translation>
+    </message>
+    <message>
+      <source>missing</source>
+      <translation>缺少此項</translation>
+    </message>
+    <message>
+      <source>must be a whole number from {lo} to {hi}, got {value}</source>
+      <translation>必須是 {lo} 至 {hi} 的整數，實際為 {value}</translation>
+    </message>
+    <message>
+      <source>must be true or false, got {value}</source>
+      <translation>必須是 true 或 false，實際為 {value}</translation>
+    </message>
+    <message>
+      <source>must be a non-empty string, got {value}</source>
+      <translation>必須是非空字串，實際為 {value}</translation>
+    </message>
+    <message>
+      <source>must be a decimal written as a string such as "1.5", got {value}</source>
+      <translation>必須是寫成字串的小數，例如 "1.5"，實際為 {value}</translation>
+    </message>
+    <message>
+      <source>must be between {lo} and {hi}, got {value}</source>
+      <translation>必須在 {lo} 與 {hi} 之間，實際為 {value}</translation>
+    </message>
+    <message>
+      <source>must be a table with {languages}</source>
+      <translation>必須是包含 {languages} 的表</translation>
+    </message>
+    <message>
+      <source>missing or empty</source>
+      <translation>缺少或為空</translation>
+    </message>
+    <message>
+      <source>not valid TOML ({error})</source>
+      <translation>不是有效的 TOML（{error}）</translation>
+    </message>
+    <message>
+      <source>unknown time zone {value}</source>
+      <translation>未知時區 {value}</translation>
+    </message>
+    <message>
+      <source>must list at least one tier</source>
+      <translation>必須至少列出一個等級</translation>
+    </message>
+    <message>
+      <source>use letters, digits and underscores, got {value}</source>
+      <translation>只能使用字母、數字和底線，實際為 {value}</translation>
+    </message>
+    <message>
+      <source>must be higher than the tier before it</source>
+      <translation>必須高於前一個等級</translation>
+    </message>
+    <message>
+      <source>{value} appears twice</source>
+      <translation>{value} 出現了兩次</translation>
+    </message>
+    <message>
+      <source>the first tier must start at 0</source>
+      <translation>第一個等級必須從 0 開始</translation>
+    </message>
+    <message>
+      <source>unknown tier {value}</source>
+      <translation>未知等級 {value}</translation>
+    </message>
+    <message>
+      <source>must list dates like 2026-12-12</source>
+      <translation>必須列出形如 2026-12-12 的日期</translation>
+    </message>
+    <message>
+      <source>not a date like 2026-12-12: {value}</source>
+      <translation>不是形如 2026-12-12 的日期：{value}</translation>
+    </message>
+    <message>
+      <source>must list weekdays 1 (Monday) to 7 (Sunday)</source>
+      <translation>必須列出星期 1（星期一）至 7（星期日）</translation>
+    </message>
+    <message>
+      <source>must be more than lifecycle.active_days</source>
+      <translation>必須大於 lifecycle.active_days</translation>
+    </message>
+    <message>
+      <source>must be a list of campaigns ([[donation]] tables)</source>
+      <translation>必須是活動列表（[[donation]] 表）</translation>
+    </message>
+    <message>
+      <source>use up to 20 letters, digits and -, got {value}</source>
+      <translation>最多 20 個字母、數字或 -，實際為 {value}</translation>
+    </message>
+    <message>
+      <source>write it in capitals, got {value}</source>
+      <translation>請用大寫字母，實際為 {value}</translation>
+    </message>
+    <message>
+      <source>must be at least min_points ({low}), got {value}</source>
+      <translation>必須不小於 min_points（{low}），實際為 {value}</translation>
     </message>
   </context>
   <context>

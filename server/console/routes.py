@@ -770,7 +770,10 @@ def build_router(db: ServerDB, snapshots: Path | None) -> APIRouter:
             )
         try:
             version, previous = jobs.load_rules_body(db, body, now())
-        except (RulesError, LookupError, ValueError) as exc:
+        except RulesError as exc:
+            errors = [(p.field, p.message) for p in exc.problems]
+            return rules_page(request, user, status=400, errors=errors, diff=diff, upload=body)
+        except (LookupError, ValueError) as exc:
             return rules_page(request, user, status=400, errors=[("rules", str(exc))], diff=diff, upload=body)
         auth.audit(
             db,
@@ -1151,18 +1154,17 @@ def _exception(db: ServerDB, exception_id: int) -> list[dict[str, Any]]:
         return []
 
 
-def rules_errors(body: str, db: ServerDB | None = None) -> list[tuple[str, str]]:
-    """The problems of a rules file, as (field, message): the TOML syntax, the rules, then whether the
-    master data on the server still fits them (a tier, coupon or gift the catalogue refers to).
-
-    ``membership.rules`` stops at the first problem, so one is shown at a time, at its field.
+def rules_errors(body: str, db: ServerDB | None = None) -> list[tuple[str, Message]]:
+    """Every problem of a rules file, as (field, message): the TOML syntax, the rules (all of their
+    independent mistakes at once), then whether the master data on the server still fits them (a tier,
+    coupon or gift the catalogue refers to).
     """
     if not body.strip():
-        return [("rules", "empty file")]
+        return [("rules", Message(CTX, QT_TRANSLATE_NOOP("Console", "The file is empty.")))]
     try:
         parsed = tomllib.loads(body)
     except tomllib.TOMLDecodeError as exc:
-        return [("toml", str(exc))]
+        return [("toml", Message(CTX, QT_TRANSLATE_NOOP("Console", "Not valid TOML: {error}"), {"error": str(exc)}))]
     try:
         rules = rules_from_dict(parsed)
         if db is not None:
@@ -1176,8 +1178,7 @@ def rules_errors(body: str, db: ServerDB | None = None) -> list[tuple[str, str]]
                     rules,
                 )
     except RulesError as exc:
-        field, _, problem = str(exc).partition(": ")
-        return [(field, problem or str(exc))]
+        return [(p.field, p.message) for p in exc.problems]
     return []
 
 
