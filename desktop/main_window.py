@@ -26,6 +26,7 @@ from .screens.actions import (
     BenefitScreen,
     CashOffsetScreen,
     CouponScreen,
+    DonationScreen,
     EarnScreen,
     GiftScreen,
     ReceiptScreen,
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
             "offset": CashOffsetScreen(self),
             "coupon": CouponScreen(self),
             "benefit": BenefitScreen(self),
+            "donate": DonationScreen(self),
             "adjust": AdjustScreen(self),
             "reverse": ReverseScreen(self),
         }

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractSpinBox,
     QCheckBox,
     QFormLayout,
@@ -46,6 +47,21 @@ def button(name: str = "", primary: bool = False, danger: bool = False) -> QPush
     widget.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
     widget.setAutoDefault(True)  # a focused button answers Enter as well as Space: the keyboard finishes every task
     return widget
+
+
+def key_shortcut(widget: QAbstractButton, key: str) -> QShortcut:
+    """``key`` presses ``widget`` at once while the button is visible and enabled in the active window.
+
+    A button's own ``setShortcut`` goes through Qt's ``animateClick``: the button shows pressed and the
+    click comes about 100 ms after the key, so the first digit a quick clerk types after F1 lands on the
+    screen being left. ``click()`` acts on the key itself; the button is still drawn pressed while it
+    runs, and the screen that opens is the feedback. (``setText`` also drops a button's own shortcut for
+    the text's mnemonic; this one survives a language change.)
+    """
+    shortcut = QShortcut(QKeySequence(key), widget)
+    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # as a button's own: the matcher checks it is shown
+    shortcut.activated.connect(widget.click)
+    return shortcut
 
 
 def with_key(text: str, key: str) -> str:

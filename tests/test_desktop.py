@@ -480,7 +480,7 @@ def test_language_switch_without_restart_and_screenshots(qtbot, win, services, d
         open_member(qtbot, win, member)
         assert win.member_screen.actions["earn"].text().startswith(earn_text)
         shot(win, "22-member", language)
-        for name in ("earn", "receipt", "gift", "offset", "benefit", "adjust"):
+        for name in ("earn", "receipt", "gift", "offset", "benefit", "donate", "adjust"):
             win.show_action(name, member)
             shot(win, f"23-action-{name}", language)
         win.show_enroll()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import QDate, QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -628,3 +630,116 @@ class ReverseScreen(ActionScreen):
     def submit(self) -> None:
         op_id, reason = self.op.op_id, self.reason.text()
         self.run_stepped(lambda pin: self.win.services.reverse(self.win.session, op_id, reason, pin=pin), self.done)
+
+
+class DonationScreen(ActionScreen):
+    """Points to a charity campaign of the rules (积分捐赠): the campaign, the points, Enter donates.
+
+    The range and the balance are the services' to check (their refusal is the message); the screen
+    shows them beforehand so the clerk can tell the member. Online, the server's balance is asked first
+    (bounded, "checking online…"); a large donation asks for the PIN again.
+    """
+
+    def body(self) -> None:
+        self.campaign = QComboBox()
+        self.campaign.setObjectName("Campaign")
+        self.points = QLineEdit()
+        self.points.setObjectName("Points")
+        self.points.installEventFilter(self)
+        self.labels = [label(), label()]
+        self.fields.addRow(self.labels[0], self.campaign)
+        self.fields.addRow(self.labels[1], self.points)
+        self.preview = label(name="Subtitle", wrap=True)
+        self.layout_.addWidget(self.preview)
+        self.points.textChanged.connect(self._preview)
+        self.campaign.currentIndexChanged.connect(self._preview)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Donate points to charity"))
+        self.labels[0].setText(self.tr("Campaign"))
+        self.labels[1].setText(self.tr("Points to donate"))
+        self.points.setPlaceholderText(self.tr("↑/↓ choose the campaign"))
+        self.confirm.setText(with_key(self.tr("Donate"), "Enter"))
+        self.cancel.setText(with_key(self.tr("Cancel"), "Esc"))
+        self._fill_campaigns()
+
+    def _campaigns(self):
+        return self.win.services.donation_campaigns()
+
+    def _fill_campaigns(self) -> None:
+        """The rules' campaigns by their name in the desk's language (kept chosen across a language change)."""
+        current = self.campaign.currentData()
+        self.campaign.blockSignals(True)
+        self.campaign.clear()
+        for c in self._campaigns():
+            self.campaign.addItem(f"{render(c.name)} · {c.code}", c.code)
+        self.campaign.setCurrentIndex(max(0, self.campaign.findData(current)))
+        self.campaign.blockSignals(False)
+        self._preview()
+
+    def eventFilter(self, watched, event) -> bool:
+        # ↑/↓ in the points field choose the campaign: the hands stay on the digits, no Tab to the list.
+        if watched is self.points and event.type() == QEvent.Type.KeyPress:
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(event.key())
+            if step and self.campaign.count():
+                self.campaign.setCurrentIndex(
+                    max(0, min(self.campaign.count() - 1, self.campaign.currentIndex() + step))
+                )
+                return True
+        return super().eventFilter(watched, event)
+
+    def required(self) -> list[QLineEdit]:
+        return [self.points]
+
+    def prepare(self, member_no, **kwargs) -> None:
+        super().prepare(member_no)
+        self._fill_campaigns()
+        self.points.clear()
+        self._preview()
+        if not self.campaign.count():
+            self.show_error(self.tr("The rules name no donation campaign; nothing can be donated."))
+        self.points.setFocus()
+
+    def _chosen(self):
+        code = self.campaign.currentData()
+        return next((c for c in self._campaigns() if c.code == code), None)
+
+    def _typed_points(self) -> int | None:
+        text = unicodedata.normalize("NFKC", self.points.text()).strip()  # full-width digits from an IME
+        return int(text) if text.isascii() and text.isdigit() else None
+
+    def _preview(self, *args) -> None:
+        """What the donation would be, from the terminal's view of the balance (the services decide)."""
+        campaign = self._chosen()
+        if campaign is None:
+            self.preview.clear()
+            return
+        lines = [
+            self.tr("{low} to {high} points a donation.").format(
+                low=f"{campaign.min_points:,d}", high=f"{campaign.max_points:,d}"
+            )
+        ]
+        summary = self.win.member_screen.summary
+        points = self._typed_points()
+        if points and summary is not None and summary.member_no == self.member_no:
+            lines.append(
+                self.tr("{points} points to {campaign}; {left} points left.").format(
+                    points=f"{points:,d}", campaign=render(campaign.name), left=f"{summary.balance - points:,d}"
+                )
+            )
+        self.preview.setText("\n".join(lines))
+
+    def submit(self) -> None:
+        campaign = self._chosen()
+        if campaign is None:
+            self.show_error(self.tr("The rules name no donation campaign; nothing can be donated."))
+            return
+        points = self._typed_points()
+        if points is None:
+            self.show_error(self.tr("Enter the number of points to donate, e.g. 500."))
+            self.points.setFocus()
+            return
+        member, code = self.member_no, campaign.code
+        self.run_checked(
+            lambda pin: self.win.services.donate_points(self.win.session, member, code, points, pin=pin), self.done
+        )

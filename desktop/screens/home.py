@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem
 
-from ..widgets import Screen, button, label, row, with_key
+from ..widgets import Screen, button, key_shortcut, label, row, with_key
 
 
 class HomeScreen(Screen):
@@ -37,7 +36,7 @@ class HomeScreen(Screen):
         self.results.itemActivated.connect(self._open_item)
         self.results.itemClicked.connect(self._open_item)
         for widget, key in ((self.enroll_button, "F1"), (self.coupon_button, "F5"), (self.slips_button, "F10")):
-            widget.setShortcut(QKeySequence(key))
+            key_shortcut(widget, key)  # the key acts at once (no animated click)
         self.results.setTabKeyNavigation(False)
         self.enroll_button.clicked.connect(lambda: self.win.show_enroll())
         self.coupon_button.clicked.connect(lambda: self.win.show_coupon(None))
@@ -54,9 +53,6 @@ class HomeScreen(Screen):
         self.enroll_button.setText(with_key(self.tr("Enroll a new member"), "F1"))
         self.coupon_button.setText(with_key(self.tr("Verify a coupon"), "F5"))
         self.slips_button.setText(with_key(self.tr("Key in paper slips"), "F10"))
-        # QAbstractButton.setText replaces the shortcut with the text's mnemonic (none): set the keys again.
-        for widget, key in ((self.enroll_button, "F1"), (self.coupon_button, "F5"), (self.slips_button, "F10")):
-            widget.setShortcut(QKeySequence(key))
 
     def entered(self) -> None:
         self.show_error(None)

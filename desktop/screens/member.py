@@ -25,7 +25,7 @@ from membership.segments import LIFECYCLE_LABELS
 
 from ..i18n import render
 from ..models import HistoryModel, RecordRole, SortRole, history_facts, kind_label
-from ..widgets import Screen, button, label, row, with_key
+from ..widgets import Screen, button, key_shortcut, label, row, with_key
 
 # The member actions' function keys, shown on the buttons (the order of the buttons on screen).
 ACTION_KEYS = {
@@ -35,6 +35,7 @@ ACTION_KEYS = {
     "offset": "F4",
     "coupon": "F5",
     "benefit": "F6",
+    "donate": "F10",
     "adjust": "F7",
     "reverse": "F8",
     "reprint": "F9",
@@ -116,13 +117,10 @@ class MemberScreen(Screen):
         grid.addLayout(right, 1, 1)
         grid.setColumnStretch(1, 1)
 
-        self.actions = {
-            name: button(primary=name == "earn")
-            for name in ("earn", "receipt", "gift", "offset", "coupon", "benefit", "adjust", "reverse", "reprint")
-        }
+        self.actions = {name: button(primary=name == "earn") for name in ACTION_KEYS}
         for name, widget in self.actions.items():
             widget.setObjectName(widget.objectName() or f"Action_{name}")
-            widget.setShortcut(QKeySequence(ACTION_KEYS[name]))
+            key_shortcut(widget, ACTION_KEYS[name])  # the F-key acts at once (no animated click)
             widget.clicked.connect(lambda _=False, n=name: self._action(n))
         self.history_caption = label(name="Subtitle")
         self.kind_filter = QComboBox()
@@ -157,7 +155,7 @@ class MemberScreen(Screen):
         self.layout_.addWidget(card)
         self.layout_.addWidget(self.message)
         self.layout_.addLayout(
-            row(*(self.actions[n] for n in ("earn", "receipt", "gift", "offset", "coupon", "benefit")))
+            row(*(self.actions[n] for n in ("earn", "receipt", "gift", "offset", "coupon", "benefit", "donate")))
         )
         self.layout_.addLayout(
             row(
@@ -189,14 +187,13 @@ class MemberScreen(Screen):
             "offset": self.tr("Points as cash"),
             "coupon": self.tr("Verify coupon"),
             "benefit": self.tr("Benefits"),
+            "donate": self.tr("Donate points"),
             "adjust": self.tr("Adjust points"),
             "reverse": self.tr("Reverse selected"),
             "reprint": self.tr("Reprint receipt"),
         }
         for name, text in labels.items():
             self.actions[name].setText(with_key(text, ACTION_KEYS[name]))
-            # setText replaces a button's shortcut with the text's mnemonic (none): set the key again.
-            self.actions[name].setShortcut(QKeySequence(ACTION_KEYS[name]))
         self.reveal_button.setText(self.tr("Show full phone"))
         self.statement_button.setText(self.tr("Annual statement"))
         self.points_caption.setText(self.tr("Points"))
@@ -361,6 +358,7 @@ class MemberScreen(Screen):
             ("offset", "redeem_cash_offset"),
             ("coupon", "verify_coupon"),
             ("benefit", "claim_benefit"),
+            ("donate", "donate_points"),
             ("adjust", "adjust"),
             ("reverse", "reverse"),
         ):
@@ -370,6 +368,8 @@ class MemberScreen(Screen):
             bool(record and record.op_id and not record.reversed and record.kind in ops.REVERSIBLE)
         )
         self.actions["reprint"].setEnabled(bool(record and record.op_id) and self.win.printing_available())
+        # No campaign in the rules: nothing to donate to (the button stays, disabled, so the key is not a mystery).
+        self.actions["donate"].setEnabled(bool(self.win.services.donation_campaigns()))
         self.reveal_button.setVisible(role == "manager")
 
     def _action(self, name: str) -> None:

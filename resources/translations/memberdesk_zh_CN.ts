@@ -1361,43 +1361,43 @@
     <name>DonationScreen</name>
     <message>
       <source>Donate points to charity</source>
-      <translation type="unfinished" />
+      <translation>积分爱心捐赠</translation>
     </message>
     <message>
       <source>Campaign</source>
-      <translation type="unfinished" />
+      <translation>捐赠项目</translation>
     </message>
     <message>
       <source>Points to donate</source>
-      <translation type="unfinished" />
+      <translation>捐赠积分</translation>
     </message>
     <message>
       <source>↑/↓ choose the campaign</source>
-      <translation type="unfinished" />
+      <translation>↑/↓ 选择捐赠项目</translation>
     </message>
     <message>
       <source>Donate</source>
-      <translation type="unfinished" />
+      <translation>确认捐赠</translation>
     </message>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished">取消</translation>
+      <translation>取消</translation>
     </message>
     <message>
       <source>The rules name no donation campaign; nothing can be donated.</source>
-      <translation type="unfinished" />
+      <translation>规则中没有捐赠项目，暂不能捐赠。</translation>
     </message>
     <message>
       <source>{low} to {high} points a donation.</source>
-      <translation type="unfinished" />
+      <translation>每次捐赠 {low} 至 {high} 积分。</translation>
     </message>
     <message>
       <source>{points} points to {campaign}; {left} points left.</source>
-      <translation type="unfinished" />
+      <translation>捐赠 {points} 积分给{campaign}，捐赠后剩余 {left} 积分。</translation>
     </message>
     <message>
       <source>Enter the number of points to donate, e.g. 500.</source>
-      <translation type="unfinished" />
+      <translation>请输入要捐赠的积分数，例如 500。</translation>
     </message>
   </context>
   <context>
@@ -2068,7 +2068,7 @@
     </message>
     <message>
       <source>Donate points</source>
-      <translation type="unfinished" />
+      <translation>积分捐赠</translation>
     </message>
     <message>
       <source>Adjust points</source>

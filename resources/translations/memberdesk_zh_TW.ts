@@ -1361,43 +1361,43 @@
     <name>DonationScreen</name>
     <message>
       <source>Donate points to charity</source>
-      <translation type="unfinished" />
+      <translation>積分愛心捐贈</translation>
     </message>
     <message>
       <source>Campaign</source>
-      <translation type="unfinished" />
+      <translation>捐贈項目</translation>
     </message>
     <message>
       <source>Points to donate</source>
-      <translation type="unfinished" />
+      <translation>捐贈積分</translation>
     </message>
     <message>
       <source>↑/↓ choose the campaign</source>
-      <translation type="unfinished" />
+      <translation>↑/↓ 選擇捐贈項目</translation>
     </message>
     <message>
       <source>Donate</source>
-      <translation type="unfinished" />
+      <translation>確認捐贈</translation>
     </message>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished">取消</translation>
+      <translation>取消</translation>
     </message>
     <message>
       <source>The rules name no donation campaign; nothing can be donated.</source>
-      <translation type="unfinished" />
+      <translation>規則中沒有捐贈項目，暫不能捐贈。</translation>
     </message>
     <message>
       <source>{low} to {high} points a donation.</source>
-      <translation type="unfinished" />
+      <translation>每次捐贈 {low} 至 {high} 積分。</translation>
     </message>
     <message>
       <source>{points} points to {campaign}; {left} points left.</source>
-      <translation type="unfinished" />
+      <translation>捐贈 {points} 積分給{campaign}，捐贈後剩餘 {left} 積分。</translation>
     </message>
     <message>
       <source>Enter the number of points to donate, e.g. 500.</source>
-      <translation type="unfinished" />
+      <translation>請輸入要捐贈的積分數，例如 500。</translation>
     </message>
   </context>
   <context>
@@ -2068,7 +2068,7 @@
     </message>
     <message>
       <source>Donate points</source>
-      <translation type="unfinished" />
+      <translation>積分捐贈</translation>
     </message>
     <message>
       <source>Adjust points</source>
