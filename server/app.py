@@ -221,6 +221,51 @@ def current_terminal(request: Request, authorization: Annotated[str | None, Head
 
 Auth = Annotated[TerminalRef, Depends(current_terminal)]
 
+_VERSION_TEXT = re.compile(r"[0-9A-Za-z.+_-]{1,32}")
+
+
+def terminal_report(
+    x_memberdesk_pending: Annotated[
+        str | None, Header(description="Operations the terminal has not pushed yet")
+    ] = None,
+    x_memberdesk_version: Annotated[str | None, Header(description="The terminal's software version")] = None,
+) -> tuple[int | None, str | None]:
+    """What a terminal reports about itself with a status, push or pull request (docs/PROTOCOL.md).
+
+    Optional, for terminals older than the headers; a value that is not a count or a version is ignored
+    rather than refused, so a report can never stop a sync.
+    """
+    pending = x_memberdesk_pending.strip() if x_memberdesk_pending else ""
+    version = x_memberdesk_version.strip() if x_memberdesk_version else ""
+    return (
+        int(pending) if pending.isdigit() and len(pending) <= 9 else None,
+        version if _VERSION_TEXT.fullmatch(version) else None,
+    )
+
+
+Report = Annotated[tuple[int | None, str | None], Depends(terminal_report)]
+
+
+def note_report(db: ServerDB, terminal_id: str, report: tuple[int | None, str | None], pulled: bool = False) -> None:
+    """Keep the latest pending count and version a terminal sent, and when it last pulled (the console's
+    Today and Terminals pages show them; a desk that only pulls still counts as synced)."""
+    pending, version = report
+    at = to_utc_text(utc_now())
+    values: dict[str, Any] = {"last_pull": at} if pulled else {}
+    if pending is not None:
+        values["pending_ops"] = pending
+    if version is not None:
+        values["software_version"] = version
+    if pending is not None or version is not None:
+        values["reported_at"] = at
+    if not values:
+        return
+    with db.engine.begin() as conn:
+        conn.execute(
+            text(f"UPDATE terminals SET {', '.join(f'{k} = :{k}' for k in values)} WHERE terminal_id = :t"),
+            {**values, "t": terminal_id},
+        )
+
 
 # -- the app ---------------------------------------------------------------------------------------------
 
@@ -349,7 +394,8 @@ def create_app(
         return RegisterOut(**done.__dict__, server_time=to_utc_text(now))
 
     @app.get("/v1/sync/status")
-    def sync_status(t: Auth) -> dict[str, Any]:
+    def sync_status(t: Auth, report: Report) -> dict[str, Any]:
+        note_report(db, t.terminal_id, report)
         with db.read() as conn:
             epochs = [
                 {"epoch": r.epoch, "last_seq": r.last_seq, "last_op_id": r.last_op_id}
@@ -382,7 +428,8 @@ def create_app(
         }
 
     @app.post("/v1/push", response_model=PushOut)
-    def push_ops(body: PushIn, t: Auth) -> Any:
+    def push_ops(body: PushIn, t: Auth, report: Report) -> Any:
+        note_report(db, t.terminal_id, report)
         throttle("push", t.terminal_id, limits.push)
         batch = [Envelope(**op.model_dump()) for op in body.ops]
         try:
@@ -414,6 +461,7 @@ def create_app(
     @app.get("/v1/pull")
     def pull(
         t: Auth,
+        report: Report,
         since: Annotated[int, Query(ge=0, le=MAX_BIG)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 2000,
     ) -> Response:
@@ -449,6 +497,7 @@ def create_app(
                     text("UPDATE terminals SET pulled_through = :s WHERE terminal_id = :t AND pulled_through < :s"),
                     {"s": since, "t": t.terminal_id},
                 )
+        note_report(db, t.terminal_id, report, pulled=True)
         last = rows[-1].change_no if rows else since
         # The stored change data is JSON already: splice it in rather than parse and re-encode each row.
         parts = [

@@ -709,6 +709,31 @@ def _profile_clashes(
 # -- writing -------------------------------------------------------------------------------------
 
 
+def _record_tier_change(
+    conn: Any, member_no: str, to_tier: str, op: Envelope, day: str, at: str, terminal: TerminalRef
+) -> None:
+    """Keep the member's tier history (the console shows it): every change, whichever operation made it."""
+    before = conn.execute(text("SELECT tier FROM members WHERE member_no = :m"), {"m": member_no}).scalar()
+    if before is None or before == to_tier:
+        return
+    conn.execute(
+        text(
+            "INSERT INTO tier_changes (member_no, op_id, kind, from_tier, to_tier, terminal_id, business_day, "
+            "created_at) VALUES (:m, :o, :k, :f, :t, :term, :d, :a)"
+        ),
+        {
+            "m": member_no,
+            "o": op.op_id,
+            "k": op.kind,
+            "f": before,
+            "t": to_tier,
+            "term": terminal.terminal_id,
+            "d": day,
+            "a": at,
+        },
+    )
+
+
 def _write(
     tx: WriteTx, d: Decision, op: Envelope, payload: dict[str, Any], at: str, day: str, terminal: TerminalRef
 ) -> tuple[list[list[Any]], list[list[Any]], list[list[str]]]:
@@ -739,6 +764,7 @@ def _write(
                 changes[key] = canonical_json(changes[key])
         if "tier" in changes:
             changes["tier_since"] = day
+            _record_tier_change(conn, d.member_no, changes["tier"], op, day, at, terminal)
         sets = ", ".join(f"{name} = :c_{name}" for name in changes)
         conn.execute(
             text(f"UPDATE members SET {sets}, updated_at = :at WHERE member_no = :m"),

@@ -60,6 +60,11 @@ terminals = Table(
     Column("revoked_at", Text),
     Column("last_seen", Text),
     Column("pulled_through", BigInteger, nullable=False, server_default="0"),
+    # What the terminal last reported with a status/push/pull request (docs/PROTOCOL.md); null from old ones.
+    Column("pending_ops", Integer),
+    Column("software_version", Text),
+    Column("reported_at", Text),
+    Column("last_pull", Text),  # last successful pull: a desk that only pulls still counts as synced
 )
 
 registration_codes = Table(
@@ -647,4 +652,21 @@ job_locks = Table(
     Column("job", Text, primary_key=True),
     Column("holder", Text, nullable=False),
     Column("expires_at", Text, nullable=False),
+)
+
+# Every tier change the server applied (an upgrade by spend, points or activity, the annual review), so the
+# console's tier history has all of them, not only the reviews and activity upgrades that leave a claim.
+tier_changes = Table(
+    "tier_changes",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("member_no", Text, nullable=False),
+    Column("op_id", Text, nullable=False),
+    Column("kind", Text, nullable=False),  # the operation's kind
+    Column("from_tier", Text, nullable=False),
+    Column("to_tier", Text, nullable=False),
+    Column("terminal_id", Text),  # null: a server operation (the annual review job)
+    Column("business_day", Text, nullable=False),
+    Column("created_at", Text, nullable=False),
+    Index("tier_changes_member", "member_no"),
 )

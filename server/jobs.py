@@ -165,7 +165,7 @@ def annual_review(db: ServerDB, period: str, now: datetime, _snapshots: Path | N
             ):
                 claims[member_no].append((benefit, claim_period))
             chunk_op = admin.server_op_id(tx, now)
-            claim_rows, tier_rows = [], []
+            claim_rows, tier_rows, change_rows = [], [], []
             for row in rows:
                 member_no = row["member_no"]
                 state = member_state_from_rows(row, entries.get(member_no, ()), claims.get(member_no, ()), 0,
@@ -184,12 +184,19 @@ def annual_review(db: ServerDB, period: str, now: datetime, _snapshots: Path | N
                         tx.emit("claim", f"{op_id}|{benefit}|{claim_period}", claim)
                 if new_tier:
                     tier_rows.append({"t": new_tier, "s": payload_day, "a": at, "m": member_no})
+                    change_rows.append({"m": member_no, "o": op_id, "f": row["tier"], "t": new_tier,
+                                        "d": payload_day, "a": at})  # fmt: skip
                     tx.emit("member", member_no, {**row, "tier": new_tier, "tier_since": payload_day, "updated_at": at})
                     tx.emit(
                         "op", op_id, admin._server_op(op_id, "tier_review", member_no=member_no, business_day=run_day)
                     )
             cur.executemany(
                 "UPDATE members SET tier = :t, tier_since = :s, updated_at = :a WHERE member_no = :m", tier_rows
+            )
+            cur.executemany(
+                "INSERT INTO tier_changes (member_no, op_id, kind, from_tier, to_tier, terminal_id, business_day, "
+                "created_at) VALUES (:m, :o, 'tier_review', :f, :t, NULL, :d, :a)",
+                change_rows,
             )
             cur.executemany(
                 "INSERT INTO benefit_claims (member_no, benefit, period, detail, op_id, status, business_day, created_at) "

@@ -18,6 +18,7 @@ from typing import Any
 
 import requests
 
+from membership import __version__
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 
 CTX = "Sync"
@@ -92,6 +93,8 @@ class ServerClient:
         self._sessions: list[requests.Session] = []
         self._sessions_lock = threading.Lock()
         self.last_response = 0.0  # time.monotonic() of the last answer from the server
+        # Reported with each request (docs/PROTOCOL.md, "What a terminal reports"): the engine keeps it current.
+        self.pending: int | None = None
 
     @property
     def session(self) -> requests.Session:
@@ -123,7 +126,11 @@ class ServerClient:
     # -- plumbing -----------------------------------------------------------------------------------
 
     def _headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        headers["X-MemberDesk-Version"] = __version__
+        if self.pending is not None:
+            headers["X-MemberDesk-Pending"] = str(self.pending)
+        return headers
 
     def _request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         try:

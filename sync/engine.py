@@ -165,6 +165,7 @@ class SyncEngine:
     def _update(self, **changes: Any) -> None:
         with self._status_lock:  # the sync thread and the liveness probe both report
             pending, oldest = self.replicator.pending_count()
+            self.client.pending = pending  # reported to the server with the next request
             age = None
             if oldest:
                 age = max(0.0, (self.clock() - from_utc_text(oldest)).total_seconds())
@@ -232,6 +233,7 @@ class SyncEngine:
 
     def _round(self) -> SyncReport:
         report = SyncReport()
+        self.client.pending = self.replicator.pending_count()[0]
         status = self.client.status()
         self._update(online=True, clock_skew_s=self._skew(status.get("server_time")))
         self._check_epoch(status)

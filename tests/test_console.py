@@ -439,3 +439,98 @@ def test_audit_search_and_a_terminals_chain_verified(office, make_terminal):
     assert verdict.status_code == 200 and f"T027 的审计链完整（已锚定 {anchored} 行）" in verdict.text
     assert logged_in(office, "OC1").get("/audit").status_code == 403
     assert "audit_verified" in audit_actions(office, "OM1")
+
+
+def _terminal_row(page: str, terminal_id: str) -> str:
+    found = re.search(rf'<tr id="terminal-{terminal_id}">(.*?)</tr>', page, re.S)
+    assert found, f"no row for {terminal_id}"
+    return found.group(1)
+
+
+def test_each_terminals_pending_count_and_version_show_on_today_and_terminals(office, make_terminal, tmp_path):
+    from membership import __version__
+    from sync.client import SyncError
+    from sync.replication import TOKEN
+
+    # A server that takes no push (every batch is over its size limit): the desk's status request still
+    # gets through, with the desk's 3 pending operations and its version.
+    strict = start_console_server(tmp_path, MEMBERDESK_MAX_PUSH_BYTES="200")
+    try:
+        desk = make_terminal(strict, 41)
+        tid = desk.store.terminal().terminal_id
+        for i in range(3):
+            enroll(desk.services, desk.desk, phone=f"1390000000{i}", name="钱" + "一二三"[i])
+        assert desk.engine.replicator.pending_count()[0] == 3
+        with pytest.raises(SyncError):
+            desk.sync()
+        assert strict.scalar("SELECT count(*) FROM ops WHERE terminal_id = :t", t=tid) == 0
+        person = logged_in(strict)
+        for path in ("/today", "/terminals"):
+            row = _terminal_row(person.get(path).text, tid)
+            assert '<td class="num pending">3</td>' in row, row
+            assert f'<td class="version">{__version__}</td>' in row, row
+        # A terminal older than the report (no headers) is served as before and changes nothing stored.
+        old = requests.get(
+            strict.base_url + "/v1/sync/status",
+            headers={"Authorization": f"Bearer {desk.store.setting(TOKEN)}"},
+            timeout=30,
+        )
+        assert old.status_code == 200 and old.json()["terminal_id"] == tid
+        assert strict.rows("SELECT pending_ops, software_version FROM terminals WHERE terminal_id = :t", t=tid) == [
+            (3, __version__)
+        ]
+        # Nonsense in the headers is ignored, not stored and not refused.
+        odd = requests.get(
+            strict.base_url + "/v1/sync/status",
+            headers={
+                "Authorization": f"Bearer {desk.store.setting(TOKEN)}",
+                "X-MemberDesk-Pending": "-5",
+                "X-MemberDesk-Version": "<b>9</b>",
+            },
+            timeout=30,
+        )
+        assert odd.status_code == 200
+        assert strict.rows("SELECT pending_ops, software_version FROM terminals WHERE terminal_id = :t", t=tid) == [
+            (3, __version__)
+        ]
+    finally:
+        strict.close()
+    # Against a server that takes the push, the same count drops to 0 once the round has pushed everything.
+    other = make_terminal(office, 42)
+    enroll(other.services, other.desk, phone="13900000009", name="孙九")
+    other.sync()
+    row = _terminal_row(logged_in(office).get("/today").text, other.store.terminal().terminal_id)
+    assert '<td class="num pending">0</td>' in row, row
+
+
+def test_a_desk_that_only_pulled_counts_as_synced(office, make_terminal):
+    desk = make_terminal(office, 43, name="只查询服务台")
+    tid = desk.store.terminal().terminal_id
+    desk.sync()  # nothing to push: the round only pulls
+    assert office.scalar("SELECT last_seen FROM terminals WHERE terminal_id = :t", t=tid) is None
+    assert office.scalar("SELECT last_pull FROM terminals WHERE terminal_id = :t", t=tid)
+    person = logged_in(office)
+    row = _terminal_row(person.get("/today").text, tid)
+    assert "<td>是</td>" in row and "—" not in row.split('class="num pending"')[0], row
+    report = person.get("/reports", terminal=tid).text
+    assert "完整：所有终端均已同步当日数据" in report and "不完整" not in report
+
+
+def test_an_upgrade_by_spend_is_in_the_members_tier_history(office, make_terminal):
+    desk = make_terminal(office, 44)
+    member = enroll(desk.services, desk.desk, phone="13900000044", name="周四").member_no
+    desk.services.earn(desk.cashier, member, 600_000)  # 6,000 yuan: past the silver threshold
+    desk.sync()
+    tid = desk.store.terminal().terminal_id
+    new_tier = desk.services.summary(desk.desk, member).tier.code
+    [(kind, before, after, terminal)] = office.rows(
+        "SELECT kind, from_tier, to_tier, terminal_id FROM tier_changes WHERE member_no = :m", m=member
+    )
+    assert (kind, before, terminal) == ("earn", "regular", tid) and after == new_tier != "regular"
+    page = logged_in(office).get(f"/members/{member}").text
+    history = re.search(r'<table id="tier-history">.*?</table>', page, re.S).group(0)
+    rows = re.findall(
+        r'<tr data-kind="([^"]+)"><td>[^<]*</td><td>([^<]+)</td><td>([^<]+)</td><td>([^<]+)</td>', history
+    )
+    names = {"regular": "普通会员", "silver": "银卡会员", "gold": "金卡会员", "diamond": "钻石会员"}
+    assert rows == [("earn", "消费积分", "普通会员", names[new_tier])], rows

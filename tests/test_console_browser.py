@@ -230,6 +230,10 @@ def test_the_annual_review_run_from_the_console_moves_a_member_down_on_a_termina
     assert low != high and desk.store.scalar("SELECT tier FROM members WHERE member_no = ?", (member,)) == low
     page.goto(page.base + f"/console/members/{member}")
     assert low in page.locator("#tier").inner_text()
+    # The history has the upgrade the purchase made (at the desk) and the review's step down (the server).
+    history = page.locator("#tier-history tbody tr")
+    assert [history.nth(i).get_attribute("data-kind") for i in range(history.count())] == ["earn", "tier_review"]
+    shot(page, "member-tier-history")
 
 
 def test_the_mall_wide_daily_report_prints(page, office, make_terminal):

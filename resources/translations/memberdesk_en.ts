@@ -898,6 +898,14 @@
       <translation />
     </message>
     <message>
+      <source>Tier after</source>
+      <translation />
+    </message>
+    <message>
+      <source>unchanged</source>
+      <translation />
+    </message>
+    <message>
       <source>Lots and expiry</source>
       <translation />
     </message>
@@ -1243,6 +1251,10 @@
     </message>
     <message>
       <source>Last sync</source>
+      <translation />
+    </message>
+    <message>
+      <source>Operations not yet pushed</source>
       <translation />
     </message>
     <message>

@@ -898,6 +898,14 @@
       <translation>原等级</translation>
     </message>
     <message>
+      <source>Tier after</source>
+      <translation>变更后等级</translation>
+    </message>
+    <message>
+      <source>unchanged</source>
+      <translation>未变</translation>
+    </message>
+    <message>
       <source>Lots and expiry</source>
       <translation>积分批次与到期</translation>
     </message>
@@ -1244,6 +1252,10 @@
     <message>
       <source>Last sync</source>
       <translation>最近同步</translation>
+    </message>
+    <message>
+      <source>Operations not yet pushed</source>
+      <translation>待上传操作</translation>
     </message>
     <message>
       <source>Changes not yet pulled</source>

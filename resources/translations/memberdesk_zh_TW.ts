@@ -898,6 +898,14 @@
       <translation>原等級</translation>
     </message>
     <message>
+      <source>Tier after</source>
+      <translation>變更後等級</translation>
+    </message>
+    <message>
+      <source>unchanged</source>
+      <translation>未變</translation>
+    </message>
+    <message>
       <source>Lots and expiry</source>
       <translation>積分批次與到期</translation>
     </message>
@@ -1244,6 +1252,10 @@
     <message>
       <source>Last sync</source>
       <translation>最近同步</translation>
+    </message>
+    <message>
+      <source>Operations not yet pushed</source>
+      <translation>待上傳操作</translation>
     </message>
     <message>
       <source>Changes not yet pulled</source>

@@ -79,12 +79,27 @@ def today_figures(db: ServerDB, day: date, rules: Any, now: datetime) -> dict[st
         "earned": int(points.get("earned") or 0),
         "redeemed": -int(points.get("spent") or 0),
         "terminals": [
-            {**t, "behind": max(0, int(head) - int(t["pulled_through"] or 0)), "synced": _synced(t, day, rules, now)}
+            {
+                **t,
+                "behind": max(0, int(head) - int(t["pulled_through"] or 0)),
+                "synced": _synced(t, day, rules, now),
+                "last_sync": last_sync(t),
+            }
             for t in terminals
         ],
         "open_exceptions": int(open_exceptions),
         "chart": [(x, int(chart.get(x, 0))) for x in days],
     }
+
+
+def last_sync(terminal: dict[str, Any]) -> str | None:
+    """When the server last heard a sync from a terminal: the later of its last push and its last pull.
+
+    A round pushes everything pending before it pulls, so a pull stands for a push of nothing: a desk with
+    nothing to send (it only looked members up) is as synced as one that pushed.
+    """
+    times = [t for t in (terminal.get("last_seen"), terminal.get("last_pull")) if t]
+    return max(times, key=from_utc_text) if times else None
 
 
 def _synced(terminal: dict[str, Any], day: date, rules: Any, now: datetime) -> bool:
@@ -93,11 +108,12 @@ def _synced(terminal: dict[str, Any], day: date, rules: Any, now: datetime) -> b
     Terminals push their whole queue at each sync, so one heard from after the day ended (or, for today,
     in the last few minutes) has pushed the day's operations.
     """
-    if not terminal.get("last_seen"):
+    heard = last_sync(terminal)
+    if not heard:
         return False
     _, end = business_day_bounds(day, rules.timezone, rules.cutover_hour)
     cutoff = min(end, now - SYNC_GRACE)
-    return from_utc_text(terminal["last_seen"]) >= cutoff
+    return from_utc_text(heard) >= cutoff
 
 
 def chart_svg(points: list[tuple[str, int]], width: int = 600, height: int = 120) -> str:
@@ -205,16 +221,7 @@ def member_detail(db: ServerDB, member_no: str, today: date, rules: Any) -> dict
                 text("SELECT * FROM benefit_claims WHERE member_no = :m ORDER BY id DESC"), {"m": member_no}
             ).mappings()
         ]
-        tier_ops = [
-            dict(r)
-            for r in conn.execute(
-                text(
-                    "SELECT business_day, period, detail FROM benefit_claims WHERE member_no = :m "
-                    "AND benefit IN ('tier_review', 'activity_upgrade') ORDER BY id"
-                ),
-                {"m": member_no},
-            ).mappings()
-        ]
+        tier_ops = tier_history(conn, member_no)
         requests = [
             dict(r)
             for r in conn.execute(
@@ -246,9 +253,49 @@ def member_detail(db: ServerDB, member_no: str, today: date, rules: Any) -> dict
         "coupons": coupons,
         "claims": claims,
         "tier_history": tier_ops,
+        "tier_names": {t.code: t.name for t in rules.tiers},
         "consents": consents,
         "requests": requests,
     }
+
+
+def tier_history(conn: Any, member_no: str) -> list[dict[str, Any]]:
+    """The member's tier changes, oldest first: each one the server applied (``tier_changes``: by spend,
+    points, activity or the annual review), and the reviews that kept the tier or predate that record
+    (their ``benefit_claims``, which name the tier held at the review)."""
+    changes = [
+        dict(r)
+        for r in conn.execute(
+            text(
+                "SELECT business_day, kind, from_tier, to_tier, op_id, terminal_id FROM tier_changes "
+                "WHERE member_no = :m ORDER BY id"
+            ),
+            {"m": member_no},
+        ).mappings()
+    ]
+    recorded = {c["op_id"] for c in changes}
+    for r in conn.execute(
+        text(
+            "SELECT business_day, benefit, detail, op_id FROM benefit_claims WHERE member_no = :m "
+            "AND benefit IN ('tier_review', 'activity_upgrade') AND status = 'claimed' ORDER BY id"
+        ),
+        {"m": member_no},
+    ).mappings():
+        if r["op_id"] in recorded:
+            continue
+        review = r["benefit"] == "tier_review"
+        changes.append(
+            {
+                "business_day": r["business_day"],
+                "kind": "tier_review" if review else "record_event",
+                "from_tier": r["detail"] if review else "",
+                "to_tier": "" if review else r["detail"],
+                "op_id": r["op_id"],
+                "terminal_id": None,
+            }
+        )
+    changes.sort(key=lambda c: c["business_day"])
+    return changes
 
 
 def member_export(db: ServerDB, member_no: str) -> dict[str, Any]:
@@ -436,10 +483,10 @@ def daily_report(
             int(t["terminal_code"]),
             t["name"],
             _synced(dict(t), day, rules, now),
-            from_utc_text(t["last_seen"]).astimezone(rules.timezone).strftime("%m-%d %H:%M")
-            if t["last_seen"]
+            from_utc_text(last_sync(dict(t)) or "").astimezone(rules.timezone).strftime("%m-%d %H:%M")
+            if last_sync(dict(t))
             else None,
-            None,
+            t.get("pending_ops"),
         )
         for t in terminals
     )

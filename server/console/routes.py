@@ -510,6 +510,7 @@ def build_router(db: ServerDB, snapshots: Path | None) -> APIRouter:
         for row in rows:
             row["behind"] = max(0, int(head) - int(row["pulled_through"] or 0))
             row["rules_current"] = rules_change is None or int(row["pulled_through"] or 0) >= int(rules_change)
+            row["last_sync"] = queries.last_sync(row)
         values.setdefault("rules_version", rules_version)
         return page(request, "terminals.html", user, status=status, rows=rows, codes=codes_, **values)
 
