@@ -221,3 +221,41 @@ def test_a_cashier_is_not_offered_donation_and_is_refused_below_the_ui(qtbot, wi
     assert current(win) is win.member_screen
     with pytest.raises(AuthError):
         services.donate_points(win.session, member, "CHARITY2026", 100)
+
+
+def test_a_hung_server_shows_checking_with_the_confirm_disabled_then_the_offline_rules(
+    qtbot, win, services, engine, online, store, desk, cashier, desk_server
+):
+    """SIGSTOP: the server accepts connections and answers nothing. The balance pre-check is bounded:
+    "正在联网核对…" with Donate disabled, the GUI thread running, then the offline rules decide."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    member = rich_member(services, cashier, desk, 300_000)
+    engine.sync_once()
+    online.value = True
+    login(qtbot, win, "D001", "2345")
+    activate(qtbot, win)
+    scan_member(qtbot, win, services.member_token(member))
+    screen = open_donation(qtbot, win)
+    type_text("500")
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    desk_server.proc.send_signal(signal.SIGSTOP)
+    try:
+        with qtbot.waitSignal(win.result_shown, timeout=30_000) as shown:
+            key(Enter)
+            qtbot.waitUntil(lambda: "正在联网核对" in screen.message.text(), timeout=TIMEOUT)
+            assert not screen.confirm.isEnabled()
+            shot(win, "44-donation-checking-online")
+            seen = len(ticks)
+            qtbot.waitUntil(lambda: len(ticks) >= seen + 5, timeout=TIMEOUT)  # the GUI thread keeps running
+    finally:
+        desk_server.proc.send_signal(signal.SIGCONT)
+        timer.stop()
+    result = shown.args[0]
+    assert result.receipt.kind == "donate_points" and not result.receipt.online  # decided offline
+    assert screen.confirm.isEnabled() and "正在联网核对" not in screen.message.text()
