@@ -86,6 +86,12 @@ def _msg(text_: str, **params: Any) -> Message:
 # -- from operations ----------------------------------------------------------------------------------------
 
 
+# Every way of spending points counts towards "one member redeeming at several desks": gifts, cash offset
+# and points donated to charity (a donation spends the same balance twice as easily as a gift).
+_REDEMPTION_VALUES = {f"rk{n}": kind for n, kind in enumerate(REDEMPTION_KINDS)}
+_REDEMPTION_PARAMS = ", ".join(f":{name}" for name in _REDEMPTION_VALUES)
+
+
 def check_operations(tx: WriteTx, terminal_id: str, op_ids: Iterable[str], at: str, limits: Thresholds) -> list[int]:
     """Look at the operations a push just applied; returns the exceptions opened."""
     conn = tx.conn
@@ -144,10 +150,15 @@ def check_operations(tx: WriteTx, terminal_id: str, op_ids: Iterable[str], at: s
                 for r in conn.execute(
                     text(
                         "SELECT DISTINCT terminal_id FROM ops WHERE effective_member = :m AND status = 'applied' "
-                        "AND kind IN ('redeem_gift', 'redeem_cash_offset') AND local_time >= :lo AND local_time <= :hi "
+                        f"AND kind IN ({_REDEMPTION_PARAMS}) AND local_time >= :lo AND local_time <= :hi "
                         "ORDER BY terminal_id"
                     ),
-                    {"m": op.effective_member, "lo": to_utc_text(when - window), "hi": to_utc_text(when + window)},
+                    {
+                        "m": op.effective_member,
+                        "lo": to_utc_text(when - window),
+                        "hi": to_utc_text(when + window),
+                        **_REDEMPTION_VALUES,
+                    },
                 )
             ]
             if len(desks) >= 2:

@@ -534,3 +534,22 @@ def test_an_upgrade_by_spend_is_in_the_members_tier_history(office, make_termina
     )
     names = {"regular": "普通会员", "silver": "银卡会员", "gold": "金卡会员", "diamond": "钻石会员"}
     assert rows == [("earn", "消费积分", "普通会员", names[new_tier])], rows
+
+
+def test_donations_are_listed_in_the_servers_daily_report(office, make_terminal):
+    desk = make_terminal(office, 45, name="捐赠服务台")
+    member = enroll(desk.services, desk.desk, phone="13900000045", name="吴五").member_no
+    desk.services.earn(desk.cashier, member, 50_000)
+    desk.services.donate_points(desk.desk, member, "CHARITY2026", 300)
+    desk.sync()
+    tid = desk.store.terminal().terminal_id
+    day = office.scalar("SELECT business_day FROM ops WHERE kind = 'donate_points' AND terminal_id = :t", t=tid)
+    person = logged_in(office)
+    for scope in (tid, ""):  # the desk's report and the mall-wide one
+        page = person.get("/reports", day=day, terminal=scope).text
+        assert re.search(r'<b id="donated">300</b>', page), scope
+        row = re.search(r'<tr data-kind="donation">(.*?)</tr>', page, re.S).group(1)
+        cells = re.findall(r"<td[^>]*>([^<]*)</td>", row)
+        assert cells == ["积分捐赠", "CHARITY2026", "星河爱心助学", "1", "300"], cells
+    csv_text = person.get("/reports/daily.csv", day=day, terminal=tid).text
+    assert "星河爱心助学" in csv_text and "300" in csv_text

@@ -242,15 +242,17 @@ def test_the_mall_wide_daily_report_prints(page, office, make_terminal):
     desk = make_terminal(office, 36, name="二楼服务台")
     member = enroll(desk.services, desk.desk, phone="13599990000").member_no
     desk.services.earn(desk.cashier, member, 88_800)
+    desk.services.donate_points(desk.desk, member, "CHARITY2026", 200)
     quiesce(desk)
     log_in(page)
     day = office.scalar("SELECT max(business_day) FROM ops")
     page.goto(page.base + f"/console/reports?day={day}")
+    assert "星河爱心助学" in page.locator("#redeemed tr[data-kind=donation]").inner_text()
     shot(page, "reports-day")
     pdf = page.request.get(page.base + f"/console/reports/daily.pdf?day={day}&terminal=")
     assert pdf.status == 200 and pdf.headers["content-type"] == "application/pdf"
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.body())).pages)
-    assert "星河广场" in text and day in text and "二楼服务台" in text
+    assert "星河广场" in text and day in text and "二楼服务台" in text and "星河爱心助学" in text
     SHOTS.mkdir(parents=True, exist_ok=True)
     (SHOTS / "daily-report.pdf").write_bytes(pdf.body())
     if shutil.which("pdftoppm"):

@@ -83,6 +83,23 @@ def test_one_member_redeeming_at_two_desks_within_minutes(watched):
     assert len(flagged(watched, "abuse_multi_desk_redemption")) == 1
 
 
+def test_a_donation_at_another_desk_counts_as_redeeming_there(watched):
+    a, b = register(watched, 5), register(watched, 6)
+    member = codes.make_member_no(5, 1)
+    earn = envelope("earn", {"member_no": member, "amount_fen": 100_000}, 2)
+    assert push(watched, a, [enroll_op(member, "13800000001"), earn]).status_code == 200
+    donation = {"member_no": member, "campaign_code": "CHARITY2026", "points": 200}
+    assert push(watched, a, [envelope("donate_points", donation, 3)]).status_code == 200
+    assert not flagged(watched, "abuse_multi_desk_redemption")  # one desk is normal
+    gift = envelope("redeem_gift", {"member_no": member, "item_code": "G001", "quantity": 1}, 1)
+    gift["local_time"] = "2026-11-20T02:04:00.000Z"  # four minutes later, at another desk (offline)
+    answer = push(watched, b, [gift])
+    assert answer.status_code == 200 and answer.json()["results"][0]["status"] == "applied"
+    assert watched.scalar("SELECT status FROM ops WHERE kind = 'donate_points'") == "applied"
+    [found] = flagged(watched, "abuse_multi_desk_redemption")
+    assert found["detail"]["desks"] == ["T005", "T006"] and "2 desks" in english(found)
+
+
 def test_a_reversal_without_a_matching_earning(watched):
     desk = register(watched, 5)
     member = codes.make_member_no(5, 1)

@@ -1086,6 +1086,30 @@
       <translation />
     </message>
     <message>
+      <source>Points donated</source>
+      <translation />
+    </message>
+    <message>
+      <source>Parking</source>
+      <translation />
+    </message>
+    <message>
+      <source>Ticket</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points as cash</source>
+      <translation />
+    </message>
+    <message>
+      <source>Points donation</source>
+      <translation />
+    </message>
+    <message>
+      <source>Redemptions</source>
+      <translation />
+    </message>
+    <message>
       <source>Document</source>
       <translation />
     </message>
@@ -2079,7 +2103,7 @@
       <translation />
     </message>
     <message>
-      <source>Donate points</source>
+      <source>Donate</source>
       <translation />
     </message>
     <message>

@@ -1086,6 +1086,30 @@
       <translation>笔数</translation>
     </message>
     <message>
+      <source>Points donated</source>
+      <translation>捐赠积分</translation>
+    </message>
+    <message>
+      <source>Parking</source>
+      <translation>停车</translation>
+    </message>
+    <message>
+      <source>Ticket</source>
+      <translation>票券</translation>
+    </message>
+    <message>
+      <source>Points as cash</source>
+      <translation>积分抵现</translation>
+    </message>
+    <message>
+      <source>Points donation</source>
+      <translation>积分捐赠</translation>
+    </message>
+    <message>
+      <source>Redemptions</source>
+      <translation>兑换明细</translation>
+    </message>
+    <message>
       <source>Document</source>
       <translation>文件</translation>
     </message>
@@ -2079,7 +2103,7 @@
       <translation>会员权益</translation>
     </message>
     <message>
-      <source>Donate points</source>
+      <source>Donate</source>
       <translation>积分捐赠</translation>
     </message>
     <message>

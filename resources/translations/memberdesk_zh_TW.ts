@@ -1086,6 +1086,30 @@
       <translation>筆數</translation>
     </message>
     <message>
+      <source>Points donated</source>
+      <translation>捐贈積分</translation>
+    </message>
+    <message>
+      <source>Parking</source>
+      <translation>停車</translation>
+    </message>
+    <message>
+      <source>Ticket</source>
+      <translation>票券</translation>
+    </message>
+    <message>
+      <source>Points as cash</source>
+      <translation>積分抵現</translation>
+    </message>
+    <message>
+      <source>Points donation</source>
+      <translation>積分捐贈</translation>
+    </message>
+    <message>
+      <source>Redemptions</source>
+      <translation>兌換明細</translation>
+    </message>
+    <message>
       <source>Document</source>
       <translation>文件</translation>
     </message>
@@ -2079,7 +2103,7 @@
       <translation>會員權益</translation>
     </message>
     <message>
-      <source>Donate points</source>
+      <source>Donate</source>
       <translation>積分捐贈</translation>
     </message>
     <message>

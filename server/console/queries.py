@@ -92,6 +92,17 @@ def today_figures(db: ServerDB, day: date, rules: Any, now: datetime) -> dict[st
     }
 
 
+def _redeemed_name(rules: Any, master: Any, kind: str, code: str) -> Any:
+    """A redemption row's name: the gift's, or the charity campaign's (its code once the rules no longer
+    name it); none for cash offset, which prints a label."""
+    if kind == "cash_offset":
+        return ""
+    if kind == "donation":
+        campaign = rules.donation_campaign(code)
+        return campaign.name if campaign else code
+    return master.catalogue[code].name if code in master.catalogue else code
+
+
 def last_sync(terminal: dict[str, Any]) -> str | None:
     """When the server last heard a sync from a terminal: the later of its last push and its last pull.
 
@@ -416,6 +427,10 @@ def daily_report(
             entry[0] += 1
             entry[1] += -int(row["points"])
             entry[2] += int(payload["points"]) * 100 // rules.cash_offset_points_per_yuan
+        elif kind == "donate_points":  # points given to a charity campaign, listed as the desks list them
+            entry = redeemed[("donation", payload["campaign_code"])]
+            entry[0] += 1
+            entry[1] += -int(row["points"])
         elif kind == "verify_coupon":
             definition = codes.parse_coupon_code(payload["code"])[0]
             coupons[definition][0] += 1
@@ -450,11 +465,9 @@ def daily_report(
         enrollments=tuple(EnrollmentRow(s, names.get(s, s), ch, n) for (s, ch), n in sorted(enrollments.items())),
         earned=tuple(EarnRow(k, int(n), int(p), int(s or 0)) for k, n, p, s in earned_rows),
         redeemed=tuple(
-            RedeemRow(kind, code, master.catalogue[code].name if code in master.catalogue else code, q, p, v)
-            if kind != "cash_offset"
-            else RedeemRow(kind, "", "", q, p, v)
+            RedeemRow(kind, code, _redeemed_name(rules, master, kind, code), q, p, v)
             for (kind, code), (q, p, v) in sorted(
-                redeemed.items(), key=lambda kv: (kv[0][0] == "cash_offset", kv[0][1])
+                redeemed.items(), key=lambda kv: (kv[0][0] == "cash_offset", kv[0][0] == "donation", kv[0][1])
             )
         ),
         coupons=tuple(
