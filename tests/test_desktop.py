@@ -480,6 +480,9 @@ def test_language_switch_without_restart_and_screenshots(qtbot, win, services, d
         open_member(qtbot, win, member)
         assert win.member_screen.actions["earn"].text().startswith(earn_text)
         shot(win, "22-member", language)
+        for name, action in win.member_screen.actions.items():  # a manager sees every action: none is clipped
+            if action.isVisible():
+                assert action.width() >= action.sizeHint().width(), (language, name)
         for name in ("earn", "receipt", "gift", "offset", "benefit", "donate", "adjust"):
             win.show_action(name, member)
             shot(win, f"23-action-{name}", language)

@@ -187,7 +187,7 @@ class MemberScreen(Screen):
             "offset": self.tr("Points as cash"),
             "coupon": self.tr("Verify coupon"),
             "benefit": self.tr("Benefits"),
-            "donate": self.tr("Donate points"),
+            "donate": self.tr("Donate"),
             "adjust": self.tr("Adjust points"),
             "reverse": self.tr("Reverse selected"),
             "reprint": self.tr("Reprint receipt"),
