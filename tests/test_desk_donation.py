@@ -160,6 +160,9 @@ def test_refusals_write_nothing_and_say_why(qtbot, win_en, services, engine, onl
         assert written(store) == untouched, points
 
     refused("50", "from 100 to 20000 points", "Galaxy Plaza school-aid fund")  # below the minimum
+    screen.points.selectAll()
+    type_text("1000")
+    assert f"The member has {have} points." in screen.preview.text()  # told before Enter
     refused("1000", "Not enough points", str(have))  # over the balance (the server's)
     refused("abc", "Enter the number of points to donate")  # not a number: the screen's own message
     shot(win, "42-donation-refused", "en")

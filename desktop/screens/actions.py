@@ -722,11 +722,14 @@ class DonationScreen(ActionScreen):
         summary = self.win.member_screen.summary
         points = self._typed_points()
         if points and summary is not None and summary.member_no == self.member_no:
-            lines.append(
-                self.tr("{points} points to {campaign}; {left} points left.").format(
-                    points=f"{points:,d}", campaign=render(campaign.name), left=f"{summary.balance - points:,d}"
+            if points > summary.balance:  # said before Enter; the services refuse it regardless
+                lines.append(self.tr("The member has {balance} points.").format(balance=f"{summary.balance:,d}"))
+            else:
+                lines.append(
+                    self.tr("{points} points to {campaign}; {left} points left.").format(
+                        points=f"{points:,d}", campaign=render(campaign.name), left=f"{summary.balance - points:,d}"
+                    )
                 )
-            )
         self.preview.setText("\n".join(lines))
 
     def submit(self) -> None:

@@ -1428,6 +1428,10 @@
       <translation />
     </message>
     <message>
+      <source>The member has {balance} points.</source>
+      <translation />
+    </message>
+    <message>
       <source>{points} points to {campaign}; {left} points left.</source>
       <translation />
     </message>

@@ -1428,6 +1428,10 @@
       <translation>每次捐赠 {low} 至 {high} 积分。</translation>
     </message>
     <message>
+      <source>The member has {balance} points.</source>
+      <translation>该会员现有 {balance} 积分。</translation>
+    </message>
+    <message>
       <source>{points} points to {campaign}; {left} points left.</source>
       <translation>捐赠 {points} 积分给{campaign}，捐赠后剩余 {left} 积分。</translation>
     </message>

@@ -1428,6 +1428,10 @@
       <translation>每次捐贈 {low} 至 {high} 積分。</translation>
     </message>
     <message>
+      <source>The member has {balance} points.</source>
+      <translation>該會員現有 {balance} 積分。</translation>
+    </message>
+    <message>
       <source>{points} points to {campaign}; {left} points left.</source>
       <translation>捐贈 {points} 積分給{campaign}，捐贈後剩餘 {left} 積分。</translation>
     </message>
