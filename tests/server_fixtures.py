@@ -16,7 +16,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -177,28 +176,16 @@ class ServerProcess:
         self.env = env or {}  # e.g. MEMBERDESK_RATE_LOOKUP for a test of the limits
 
     def start(self) -> ServerProcess:
+        from server_zygote import spawn_server
+
         env = {**os.environ, "PYTHONPATH": str(ROOT), **self.env}
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "server.cli",
-                "--db",
-                self.db_url,
-                "run",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--snapshot-dir",
-                str(self.workdir / "snapshots"),
-                *(["--ssl-certfile", str(self.tls[0]), "--ssl-keyfile", str(self.tls[1])] if self.tls else []),
-            ],
-            cwd=self.workdir,
-            env=env,
-            stdout=self.log.open("ab"),
-            stderr=subprocess.STDOUT,
-        )
+        argv = ["--db", self.db_url, "run", "--host", "127.0.0.1", "--port", str(self.port)]
+        argv += ["--snapshot-dir", str(self.workdir / "snapshots")]
+        if self.tls:
+            argv += ["--ssl-certfile", str(self.tls[0]), "--ssl-keyfile", str(self.tls[1])]
+        # A real server process either way; forked from a pre-imported one unless this server has settings
+        # of its own (see tests/server_zygote.py: it saves about 2 s a server).
+        self.proc = spawn_server(argv, env, self.workdir, self.log, plain=bool(self.env))
         wait_until(self._healthy, timeout=30, interval=0.05, what=f"server on port {self.port}")
         return self
 
