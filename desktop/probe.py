@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -74,13 +75,20 @@ class StateFile(QObject):
         self.window = window
         self.path = path
         self.last = ""
+        self.ticked = time.monotonic()
+        self.longest_stall_ms = 0  # the longest the GUI thread kept this 100 ms timer waiting, beyond 100 ms
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.write)
         self.timer.start(INTERVAL_MS)
 
     def write(self) -> None:
+        now = time.monotonic()
+        self.longest_stall_ms = max(self.longest_stall_ms, int((now - self.ticked) * 1000) - INTERVAL_MS)
+        self.ticked = now
         try:
-            text = json.dumps(snapshot(self.window), ensure_ascii=False, sort_keys=True)
+            state = snapshot(self.window)
+            state["longest_stall_ms"] = self.longest_stall_ms
+            text = json.dumps(state, ensure_ascii=False, sort_keys=True)
         except RuntimeError:  # a widget is being torn down at exit
             return
         except Exception:  # a test aid must never disturb the desk: say so once and stop

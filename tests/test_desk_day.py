@@ -500,6 +500,7 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
     go_home(x, desk)
 
     # The server goes down (killed). The desk carries on offline; a receipt is credited and queued.
+    print("longest GUI-thread stall before the outage:", desk.state().get("longest_stall_ms"), "ms")
     server.kill()
     state = desk.wait(lambda s: not s["online"], 60, "the banner to turn offline")
     assert "离线" in state["banner"], state["banner"]
@@ -511,6 +512,7 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
     state = desk.wait(lambda s: s["pending"] == 1 and not s["online"], 30, "the banner to count the waiting one")
     assert "1 笔" in state["banner"], state["banner"]
     x.screenshot("day-offline")
+    print("longest GUI-thread stall so far (offline):", desk.state().get("longest_stall_ms"), "ms")
     x.key("Escape")
     desk.wait_screen("MemberScreen")
     # Meanwhile desk 2 (on the server's other node) credits the same receipt, and the server has it first.

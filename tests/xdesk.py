@@ -132,8 +132,11 @@ class XSession:
         # another test session or desk on this machine).
         read, write = os.pipe()
         width, height = SCREEN
+        # Xvfb plays the scanner's key events at their times; on a machine shared with other work it runs
+        # ahead of it (as a real keyboard's interrupts do), when allowed to (root), so they stay on time.
+        nice = ["nice", "-n", "-10"] if os.geteuid() == 0 and shutil.which("nice") else []
         self._spawn(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+            [*nice, "Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
             "xvfb.log",
             env=dict(os.environ),
             pass_fds=(write,),
@@ -436,6 +439,12 @@ class DeskApp:
         return self
 
     def stop(self) -> None:
+        """Close the window as a person does (Alt+F4: openbox asks the app to close), then make sure."""
+        if self.process is not None and self.process.poll() is None:
+            with contextlib.suppress(Exception):
+                self.session.activate("MemberDesk", timeout=5)
+                self.session.key("alt+F4")
+                self.process.wait(20)
         _stop(self.process, timeout=20)
 
     def state(self) -> dict[str, Any]:
