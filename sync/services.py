@@ -573,7 +573,9 @@ class DeskServices:
         points = (
             "(SELECT coalesce(sum(delta), 0) FROM ledger l WHERE l.op_id = o.op_id AND l.member_no = :m "
             "AND l.kind != 'expire') AS points, "
-            "(SELECT coalesce(sum(spend_fen), 0) FROM ledger l WHERE l.op_id = o.op_id) AS spend"
+            # By member too: the planner then reads the member's few lines. By op_id alone it may scan the
+            # ledger, because the statistics see millions of lines under the one op id 'import'.
+            "(SELECT coalesce(sum(spend_fen), 0) FROM ledger l WHERE l.op_id = o.op_id AND l.member_no = :m) AS spend"
         )
         own = self.store.query(
             f"SELECT o.op_id, o.kind, o.local_time, o.reversed_by, o.status, o.epoch, o.seq, {points} FROM oplog o "
