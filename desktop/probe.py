@@ -2,8 +2,9 @@
 
 Set ``MEMBERDESK_STATE_FILE=PATH`` and the app rewrites PATH (atomically) whenever what it shows changes:
 the current screen, its title, message line and the button Enter presses, the keyboard focus (and the
-text of a focused plain field), an open dialog, the member on screen, the banner. Nothing is read back;
-the desk works the same with or without it. ``tests/test_desk_day.py`` uses it to know when a screen is ready for the next key.
+text of a focused plain field), an open dialog, the member on screen, the banner, the last code the
+wedge detector delivered, the longest GUI-thread stall. Nothing is read back; the desk works the same
+with or without it. ``tests/test_desk_day.py`` uses it to know when a screen is ready for the next key.
 """
 
 from __future__ import annotations
@@ -77,9 +78,14 @@ class StateFile(QObject):
         self.last = ""
         self.ticked = time.monotonic()
         self.longest_stall_ms = 0  # the longest the GUI thread kept this 100 ms timer waiting, beyond 100 ms
+        self.last_scan = ""  # what the wedge detector last delivered, to tell a mangled scan from a refused one
+        window.wedge.code_scanned.connect(self._scanned)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.write)
         self.timer.start(INTERVAL_MS)
+
+    def _scanned(self, code: str) -> None:
+        self.last_scan = code
 
     def write(self) -> None:
         now = time.monotonic()
@@ -88,6 +94,7 @@ class StateFile(QObject):
         try:
             state = snapshot(self.window)
             state["longest_stall_ms"] = self.longest_stall_ms
+            state["last_scan"] = self.last_scan
             text = json.dumps(state, ensure_ascii=False, sort_keys=True)
         except RuntimeError:  # a widget is being torn down at exit
             return

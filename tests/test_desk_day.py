@@ -152,6 +152,17 @@ def log_in(x: XSession, desk: DeskApp, staff: tuple[str, str]) -> None:
     desk.wait(lambda s: s.get("logged_in") == staff[0] and s.get("screen") == "HomeScreen", 60, "the home screen")
 
 
+def scan_member(
+    x: XSession, desk: DeskApp, code: str, member_no: str, what: str, suffix: str = "enter", keypad: bool = False
+) -> dict:
+    """Scan a member's code and wait for the member screen; a failure tells what the detector delivered."""
+    x.scan(code, suffix=suffix, keypad=keypad)
+    try:
+        return desk.wait(lambda s: s.get("member") == member_no and s["screen"] == "MemberScreen", 60, what)
+    except AssertionError as exc:
+        raise AssertionError(f"{exc}\nscanned {code!r}\ndelivered {desk.state().get('last_scan')!r}") from None
+
+
 def is_chinese(text: str) -> bool:
     return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
@@ -168,8 +179,7 @@ def test_log_in_and_scan_a_member_with_a_wedge_scanner(xsession, demo, desk):
     x.screenshot("login")
     log_in(x, desk, MANAGER)
     x.screenshot("home")
-    x.scan(token)
-    state = desk.wait(lambda s: s.get("member") == member_no, 60, f"member {member_no} on screen")
+    state = scan_member(x, desk, token, member_no, "the member on screen")
     assert state["screen"] == "MemberScreen"
     x.screenshot("member-scanned")
 
@@ -191,8 +201,7 @@ def test_a_wedge_scan_with_the_pinyin_input_method_on_still_opens_the_member(xse
         x.screenshot("ime-pinyin-typed")
         x.key("ctrl+a", "BackSpace")  # …and clears it again; the input method stays on
         desk.wait(lambda s: s["focus"].get("name") == "ScanField" and not s["focus"].get("text"), 30, "an empty field")
-        x.scan(token)
-        state = desk.wait(lambda s: s.get("member") == member_no, 60, f"member {member_no} opened by the scan")
+        state = scan_member(x, desk, token, member_no, "the member opened by the scan")
         x.screenshot("ime-scan-opened-member")
         assert state["screen"] == "MemberScreen"
         # Nothing of the scan (letters, pinyin, Chinese) was left in the field it was typed into.
@@ -339,8 +348,7 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
     desk.wait_screen("MemberScreen")
     x.key("Escape")
     desk.wait_screen("HomeScreen")
-    x.scan(token)
-    desk.wait(lambda s: s.get("member") == member_no and s["screen"] == "MemberScreen", 60, "the member from the slip")
+    scan_member(x, desk, token, member_no, "the member from the slip")
     start = balance(store_path, member_no)
 
     # Earn at checkout: F1, the amount, Enter.
@@ -504,8 +512,7 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
     server.kill()
     state = desk.wait(lambda s: not s["online"], 60, "the banner to turn offline")
     assert "离线" in state["banner"], state["banner"]
-    x.scan(token)
-    desk.wait(lambda s: s.get("member") == member_no, 60, "the member, offline")
+    scan_member(x, desk, token, member_no, "the member, offline")
     fill_in(x, desk, "F2", "ReceiptScreen", [("TenantSearch", "B101"), ("ReceiptNo", "R-777"), ("Amount", "200")])
     offline = [r for r in ops(store_path, "credit_receipt", member_no) if '"R-777"' in r["payload"]]
     assert len(offline) == 1 and offline[0]["status"] == "pending" and not offline[0]["online"]
@@ -547,8 +554,7 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
     )
     # The member number printed on a card, scanned as a barcode (keypad digits, keypad Enter).
     go_home(x, desk)
-    x.scan(member_no, suffix="keypad-enter", keypad=True)
-    desk.wait(lambda s: s.get("member") == member_no, 60, "the member from the number on the card")
+    scan_member(x, desk, member_no, member_no, "the member from the number on the card", "keypad-enter", True)
 
     # The manager resolves it in the exceptions inbox: Tab into the table, Space chooses it, the decision.
     go_home(x, desk)
@@ -581,8 +587,7 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
     focus_on(x, desk, named("StaffNo"), "the staff number", back=True)
     x.key("ctrl+a")
     log_in(x, desk, CASHIER)
-    x.scan(token)
-    desk.wait(lambda s: s.get("member") == member_no, 60, "the member at checkout")
+    scan_member(x, desk, token, member_no, "the member at checkout")
     fill_in(x, desk, "F1", "EarnScreen", [("Amount", "99.50")])
     earned = wait_op(store_path, "earn", member_no, 2)
     assert ops_by(store_path, earned["op_id"]) == CASHIER[0]
