@@ -48,7 +48,9 @@ class RulesError(ValueError):
         self.problems: list[RulesProblem] = [problems] if isinstance(problems, RulesProblem) else list(problems)
         first = self.problems[0]
         self.field = first.field
-        self.message = Message(CTX, "{field}: {problem}", {"field": first.field, "problem": first.message})
+        self.message = Message(
+            CTX, QT_TRANSLATE_NOOP("Rules", "{field}: {problem}"), {"field": first.field, "problem": first.message}
+        )
         super().__init__(str(first))
 
 

@@ -495,3 +495,36 @@ def test_rules_file_that_is_not_toml(tmp_path):
     bad.write_text("tiers = [", encoding="utf-8")
     with pytest.raises(RulesError, match="not valid TOML"):
         load_rules(bad)
+
+
+def test_every_independent_mistake_is_reported_each_at_its_field():
+    import tomllib
+
+    from membership.i18n import catalog
+    from membership.rules import default_rules_path
+
+    data = tomllib.loads(default_rules_path().read_text(encoding="utf-8"))
+    data["timezone"] = "Mars/Olympus"
+    data["tiers"][2]["points_multiplier"] = "1000"
+    del data["receipt_credit"]["max_age_days"]
+    data["donation"][0]["code"] = "charity"
+    with pytest.raises(RulesError) as err:
+        rules_from_dict(data)
+    problems = err.value.problems
+    assert [p.field for p in problems] == [
+        "timezone",
+        "tiers[2].points_multiplier",
+        "receipt_credit.max_age_days",
+        "donation[0].code",
+    ]
+    # The first problem stays the exception's text and message, as callers that show one expect.
+    assert str(err.value) == "timezone: unknown time zone 'Mars/Olympus'" == str(problems[0])
+    assert err.value.message.render(catalog("zh_CN")) == "timezone：未知时区 'Mars/Olympus'"
+    rendered = [p.message.render(catalog("zh_CN")) for p in problems]
+    assert rendered[1:] == ["必须在 0 与 100 之间，实际为 '1000'", "缺少此项", "请用大写字母，实际为 'charity'"]
+    # A missing table is one problem, not one per key inside it.
+    del data["rfm"]
+    with pytest.raises(RulesError) as err:
+        rules_from_dict(data)
+    assert [p.field for p in err.value.problems].count("rfm") == 1
+    assert not any(p.field.startswith("rfm.") for p in err.value.problems)

@@ -3790,6 +3790,10 @@
   <context>
     <name>Rules</name>
     <message>
+      <source>{field}: {problem}</source>
+      <translation>{field}：{problem}</translation>
+    </message>
+    <message>
       <source>must be a table</source>
       <translation>必须是一个表</translation>
     </message>

@@ -3790,6 +3790,10 @@
   <context>
     <name>Rules</name>
     <message>
+      <source>{field}: {problem}</source>
+      <translation>{field}：{problem}</translation>
+    </message>
+    <message>
       <source>must be a table</source>
       <translation>必須是一個表</translation>
     </message>
