@@ -347,14 +347,22 @@ def test_a_rules_file_with_three_mistakes_shows_all_three_at_their_fields(office
     for step in ("check", "load"):
         answer = person.post("/rules", files={"file": ("rules.toml", bad.encode())}, step=step)
         assert answer.status_code == 400
-        found = re.findall(r'<li data-field="([^"]+)"><code>[^<]+</code>: ([^<]+)</li>', answer.text)
-        assert [field for field, _ in found] == [
+        found = re.findall(
+            r'<li data-field="([^"]+)"><code>[^<]+</code>: ([^<]+?)(?: <small class="line">([^<]+)</small>)?</li>',
+            answer.text,
+        )
+        assert [field for field, _, _ in found] == [
             "tiers[1].qualifying_spend_yuan",
             "receipt_credit.max_per_member_per_day",
             "benefits",
         ], found
-        # Each message is translated (the console's language is Simplified Chinese by default).
+        # Each message is translated (the console's language is Simplified Chinese by default) and points
+        # at the line of the uploaded file (none for a table that is not there).
         assert "必须是" in found[0][1] and "1 至 1000" in found[1][1] and "缺少" in found[2][1]
+        lines = bad.splitlines()
+        assert lines[int(found[0][2].strip("第 行")) - 1] == 'qualifying_spend_yuan = "lots"'
+        assert lines[int(found[1][2].strip("第 行")) - 1].startswith("max_per_member_per_day = 0")
+        assert found[2][2] == ""
         assert "发现 3 个问题" in answer.text
     assert office.scalar("SELECT value FROM counters WHERE name = 'change_no'") == before
     assert office.scalar("SELECT version FROM documents WHERE name = 'rules'") == "2026.1"

@@ -1138,6 +1138,10 @@
       <translation />
     </message>
     <message>
+      <source>line {line}</source>
+      <translation />
+    </message>
+    <message>
       <source>The file is valid. Check the differences below, then load it at once or from a later business day: every desk takes it at its next sync.</source>
       <translation />
     </message>

@@ -1138,6 +1138,10 @@
       <translation>发现 1 个问题：</translation>
     </message>
     <message>
+      <source>line {line}</source>
+      <translation>第 {line} 行</translation>
+    </message>
+    <message>
       <source>The file is valid. Check the differences below, then load it at once or from a later business day: every desk takes it at its next sync.</source>
       <translation>文件有效。请核对下方差异，然后立即加载或指定以后的营业日生效：各服务台下次同步时收到。</translation>
     </message>

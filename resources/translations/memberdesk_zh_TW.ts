@@ -1138,6 +1138,10 @@
       <translation>發現 1 個問題：</translation>
     </message>
     <message>
+      <source>line {line}</source>
+      <translation>第 {line} 行</translation>
+    </message>
+    <message>
       <source>The file is valid. Check the differences below, then load it at once or from a later business day: every desk takes it at its next sync.</source>
       <translation>檔案有效。請核對下方差異，然後立即載入或指定以後的營業日生效：各服務台下次同步時收到。</translation>
     </message>

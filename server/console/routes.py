@@ -11,6 +11,7 @@ import csv
 import difflib
 import io
 import json
+import re
 import tomllib
 from datetime import date, datetime
 from pathlib import Path
@@ -731,7 +732,9 @@ def build_router(db: ServerDB, snapshots: Path | None) -> APIRouter:
             current = conn.execute(text("SELECT body FROM documents WHERE name = 'rules'")).scalar() or ""
         diff = "".join(difflib.unified_diff(current.splitlines(True), body.splitlines(True), "current", "new", n=2))
         if errors or step != "load":
-            return rules_page(request, user, status=400 if errors else 200, errors=errors, diff=diff, upload=body)
+            where = field_lines(body)
+            located = [(field, problem, field_line(where, field)) for field, problem in errors]
+            return rules_page(request, user, status=400 if errors else 200, errors=located, diff=diff, upload=body)
         _rules, _master, today_ = rules_now()
         effective = str(form.get("effective_day", "")).strip()
         try:
@@ -1181,6 +1184,45 @@ def rules_errors(body: str, db: ServerDB | None = None) -> list[tuple[str, Messa
     except RulesError as exc:
         return [(p.field, p.message) for p in exc.problems]
     return []
+
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\- ]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s*=")
+
+
+def field_lines(body: str) -> dict[str, int]:
+    """Where each table and key of a TOML file is (1-based line), named as ``membership.rules`` names
+    fields: ``tiers[1].qualifying_spend_yuan``, ``campaigns.member_day``. A plain reading of headers and
+    ``key =`` lines (multi-line values are not followed): enough to point at a problem's place."""
+    where: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    table = ""
+    for number, line in enumerate(body.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            name = header.group(2).replace(" ", "")
+            if header.group(1) == "[[":
+                counts[name] = counts.get(name, -1) + 1
+                where.setdefault(name, number)
+                name = f"{name}[{counts[name]}]"
+            table = name
+            where.setdefault(table, number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            where.setdefault(f"{table}.{key.group(1)}" if table else key.group(1), number)
+    return where
+
+
+def field_line(where: dict[str, int], field: str) -> int | None:
+    """The line of ``field``, or of the nearest table holding it (a missing key: its table)."""
+    name = field
+    while name:
+        if name in where:
+            return where[name]
+        cut = max(name.rfind("."), name.rfind("[") if name.endswith("]") else -1)
+        name = name[:cut] if cut > 0 else ""
+    return None
 
 
 def coupon_story(db: ServerDB, code: str) -> dict[str, Any] | None:

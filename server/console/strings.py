@@ -153,6 +153,7 @@ STRINGS = [
     QT_TRANSLATE_NOOP("Console", "The rules file was not loaded: fix these and upload it again."),
     QT_TRANSLATE_NOOP("Console", "{count} problems found:"),
     QT_TRANSLATE_NOOP("Console", "1 problem found:"),
+    QT_TRANSLATE_NOOP("Console", "line {line}"),
     QT_TRANSLATE_NOOP(
         "Console",
         "The file is valid. Check the differences below, then load it at once or from a later business day: every desk takes it at its next sync.",
