@@ -730,3 +730,76 @@ def step_up_if_asked(x: XSession, desk: DeskApp, pin: str) -> None:
     if state["modal_class"] == "QInputDialog":
         x.type_text(pin)
         x.key("Return")
+
+
+# -- found by the desk day, kept as quick checks without X --------------------------------------------------
+
+
+def test_history_shows_what_was_done_after_midnight_before_the_cutover(qtbot, store, clock):
+    """The desk day ran at 02:40 in Shanghai: the business day (cut-over 04:00) was still yesterday, and the
+    history, filtered to end on the business day, hid everything done since midnight."""
+    from conftest import enroll
+    from test_desktop import TIMEOUT, login
+
+    from desktop.app import create_app
+    from desktop.i18n import install_language
+    from desktop.main_window import MainWindow
+    from sync.services import DeskServices
+
+    clock.set_local("2026-11-21 01:30")  # business day 2026-11-20
+    services = DeskServices(store, clock=clock)
+    desk_session = services.login("D001", "2345")
+    member = enroll(services, desk_session).member_no
+    services.earn(desk_session, member, 12_000, "general", False)
+    create_app()
+    install_language("zh_CN")
+    window = MainWindow(services, store)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        login(qtbot, window, "D001", "2345")
+        window.show_member(member)
+        qtbot.waitUntil(lambda: window.member_screen.model.rowCount() == 2, timeout=TIMEOUT)
+        assert window.member_screen.proxy.rowCount() == 2  # enrollment and purchase, both shown
+    finally:
+        window.shutdown()
+
+
+def test_function_keys_survive_a_language_change(qtbot, store, clock):
+    """QAbstractButton.setText replaces a button's own shortcut with its text's mnemonic: every retranslate
+    (at start and on each language change) had wiped F1–F10 from Home and the member screen. Pressing the
+    keys after each language change must still open the screens."""
+    from conftest import enroll
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+    from test_desktop import TIMEOUT, login
+
+    from desktop.app import create_app
+    from desktop.i18n import install_language
+    from desktop.main_window import MainWindow
+    from sync.services import DeskServices
+
+    services = DeskServices(store, clock=clock)
+    member = enroll(services, services.login("D001", "2345")).member_no
+    create_app()
+    install_language("zh_CN")
+    window = MainWindow(services, store)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    try:
+        login(qtbot, window, "D001", "2345")
+        for language in ("en", "zh_TW", "zh_CN"):
+            window.switch_language(language)
+            QApplication.processEvents()  # LanguageChange is posted: every screen retranslates here
+            window.show_home()
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F1)
+            qtbot.waitUntil(lambda: window.stack.currentWidget() is window.enroll_screen, timeout=TIMEOUT)
+            window.show_member(member)
+            qtbot.waitUntil(lambda: window.member_screen.summary is not None, timeout=TIMEOUT)
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F3)
+            qtbot.waitUntil(lambda: window.stack.currentWidget() is window.action_screens["gift"], timeout=TIMEOUT)
+    finally:
+        window.shutdown()
+        install_language("zh_CN")
