@@ -7,11 +7,25 @@ without importing each other.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .i18n import Message, Text
 
 # Redemption rows that hand out no item from the desk's stock.
 NOT_ITEMS = ("cash_offset", "donation")
+
+
+def redeemed_name(rules: Any, master: Any, kind: str, code: str) -> Text | str:
+    """The name a redemption row prints: the gift's, or the charity campaign's (its code once the rules
+    no longer name it); none for cash offset, which prints a label. The desks' and the server's reports
+    both name their rows with this."""
+    if kind == "cash_offset":
+        return ""
+    if kind == "donation":
+        campaign = rules.donation_campaign(code)
+        return campaign.name if campaign else code
+    item = master.catalogue.get(code)
+    return item.name if item else code
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from datetime import date, datetime
 
 from membership import codes
 from membership import ledger as ledger_kinds
-from membership.i18n import Text
 from membership.report_data import (
     ActivityFigures,
     AdjustmentRow,
@@ -32,6 +31,7 @@ from membership.report_data import (
     StockCount,
     StockRow,
     TerminalSync,
+    redeemed_name,
 )
 from membership.timeutil import business_day_bounds, from_utc_text, to_utc_text
 
@@ -54,18 +54,6 @@ def remember_sync(store: Store, at_utc: str) -> None:
 
 def _local(store: Store, utc_text: str, fmt: str = "%H:%M") -> str:
     return from_utc_text(utc_text).astimezone(store.rules().timezone).strftime(fmt)
-
-
-def _redeemed_name(store: Store, kind: str, code: str) -> Text | str:
-    """The name a redemption row prints: the gift's, or the charity campaign's (its code when the rules
-    no longer name it)."""
-    if kind == "cash_offset":
-        return ""
-    if kind == "donation":
-        campaign = store.rules().donation_campaign(code)
-        return campaign.name if campaign else code
-    item = store.master().catalogue.get(code)
-    return item.name if item else code
 
 
 def activity(
@@ -170,7 +158,7 @@ def activity(
         enrollments=tuple(EnrollmentRow(s, names.get(s, s), ch, n) for (s, ch), n in sorted(enrollments.items())),
         earned=earned,
         redeemed=tuple(
-            RedeemRow(kind, code, _redeemed_name(store, kind, code), q, p, v)
+            RedeemRow(kind, code, redeemed_name(store.rules(), store.master(), kind, code), q, p, v)
             for (kind, code), (q, p, v) in sorted(
                 redeemed.items(), key=lambda kv: (kv[0][0] == "cash_offset", kv[0][0] == "donation", kv[0][1])
             )

@@ -23,6 +23,7 @@ from membership.report_data import (
     RedeemRow,
     ReversalRow,
     TerminalSync,
+    redeemed_name,
 )
 from membership.timeutil import business_day_bounds, from_utc_text, to_utc_text
 from membership.validation import InvalidInput, mask_name, mask_phone, normalize_phone
@@ -90,17 +91,6 @@ def today_figures(db: ServerDB, day: date, rules: Any, now: datetime) -> dict[st
         "open_exceptions": int(open_exceptions),
         "chart": [(x, int(chart.get(x, 0))) for x in days],
     }
-
-
-def _redeemed_name(rules: Any, master: Any, kind: str, code: str) -> Any:
-    """A redemption row's name: the gift's, or the charity campaign's (its code once the rules no longer
-    name it); none for cash offset, which prints a label."""
-    if kind == "cash_offset":
-        return ""
-    if kind == "donation":
-        campaign = rules.donation_campaign(code)
-        return campaign.name if campaign else code
-    return master.catalogue[code].name if code in master.catalogue else code
 
 
 def last_sync(terminal: dict[str, Any]) -> str | None:
@@ -465,7 +455,7 @@ def daily_report(
         enrollments=tuple(EnrollmentRow(s, names.get(s, s), ch, n) for (s, ch), n in sorted(enrollments.items())),
         earned=tuple(EarnRow(k, int(n), int(p), int(s or 0)) for k, n, p, s in earned_rows),
         redeemed=tuple(
-            RedeemRow(kind, code, _redeemed_name(rules, master, kind, code), q, p, v)
+            RedeemRow(kind, code, redeemed_name(rules, master, kind, code), q, p, v)
             for (kind, code), (q, p, v) in sorted(
                 redeemed.items(), key=lambda kv: (kv[0][0] == "cash_offset", kv[0][0] == "donation", kv[0][1])
             )
