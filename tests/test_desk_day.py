@@ -36,6 +36,7 @@ KINDS_TODAY = (
     "credit_receipt",
     "redeem_gift",
     "redeem_cash_offset",
+    "donate_points",
     "verify_coupon",
     "claim_benefit",
     "reverse",
@@ -387,6 +388,12 @@ def test_a_day_at_the_desk_with_the_keyboard_alone(xsession, demo, desk, printer
     # Points as cash: F4, the purchase, the points, Enter.
     fill_in(x, desk, "F4", "CashOffsetScreen", [("Amount", "200"), ("Points", "500")])
     wait_op(store_path, "redeem_cash_offset", member_no, 1)
+    x.key("Escape")
+    desk.wait_screen("MemberScreen")
+
+    # Points donated to the mall's charity campaign: F10, the points, Enter.
+    fill_in(x, desk, "F10", "DonationScreen", [("Points", "200")])
+    wait_op(store_path, "donate_points", member_no, 1)
     x.key("Escape")
     desk.wait_screen("MemberScreen")
 
