@@ -122,8 +122,9 @@ def _queue_faults(proxy: FaultProxy, rng: random.Random, report: DrillReport) ->
 
 
 def _steps(terminal: Any, times: int) -> None:
+    engine = getattr(terminal, "engine", terminal)  # a terminal, or a bare engine
     for _ in range(times):
-        if terminal.engine.step():
+        if engine.step():
             return
 
 
@@ -138,8 +139,12 @@ def run_drill(
     server_kills: int = 2,
     concurrent_every: int = 9,
 ) -> DrillReport:
+    from sync.engine import SyncEngine
+    from sync.store import Store
+
     rng = random.Random(seed)
     report = DrillReport(backend)
+    twins: list[Any] = []
     started = time.monotonic()
     proxies = [FaultProxy(server.port), FaultProxy(server.port)]
     try:
@@ -150,6 +155,15 @@ def run_drill(
         ]
         for terminal in terminals:
             terminal.engine.batch_size, terminal.engine.page_size = 60, 150  # many requests: many faults hit
+        # A second program syncing each proxied store from its own connection (the app twice, say), with
+        # tiny pages so that its pulls and the first one's interleave.
+        for terminal in terminals[:2]:
+            twin_store = Store(terminal.store.path)
+            twins.append(
+                SyncEngine(
+                    twin_store, clock=terminal.clock, page_size=7, batch_size=5, backoff_base=0.01, backoff_cap=0.05
+                )
+            )
         serial = [0]
         rounds = 0
         kills_at = {operations * (k + 1) // (server_kills + 1) for k in range(server_kills)}
@@ -172,16 +186,24 @@ def run_drill(
                 pusher.join(120)
                 report.server_kills += 1
             elif proxy is not None and rounds % concurrent_every == 0:
-                # A second sync process on the same store at the same time; every other one is killed.
+                # A second sync process on the same store at the same time: this engine keeps syncing while
+                # the process runs (its start-up takes a second or two), and every other one is killed.
                 other = _cli_sync(terminal.store.path)
+                twin = twins[index]
+                racing = threading.Thread(target=_steps, args=(twin, 3))
+                racing.start()
                 report.concurrent_syncs += 1
-                _steps(terminal, 3)
-                if report.concurrent_syncs % 2:
-                    time.sleep(rng.uniform(0.0, 0.5))
-                    if other.poll() is None:
+                kill_at = time.monotonic() + rng.uniform(0.8, 2.5) if report.concurrent_syncs % 2 else None
+                deadline = time.monotonic() + 60
+                while other.poll() is None and time.monotonic() < deadline:
+                    terminal.engine.step()
+                    if kill_at is not None and time.monotonic() > kill_at and other.poll() is None:
                         other.send_signal(signal.SIGKILL)
                         report.sync_kills += 1
+                        kill_at = None
                 other.wait(120)
+                racing.join(120)
+                _steps(terminal, 3)
             else:
                 _steps(terminal, 3)
         # Quiet: no more faults; late duplicates already scheduled still arrive (and must change nothing).
@@ -194,6 +216,9 @@ def run_drill(
                 terminal.engine.sync_once(lock_timeout=120)
         check_invariants(server, terminals, report)
     finally:
+        for twin in twins:
+            twin.client.close()
+            twin.store.close()
         for proxy in proxies:
             proxy.close()
     report.seconds = time.monotonic() - started
