@@ -114,6 +114,9 @@ def main() -> None:
         window = MainWindow(services, store, engine=engine)
         window.resize(1280, 800)
         window.show()
+        from desktop.gcpolicy import GuiGarbageCollector
+
+        collector = GuiGarbageCollector(app)  # as desktop.app.main installs it
         window.logged_in(services.login("M001", "1234"))
         window.show_member(members[0])
         app.processEvents()
@@ -149,6 +152,7 @@ def main() -> None:
         threading.Thread(target=pull, daemon=True).start()
         loop.exec()
         timer.stop()
+        collector.stop()
         window.shutdown()
         stalls = [g - TICK_MS for g in gaps]
         out = {

@@ -154,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
             engine.start()
     window = MainWindow(services, store, camera_file=args.camera_file, engine=engine)
     window.show()
+    from .gcpolicy import GuiGarbageCollector
+
+    collector = GuiGarbageCollector(app)  # cycles collected on the GUI thread, the long pass when idle
     from .probe import install as install_probe
 
     install_probe(window)  # MEMBERDESK_STATE_FILE: what is on screen, for tests that drive it with X input
@@ -162,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, app.quit)
     code = app.exec()
+    collector.stop()
     window.shutdown()
     if engine is not None:
         engine.stop()
