@@ -21,6 +21,9 @@ VAR = Path(os.environ.get("MEMBERDESK_RUN_DIR", ROOT / "var" / "run"))
 STAFF = (("M001", "王经理", "manager", "1234"), ("D001", "李娜", "desk", "2345"), ("C001", "陈晨", "cashier", "3456"))
 
 
+OFFICE_USER, OFFICE_PASSWORD = "OM1", "office-demo-1"  # the demo's membership-office manager (/console)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -40,6 +43,9 @@ def prepare_server(url: str, members: int) -> None:
         admin.load_rules(db, None, None, now)
         for staff_no, name, role, pin in STAFF:
             admin.save_staff(db, staff_no, name, role, pin, now)
+        from server.console.auth import save_user
+
+        save_user(db, OFFICE_USER, "会员办主任", "office_manager", OFFICE_PASSWORD, now)  # the web console
         csv_path = write_demo_csv(VAR / "demo-members.csv", members)
         count = admin.import_members(db, csv_path, now)
         print(f"demo server: {count:,} members, staff M001/D001/C001")
@@ -108,6 +114,7 @@ def main() -> int:
         if not store_path.exists():
             prepare_terminal(store_path, url, f"http://127.0.0.1:{port}")
         print(f"desk app on {store_path} — staff M001/1234 (manager), D001/2345 (desk), C001/3456 (cashier)")
+        print(f"office console: http://127.0.0.1:{port}/console — {OFFICE_USER} / {OFFICE_PASSWORD}")
         return subprocess.call([sys.executable, "-m", "desktop", "--db", str(store_path), *sys.argv[1:]], cwd=ROOT)
     finally:
         server.terminate()
