@@ -27,7 +27,6 @@ from xdesk import ARTIFACTS, DemoServer, DeskApp, XSession, missing_tools, wait_
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 MANAGER = ("M001", "1234")
-DESK = ("D001", "2345")
 CASHIER = ("C001", "3456")
 # What the day books for its member (the kinds in the store's operation log).
 KINDS_TODAY = (
@@ -183,34 +182,6 @@ def test_log_in_and_scan_a_member_with_a_wedge_scanner(xsession, demo, desk):
     state = scan_member(x, desk, token, member_no, "the member on screen")
     assert state["screen"] == "MemberScreen"
     x.screenshot("member-scanned")
-
-
-def test_a_wedge_scan_with_the_pinyin_input_method_on_still_opens_the_member(xsession, demo, desk):
-    """Desks type names in pinyin, so the input method is often on when a member holds out their code."""
-    _server, store_path = demo
-    member_no = a_demo_member(store_path)
-    token = member_token(store_path, member_no)
-    x = xsession
-    log_in(x, desk, DESK)
-    desk.wait_focus("ScanField")
-    x.ime_on()
-    try:
-        # A person types a name in pinyin: the input method is really on (it commits Chinese, not letters)…
-        x.type_text("zhang")
-        x.key("space")
-        desk.wait(lambda s: is_chinese(s["focus"].get("text", "")), 30, "the input method to commit Chinese")
-        x.screenshot("ime-pinyin-typed")
-        x.key("ctrl+a", "BackSpace")  # …and clears it again; the input method stays on
-        desk.wait(lambda s: s["focus"].get("name") == "ScanField" and not s["focus"].get("text"), 30, "an empty field")
-        state = scan_member(x, desk, token, member_no, "the member opened by the scan")
-        x.screenshot("ime-scan-opened-member")
-        assert state["screen"] == "MemberScreen"
-        # Nothing of the scan (letters, pinyin, Chinese) was left in the field it was typed into.
-        x.key("Escape")
-        home = desk.wait(lambda s: s["screen"] == "HomeScreen" and s["focus"].get("name") == "ScanField", 30, "Home")
-        assert home["focus"].get("text") == "", home["focus"]
-    finally:
-        x.ime_off()
 
 
 # -- the desk day ------------------------------------------------------------------------------------------
