@@ -62,6 +62,21 @@ def install_crash_handler(app: QApplication) -> None:
     sys.excepthook = handler
 
 
+def _printing_parts() -> dict[str, bool]:
+    """Whether the receipt-printer commands (ESC/POS), the print preview (PDFium) and the serial-scanner
+    reader load: each is imported only when used, so a bundle missing one would fail only at the desk."""
+    import importlib
+
+    parts = {}
+    for name, module in (("escpos", "printing.escpos"), ("preview", "pypdfium2"), ("serial", "serial")):
+        try:
+            importlib.import_module(module)
+            parts[name] = True
+        except Exception:  # reported, not raised: this is the check
+            parts[name] = False
+    return parts
+
+
 def self_check(window) -> str:
     """What an installer wants to know: the version, the language, and whether translations and fonts
     were found (inside a bundle too)."""
@@ -79,6 +94,7 @@ def self_check(window) -> str:
             "translated": translate("LoginScreen", "Log in") != "Log in" or current_language() == "en",
             "login_screen": window.stack.currentWidget() is window.login_screen and window.isVisible(),
             "fonts": sorted(f for f in QFontDatabase.families() if f in ("Roboto", "Droid Sans Fallback")),
+            "printing": _printing_parts(),
             "resources": str(RESOURCES),
         },
         ensure_ascii=False,

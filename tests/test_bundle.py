@@ -57,6 +57,7 @@ def test_bundle_builds_and_reaches_the_login_screen(template_store, tmp_path):
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["frozen"] and report["login_screen"] and report["translated"]
     assert report["fonts"] == ["Droid Sans Fallback", "Roboto"]
+    assert report["printing"] == {"escpos": True, "preview": True, "serial": True}  # loaded inside the bundle
     assert str(dist) in report["resources"]  # found inside the bundle, not in the source tree
     version = subprocess.run([str(exe), "--version"], env=env, capture_output=True, text=True, timeout=60)
     assert version.stdout.strip() == f"MemberDesk {__import__('membership').__version__}"
