@@ -264,7 +264,9 @@ def _apply_one(
     )
 
 
-def apply_quarantined(tx: WriteTx, ref: Reference, terminal: TerminalRef, op: Envelope, now: datetime) -> dict[str, Any]:
+def apply_quarantined(
+    tx: WriteTx, ref: Reference, terminal: TerminalRef, op: Envelope, now: datetime
+) -> dict[str, Any]:
     """Apply again an operation the server quarantined (its ``ops`` row is replaced by the new outcome)."""
     tx.conn.execute(text("DELETE FROM ops WHERE op_id = :o AND status = :q"), {"o": op.op_id, "q": QUARANTINED})
     return _apply_one(tx, ref, terminal, op, now, to_utc_text(now))

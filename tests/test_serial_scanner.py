@@ -7,6 +7,7 @@ fail with EIO, as when the USB device disappears); plugging in makes a new pty a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tty
 from pathlib import Path
@@ -43,10 +44,8 @@ class FakeScannerPort:
         os.write(self.master, (code + suffix).encode("ascii"))
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError):
             os.close(self.master)
-        except OSError:
-            pass
         self.link.unlink(missing_ok=True)
 
 
