@@ -119,7 +119,8 @@ def test_exceptions_count_and_rejected_status_in_history(
     assert exceptions.index(0, exceptions.COL_REF).data() == mine.op_ref  # the reference on the desk's receipt
     shot(win, "38-manager-inbox-count")
     # The decision by keyboard: choose the row, type it, Enter records it; the counts go down.
-    manager.exceptions_table.selectRow(0)
+    manager.exceptions_table.setFocus(Qt.FocusReason.TabFocusReason)  # tabbing in chooses the first row
+    qtbot.waitUntil(lambda: manager.exceptions_table.selectionModel().isRowSelected(0), timeout=TIMEOUT)
     manager.resolution.setFocus()
     type_text("以 8 号服务台为准")
     key(Qt.Key.Key_Return)

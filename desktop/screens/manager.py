@@ -9,8 +9,19 @@ from ..models import ExceptionsModel, RecordRole, StaffModel
 from ..widgets import Screen, button, form, label, row, with_key
 
 
+class _KeyboardTable(QTableView):
+    """A table a keyboard user can act on at once: tabbing into it chooses its first row if none is
+    chosen (otherwise the arrows have no row to move from and a decision has nothing to apply to)."""
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() > 0 and not self.selectionModel().hasSelection():
+            self.selectRow(0)
+
+
 def _table(model) -> QTableView:
-    table = QTableView()
+    table = _KeyboardTable()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
