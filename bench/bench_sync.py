@@ -180,9 +180,9 @@ def bench_bootstrap(work: Path, members: int) -> dict:
     """1M members on the server; a terminal bootstraps from the snapshot vs a raw bulk load of the same rows."""
     from server_fixtures import ServerProcess
 
+    from membership.tables import MEMBER_COLUMNS
     from server.snapshot import build_snapshot
     from sync.engine import register_terminal
-    from sync.replication import MEMBER_COLUMNS
     from sync.setup import init_store
     from sync.snapshot import bootstrap
 

@@ -19,94 +19,42 @@ from typing import Any
 from sqlalchemy import text
 
 from membership.sync_rules import REMOTE_OPS_DAYS
+from membership.tables import CLAIM_COLUMNS, COUPON_COLUMNS, MEMBER_COLUMNS, RECEIPT_COLUMNS
 from membership.timeutil import to_utc_text
 
 from .db import ServerDB
 
 SCHEMA = Path(__file__).resolve().parent / "terminal_schema.sql"
-TERMINAL_MIGRATIONS = ("m001_initial", "m002_sync", "m003_paper_slips", "m004_phone_hash", "m005_remote_ops", "m006_exactly_once")
+TERMINAL_MIGRATIONS = (
+    "m001_initial",
+    "m002_sync",
+    "m003_paper_slips",
+    "m004_phone_hash",
+    "m005_remote_ops",
+    "m006_exactly_once",
+)
 CHUNK = 50_000
 
 # (snapshot table, columns in the terminal schema, server query giving them in that order)
-_TABLES: list[tuple[str, tuple[str, ...], str]] = [
-    (
-        "members",
-        (
-            "member_no",
-            "name",
-            "phone",
-            "card_no",
-            "birthday",
-            "gender",
-            "tier",
-            "tier_since",
-            "enrolled_at",
-            "enrolled_day",
-            "channel",
-            "referrer_no",
-            "privacy_consent",
-            "marketing_consent",
-            "status",
-            "alias_of",
-            "updated_at",
-        ),
-        "SELECT member_no, name, phone, card_no, birthday, gender, tier, tier_since, enrolled_at, enrolled_day, "
-        "channel, referrer_no, privacy_consent, marketing_consent, status, alias_of, updated_at FROM members",
-    ),
-    (
+_Table = tuple[str, tuple[str, ...], str]
+
+
+def _copy(table: str, columns: tuple[str, ...]) -> _Table:
+    """A table the server holds with the terminal's own columns: copied as it is."""
+    return (table, columns, f"SELECT {', '.join(columns)} FROM {table}")
+
+
+_TABLES: list[_Table] = [
+    _copy("members", MEMBER_COLUMNS),
+    _copy(
         "ledger",
         ("entry_id", "member_no", "op_id", "kind", "delta", "lot_year", "spend_fen", "business_day", "created_at"),
-        "SELECT entry_id, member_no, op_id, kind, delta, lot_year, spend_fen, business_day, created_at FROM ledger",
     ),
-    (
-        "coupons",
-        (
-            "code",
-            "definition",
-            "member_no",
-            "status",
-            "valid_from",
-            "valid_to",
-            "issued_op",
-            "used_op",
-            "used_at",
-            "used_where",
-            "updated_at",
-        ),
-        "SELECT code, definition, member_no, status, valid_from, valid_to, issued_op, used_op, used_at, used_where, "
-        "updated_at FROM coupons",
-    ),
-    (
-        "receipts",
-        (
-            "tenant_code",
-            "receipt_no",
-            "member_no",
-            "amount_fen",
-            "purchase_date",
-            "op_id",
-            "terminal_name",
-            "business_day",
-            "credited_at",
-        ),
-        "SELECT tenant_code, receipt_no, member_no, amount_fen, purchase_date, op_id, terminal_name, business_day, "
-        "credited_at FROM receipts",
-    ),
-    (
-        "benefit_claims",
-        ("id", "member_no", "benefit", "period", "detail", "op_id", "status", "business_day", "created_at"),
-        "SELECT id, member_no, benefit, period, detail, op_id, status, business_day, created_at FROM benefit_claims",
-    ),
-    (
-        "staff",
-        ("staff_no", "name", "role", "pin_hash", "active", "updated_at"),
-        "SELECT staff_no, name, role, pin_hash, active, updated_at FROM staff",
-    ),
-    (
-        "documents",
-        ("name", "version", "body", "loaded_at"),
-        "SELECT name, version, body, loaded_at FROM documents",
-    ),
+    _copy("coupons", COUPON_COLUMNS),
+    _copy("receipts", RECEIPT_COLUMNS),
+    _copy("benefit_claims", ("id", *CLAIM_COLUMNS)),
+    _copy("staff", ("staff_no", "name", "role", "pin_hash", "active", "updated_at")),
+    _copy("documents", ("name", "version", "body", "loaded_at")),
     (
         "qr_keys",
         ("key_id", "public_hex", "added_at"),

@@ -15,52 +15,13 @@ from membership.masterdata import MasterData, masterdata_from_dicts
 from membership.rules import Rules, rules_from_dict
 from membership.sync_rules import member_state_from_rows
 
-from .db import raw
+# The row shapes are the sync protocol's (defined once in membership); re-exported for server modules.
+from membership.tables import CLAIM_COLUMNS as CLAIM_COLUMNS
+from membership.tables import COUPON_COLUMNS as COUPON_COLUMNS
+from membership.tables import MEMBER_COLUMNS as MEMBER_COLUMNS
+from membership.tables import RECEIPT_COLUMNS as RECEIPT_COLUMNS
 
-MEMBER_COLUMNS = (
-    "member_no",
-    "name",
-    "phone",
-    "card_no",
-    "birthday",
-    "gender",
-    "tier",
-    "tier_since",
-    "enrolled_at",
-    "enrolled_day",
-    "channel",
-    "referrer_no",
-    "privacy_consent",
-    "marketing_consent",
-    "status",
-    "alias_of",
-    "updated_at",
-)
-COUPON_COLUMNS = (
-    "code",
-    "definition",
-    "member_no",
-    "status",
-    "valid_from",
-    "valid_to",
-    "issued_op",
-    "used_op",
-    "used_at",
-    "used_where",
-    "updated_at",
-)
-RECEIPT_COLUMNS = (
-    "tenant_code",
-    "receipt_no",
-    "member_no",
-    "amount_fen",
-    "purchase_date",
-    "op_id",
-    "terminal_name",
-    "business_day",
-    "credited_at",
-)
-CLAIM_COLUMNS = ("member_no", "benefit", "period", "detail", "op_id", "status", "business_day", "created_at")
+from .db import raw
 
 _MEMBER = f"SELECT {', '.join(MEMBER_COLUMNS)} FROM members WHERE member_no = :m"
 _ENTRIES = (

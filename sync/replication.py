@@ -28,6 +28,7 @@ from sqlcipher3 import dbapi2 as sqlite3
 from membership import codes
 from membership import operations as ops
 from membership.sync_rules import APPLIED, REMOTE_OPS_DAYS, ledger_corrections, touched_keys
+from membership.tables import COUPON_COLUMNS, MEMBER_COLUMNS, RECEIPT_COLUMNS
 from membership.timeutil import to_utc_text
 from membership.validation import mask_phone
 
@@ -43,49 +44,6 @@ AUDIT_REQUEST = "sync.audit_request_no"  # raised for every anchor request: a la
 SERVER_URL = "sync.server_url"
 TOKEN = "sync.token"
 ROW_ENTITIES = ("member", "coupon", "receipt", "claim")
-MEMBER_COLUMNS = (
-    "member_no",
-    "name",
-    "phone",
-    "card_no",
-    "birthday",
-    "gender",
-    "tier",
-    "tier_since",
-    "enrolled_at",
-    "enrolled_day",
-    "channel",
-    "referrer_no",
-    "privacy_consent",
-    "marketing_consent",
-    "status",
-    "alias_of",
-    "updated_at",
-)
-COUPON_COLUMNS = (
-    "code",
-    "definition",
-    "member_no",
-    "status",
-    "valid_from",
-    "valid_to",
-    "issued_op",
-    "used_op",
-    "used_at",
-    "used_where",
-    "updated_at",
-)
-RECEIPT_COLUMNS = (
-    "tenant_code",
-    "receipt_no",
-    "member_no",
-    "amount_fen",
-    "purchase_date",
-    "op_id",
-    "terminal_name",
-    "business_day",
-    "credited_at",
-)
 
 
 def _upsert_sql(table: str, columns: tuple[str, ...], key: tuple[str, ...]) -> str:
