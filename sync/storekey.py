@@ -16,9 +16,10 @@ from __future__ import annotations
 import binascii
 import contextlib
 import os
-import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from filelock import FileLock
 
 from membership.i18n import QT_TRANSLATE_NOOP
 
@@ -113,26 +114,22 @@ def creation_lock(path: Path | str, timeout_s: float = 30.0) -> Iterator[None]:
     """One process at a time makes a store's key or encrypts a plain store (a lock file beside it).
 
     Without it, two processes creating the same new store at once could each save a key, and the file
-    would end up encrypted with the one the keyring no longer holds. A lock left by a crash is broken
-    after two minutes.
+    would end up encrypted with the one the keyring no longer holds. The lock is the operating system's
+    (``filelock``: ``flock`` on Unix, ``LockFileEx`` on Windows), so a holder that crashes or is killed
+    releases it with its last file handle; nothing has to guess that a lock is stale. Raises
+    ``TimeoutError`` (``filelock.Timeout``) when another process holds it longer than ``timeout_s``.
     """
-    lock = Path(str(path) + ".keylock")
-    lock.parent.mkdir(parents=True, exist_ok=True)
-    deadline = time.monotonic() + timeout_s
-    while True:
+    lock_path = Path(str(path) + ".keylock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    # thread_local=False: the hold belongs to the process, whichever thread releases it.
+    lock = FileLock(lock_path, timeout=timeout_s, thread_local=False)
+    with lock:
         try:
-            fd = os.open(str(lock), os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-            break
-        except FileExistsError:
-            with contextlib.suppress(FileNotFoundError):
-                if time.time() - lock.stat().st_mtime > 120:
-                    lock.unlink(missing_ok=True)
-                    continue
-            if time.monotonic() > deadline:
-                raise TimeoutError(str(lock)) from None
-            time.sleep(0.05)
-    try:
-        yield
-    finally:
-        os.close(fd)
-        lock.unlink(missing_ok=True)
+            yield
+        finally:
+            # The file is removed while still held, so no ``.keylock`` is left beside the store. That is safe:
+            # a waiter that opened the old file and locks it after this release sees it unlinked
+            # (filelock checks ``st_nlink``) and tries again on the path, and on Windows filelock removes it
+            # itself after release.
+            if os.name != "nt":
+                lock_path.unlink(missing_ok=True)
