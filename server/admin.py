@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import text
 
 from membership import codes
+from membership.argon2_params import PIN_HASHING
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 from membership.masterdata import default_masterdata_dir, masterdata_from_dicts
 from membership.permissions import ROLES
@@ -37,8 +38,8 @@ from .state import Reference
 
 CTX = "Server"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-# The same argon2id parameters as the terminals (sync/auth.py), so a PIN hash made here verifies there.
-_HASHER = PasswordHasher(time_cost=3, memory_cost=32 * 1024, parallelism=1, hash_len=32, salt_len=16, type=Type.ID)
+# The terminals' argon2id parameters (membership/argon2_params.py), so a PIN hash made here verifies there.
+_HASHER = PasswordHasher(**PIN_HASHING.hasher_kwargs(), type=Type[PIN_HASHING.variant])
 SERVER_CODE = 0  # coupon serials and member numbers made by the server itself
 IMPORT_CODES = range(900, 1000)
 

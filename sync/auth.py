@@ -10,13 +10,14 @@ from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from membership import permissions as perms
+from membership.argon2_params import PIN_HASHING
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 
 # One definition of roles and permissions for the terminal and the server (membership/permissions.py).
 ROLES, ROLE_LABELS, PERMISSIONS = perms.ROLES, perms.ROLE_LABELS, perms.PERMISSIONS
 
-# argon2id parameters: RFC 9106's second recommended option scaled to a terminal (≈ 30 ms here).
-_HASHER = PasswordHasher(time_cost=3, memory_cost=32 * 1024, parallelism=1, hash_len=32, salt_len=16, type=Type.ID)
+# argon2id with the one set of parameters the server uses too (membership/argon2_params.py).
+_HASHER = PasswordHasher(**PIN_HASHING.hasher_kwargs(), type=Type[PIN_HASHING.variant])
 
 _PIN_RE = re.compile(r"^\d{4,8}$")
 

@@ -1,5 +1,7 @@
 """Office users of the console: passwords (argon2id, the desks' parameters), lockout, sessions, CSRF, audit.
 
+Passwords go through ``server.admin``'s hasher, built from ``membership.argon2_params.PIN_HASHING`` like the desks'.
+
 A session is a random cookie value of which the database keeps only the SHA-256, with its own CSRF
 token that every form posts back. A session not used for ``IDLE`` ends; ``MAX_FAILURES`` wrong passwords
 in a row lock the account for ``LOCKOUT`` (an office manager can unlock it at once). Every action,
