@@ -6,9 +6,13 @@ without importing each other.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
+from .decisions import cash_offset_value
 from .i18n import Message, Text
 
 # Redemption rows that hand out no item from the desk's stock.
@@ -342,3 +346,113 @@ class StatementData:
     @property
     def saved_fen(self) -> int:
         return self.discount_fen + self.cash_offset_fen + self.coupon_fen
+
+
+class ActivityTally:
+    """Counts one period's operations into the report's sections: the one rule the desks' reports and the
+    server's (the console's daily report) both follow, so the two cannot count an operation differently.
+
+    The caller reads the operations in its own SQL and adds them in order; what only the caller can look
+    up is asked through two functions: a coupon code's definition, and a reversed operation's kind and
+    business reference.
+    """
+
+    def __init__(
+        self,
+        rules: Any,
+        master: Any,
+        coupon_definition: Callable[[str], str],
+        original: Callable[[str], tuple[str, str] | None],
+    ):
+        self.rules, self.master = rules, master
+        self._coupon_definition, self._original = coupon_definition, original
+        self.enrollments: dict[tuple[str, str], int] = defaultdict(int)
+        self.redeemed: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+        self.coupons: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        self.benefits: dict[str, int] = defaultdict(int)
+        self.reversals: list[ReversalRow] = []
+        self.adjustments: list[AdjustmentRow] = []
+        self.by_hour = [0] * 24
+
+    def add(
+        self,
+        kind: str,
+        payload: dict[str, Any],
+        points: int,
+        local: datetime,
+        ref: str,
+        staff_no: str,
+        member_no: str | None,
+    ) -> None:
+        """One operation: ``points`` is its signed change to the member's points (expiry not counted),
+        ``local`` its time in the mall's time zone, ``ref`` its business reference."""
+        self.by_hour[local.hour] += 1
+        points = int(points)
+        if kind == "enroll":
+            self.enrollments[(staff_no, payload.get("channel", "desk"))] += 1
+        elif kind == "redeem_gift":
+            item = self.master.catalogue.get(payload["item_code"])
+            entry = self.redeemed[(item.kind if item else "gift", payload["item_code"])]
+            entry[0] += int(payload["quantity"])
+            entry[1] += -points
+        elif kind == "redeem_cash_offset":
+            entry = self.redeemed[("cash_offset", "")]
+            entry[0] += 1
+            entry[1] += -points
+            entry[2] += cash_offset_value(int(payload["points"]), self.rules)
+        elif kind == "donate_points":  # points given to a charity campaign
+            entry = self.redeemed[("donation", payload["campaign_code"])]
+            entry[0] += 1
+            entry[1] += -points
+        elif kind == "verify_coupon":
+            definition = self._coupon_definition(payload["code"])
+            self.coupons[definition][0] += 1
+            coupon = self.master.coupons.get(definition)
+            self.coupons[definition][1] += coupon.value_fen if coupon else 0
+        elif kind == "claim_benefit":
+            self.benefits[payload["benefit"]] += 1
+        elif kind == "reverse":
+            original_kind, original_ref = self._original(payload["target_op_id"]) or ("", "")
+            self.reversals.append(
+                ReversalRow(
+                    local.strftime("%H:%M"),
+                    ref,
+                    original_kind,
+                    original_ref,
+                    member_no,
+                    points,
+                    staff_no,
+                    payload.get("reason", ""),
+                )
+            )
+        elif kind == "adjust":
+            self.adjustments.append(
+                AdjustmentRow(
+                    local.strftime("%H:%M"), ref, payload["member_no"], points, staff_no, payload.get("reason", "")
+                )
+            )
+
+    def figures(self, staff_names: dict[str, str], **rest: Any) -> ActivityFigures:
+        """The counted sections, with the rest (earned, stock, slips, exceptions) as the caller read them."""
+        rules, master = self.rules, self.master
+        return ActivityFigures(
+            enrollments=tuple(
+                EnrollmentRow(s, staff_names.get(s, s), ch, n) for (s, ch), n in sorted(self.enrollments.items())
+            ),
+            redeemed=tuple(
+                RedeemRow(kind, code, redeemed_name(rules, master, kind, code), q, p, v)
+                for (kind, code), (q, p, v) in sorted(
+                    self.redeemed.items(),
+                    key=lambda kv: (kv[0][0] == "cash_offset", kv[0][0] == "donation", kv[0][1]),
+                )
+            ),
+            coupons=tuple(
+                CouponRow(d, master.coupons[d].name if d in master.coupons else d, n, v)
+                for d, (n, v) in sorted(self.coupons.items())
+            ),
+            benefits=tuple(BenefitRow(b, n) for b, n in sorted(self.benefits.items())),
+            reversals=tuple(self.reversals),
+            adjustments=tuple(self.adjustments),
+            operations_by_hour=tuple(self.by_hour),
+            **rest,
+        )

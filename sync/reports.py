@@ -14,24 +14,18 @@ from membership import codes
 from membership import ledger as ledger_kinds
 from membership.report_data import (
     ActivityFigures,
-    AdjustmentRow,
-    BenefitRow,
+    ActivityTally,
     BenefitUse,
-    CouponRow,
     DailyReportData,
     EarnRow,
-    EnrollmentRow,
     MonthFigures,
     PaperSlipRow,
-    RedeemRow,
     RedemptionUse,
-    ReversalRow,
     ShiftHandoverData,
     StatementData,
     StockCount,
     StockRow,
     TerminalSync,
-    redeemed_name,
 )
 from membership.timeutil import business_day_bounds, from_utc_text, to_utc_text
 
@@ -81,97 +75,29 @@ def activity(
     def ref(row) -> str:
         return codes.op_ref(terminal.terminal_code, row["epoch"], row["seq"])
 
-    enrollments: dict[tuple[str, str], int] = defaultdict(int)
-    redeemed: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
-    coupons: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    benefits: dict[str, int] = defaultdict(int)
-    reversals: list[ReversalRow] = []
-    adjustments: list[AdjustmentRow] = []
-    by_hour = [0] * 24
+    def coupon_definition(code: str) -> str:
+        coupon = store.coupon_record(code)
+        return coupon.definition if coupon else codes.parse_coupon_code(code)[0]
+
+    def original(op_id: str) -> tuple[str, str] | None:
+        target = store.query_one("SELECT kind, epoch, seq FROM oplog WHERE op_id = ?", (op_id,))
+        return (target["kind"], ref(target)) if target else None
+
+    tally = ActivityTally(rules, master, coupon_definition, original)
     op_ids = []
     for row in ops:
         op_ids.append(row["op_id"])
-        payload = json.loads(row["payload"])
-        by_hour[from_utc_text(row["local_time"]).astimezone(rules.timezone).hour] += 1
-        kind = row["kind"]
-        if kind == "enroll":
-            enrollments[(row["staff_no"], payload["channel"])] += 1
-        elif kind == "redeem_gift":
-            item = master.catalogue.get(payload["item_code"])
-            entry = redeemed[(item.kind if item else "gift", payload["item_code"])]
-            entry[0] += payload["quantity"]
-            entry[1] += -row["points"]
-        elif kind == "redeem_cash_offset":
-            entry = redeemed[("cash_offset", "")]
-            entry[0] += 1
-            entry[1] += -row["points"]
-            entry[2] += payload["points"] * 100 // rules.cash_offset_points_per_yuan
-        elif kind == "donate_points":
-            entry = redeemed[("donation", payload["campaign_code"])]
-            entry[0] += 1
-            entry[1] += -row["points"]
-        elif kind == "verify_coupon":
-            coupon = store.coupon_record(payload["code"])
-            definition = coupon.definition if coupon else codes.parse_coupon_code(payload["code"])[0]
-            coupons[definition][0] += 1
-            value = master.coupons[definition].value_fen if definition in master.coupons else 0
-            coupons[definition][1] += value
-        elif kind == "claim_benefit":
-            benefits[payload["benefit"]] += 1
-        elif kind == "reverse":
-            target = store.query_one(
-                "SELECT kind, epoch, seq, member_no FROM oplog WHERE op_id = ?", (payload["target_op_id"],)
-            )
-            reversals.append(
-                ReversalRow(
-                    at_local=_local(store, row["local_time"]),
-                    op_ref=ref(row),
-                    original_kind=target["kind"] if target else "",
-                    original_ref=ref(target) if target else "",
-                    member_no=row["member_no"],
-                    points=row["points"],
-                    staff_no=row["staff_no"],
-                    reason=payload["reason"],
-                )
-            )
-        elif kind == "adjust":
-            adjustments.append(
-                AdjustmentRow(
-                    at_local=_local(store, row["local_time"]),
-                    op_ref=ref(row),
-                    member_no=payload["member_no"],
-                    points=row["points"],
-                    staff_no=row["staff_no"],
-                    reason=payload["reason"],
-                )
-            )
-    earned = _earned(store, op_ids)
-    stock = (
-        _stock(store, first_text, last_text, op_ids)
-        if not staff_no and start is None
-        else _stock(store, first_text, last_text, op_ids, only_ops=True)
-    )
-    slips = _paper_slips(store, first_text, last_text, staff_no)
-    return ActivityFigures(
-        paper_slips=slips,
-        outstanding_slips=tuple(_outstanding(store)) if not staff_no and start is None else (),
-        enrollments=tuple(EnrollmentRow(s, names.get(s, s), ch, n) for (s, ch), n in sorted(enrollments.items())),
-        earned=earned,
-        redeemed=tuple(
-            RedeemRow(kind, code, redeemed_name(store.rules(), store.master(), kind, code), q, p, v)
-            for (kind, code), (q, p, v) in sorted(
-                redeemed.items(), key=lambda kv: (kv[0][0] == "cash_offset", kv[0][0] == "donation", kv[0][1])
-            )
-        ),
-        coupons=tuple(
-            CouponRow(d, master.coupons[d].name if d in master.coupons else d, n, v)
-            for d, (n, v) in sorted(coupons.items())
-        ),
-        benefits=tuple(BenefitRow(b, n) for b, n in sorted(benefits.items())),
-        reversals=tuple(reversals),
-        adjustments=tuple(adjustments),
-        stock=stock,
-        operations_by_hour=tuple(by_hour),
+        local = from_utc_text(row["local_time"]).astimezone(rules.timezone)
+        tally.add(
+            row["kind"], json.loads(row["payload"]), row["points"], local, ref(row), row["staff_no"], row["member_no"]
+        )
+    whole_day = not staff_no and start is None
+    return tally.figures(
+        names,
+        earned=_earned(store, op_ids),
+        stock=_stock(store, first_text, last_text, op_ids, only_ops=not whole_day),
+        paper_slips=_paper_slips(store, first_text, last_text, staff_no),
+        outstanding_slips=tuple(_outstanding(store)) if whole_day else (),
     )
 
 

@@ -561,3 +561,24 @@ def test_donations_are_listed_in_the_servers_daily_report(office, make_terminal)
         assert cells == ["积分捐赠", "CHARITY2026", "星河爱心助学", "1", "300"], cells
     csv_text = person.get("/reports/daily.csv", day=day, terminal=tid).text
     assert "星河爱心助学" in csv_text and "300" in csv_text
+
+
+def test_the_servers_daily_report_names_a_reversed_operation_by_its_business_reference(office, make_terminal):
+    """The console's daily report counts operations with the desks' own rule (membership.report_data):
+    a reversal names what it reversed by kind and business reference, as the desk's report does."""
+    from datetime import date
+
+    from sync.reports import activity
+
+    desk = make_terminal(office, 46, name="冲正服务台")
+    member = enroll(desk.services, desk.desk, phone="13900000046", name="郑六").member_no
+    earned = desk.services.earn(desk.cashier, member, 20_000)
+    desk.services.reverse(desk.manager, earned.op_id, "顾客退货", pin="1234")
+    desk.sync()
+    tid = desk.store.terminal().terminal_id
+    day = office.scalar("SELECT business_day FROM ops WHERE kind = 'reverse' AND terminal_id = :t", t=tid)
+    [on_desk] = activity(desk.store, date.fromisoformat(day)).reversals
+    assert (on_desk.original_kind, on_desk.original_ref) == ("earn", earned.op_ref) and earned.op_ref
+    csv_text = logged_in(office).get("/reports/daily.csv", day=day, terminal=tid).text
+    [line] = [row for row in csv_text.splitlines() if on_desk.op_ref in row]
+    assert earned.op_ref in line and "顾客退货" in line, line

@@ -7,23 +7,16 @@ from collections import defaultdict
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 
 from membership import codes
 from membership import ledger as ledger_math
 from membership.report_data import (
-    ActivityFigures,
-    AdjustmentRow,
-    BenefitRow,
-    CouponRow,
+    ActivityTally,
     DailyReportData,
     EarnRow,
-    EnrollmentRow,
     ExceptionRow,
-    RedeemRow,
-    ReversalRow,
     TerminalSync,
-    redeemed_name,
 )
 from membership.timeutil import business_day_bounds, from_utc_text, to_utc_text
 from membership.validation import InvalidInput, mask_name, mask_phone, normalize_phone
@@ -393,80 +386,28 @@ def daily_report(
             .all()
         )
         codes_of = {r[0]: r[1] for r in conn.execute(text("SELECT terminal_id, terminal_code FROM terminals"))}
-    enrollments: dict[tuple[str, str], int] = defaultdict(int)
-    redeemed: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
-    coupons: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    benefits: dict[str, int] = defaultdict(int)
-    reversals, adjustments = [], []
-    by_hour = [0] * 24
+        targets = [json.loads(r["payload"]).get("target_op_id") for r in ops if r["kind"] == "reverse"]
+        originals = (
+            {
+                r["op_id"]: (r["kind"], codes.op_ref(codes_of.get(r["terminal_id"], 0), r["epoch"], r["seq"]))
+                for r in conn.execute(
+                    text("SELECT op_id, kind, terminal_id, epoch, seq FROM ops WHERE op_id IN :ids").bindparams(
+                        bindparam("ids", expanding=True)
+                    ),
+                    {"ids": targets},
+                ).mappings()
+            }
+            if targets
+            else {}
+        )
+    tally = ActivityTally(rules, master, lambda code: codes.parse_coupon_code(code)[0], originals.get)
     for row in ops:
-        payload = json.loads(row["payload"])
         local = from_utc_text(row["local_time"]).astimezone(rules.timezone)
-        by_hour[local.hour] += 1
         ref = codes.op_ref(codes_of.get(row["terminal_id"], 0), row["epoch"], row["seq"])
-        kind = row["kind"]
-        if kind == "enroll":
-            enrollments[(row["staff_no"], payload.get("channel", "desk"))] += 1
-        elif kind == "redeem_gift":
-            item = master.catalogue.get(payload["item_code"])
-            entry = redeemed[(item.kind if item else "gift", payload["item_code"])]
-            entry[0] += int(payload["quantity"])
-            entry[1] += -int(row["points"])
-        elif kind == "redeem_cash_offset":
-            entry = redeemed[("cash_offset", "")]
-            entry[0] += 1
-            entry[1] += -int(row["points"])
-            entry[2] += int(payload["points"]) * 100 // rules.cash_offset_points_per_yuan
-        elif kind == "donate_points":  # points given to a charity campaign, listed as the desks list them
-            entry = redeemed[("donation", payload["campaign_code"])]
-            entry[0] += 1
-            entry[1] += -int(row["points"])
-        elif kind == "verify_coupon":
-            definition = codes.parse_coupon_code(payload["code"])[0]
-            coupons[definition][0] += 1
-            coupons[definition][1] += master.coupons[definition].value_fen if definition in master.coupons else 0
-        elif kind == "claim_benefit":
-            benefits[payload["benefit"]] += 1
-        elif kind == "reverse":
-            reversals.append(
-                ReversalRow(
-                    local.strftime("%H:%M"),
-                    ref,
-                    "",
-                    payload["target_op_id"][:8],
-                    row["member_no"],
-                    int(row["points"]),
-                    row["staff_no"],
-                    payload.get("reason", ""),
-                )
-            )
-        elif kind == "adjust":
-            adjustments.append(
-                AdjustmentRow(
-                    local.strftime("%H:%M"),
-                    ref,
-                    payload["member_no"],
-                    int(row["points"]),
-                    row["staff_no"],
-                    payload.get("reason", ""),
-                )
-            )
-    figures = ActivityFigures(
-        enrollments=tuple(EnrollmentRow(s, names.get(s, s), ch, n) for (s, ch), n in sorted(enrollments.items())),
+        tally.add(row["kind"], json.loads(row["payload"]), row["points"], local, ref, row["staff_no"], row["member_no"])
+    figures = tally.figures(
+        names,
         earned=tuple(EarnRow(k, int(n), int(p), int(s or 0)) for k, n, p, s in earned_rows),
-        redeemed=tuple(
-            RedeemRow(kind, code, redeemed_name(rules, master, kind, code), q, p, v)
-            for (kind, code), (q, p, v) in sorted(
-                redeemed.items(), key=lambda kv: (kv[0][0] == "cash_offset", kv[0][0] == "donation", kv[0][1])
-            )
-        ),
-        coupons=tuple(
-            CouponRow(d_, master.coupons[d_].name if d_ in master.coupons else d_, n, v)
-            for d_, (n, v) in sorted(coupons.items())
-        ),
-        benefits=tuple(BenefitRow(b, n) for b, n in sorted(benefits.items())),
-        reversals=tuple(reversals),
-        adjustments=tuple(adjustments),
         exceptions=tuple(
             ExceptionRow(
                 from_utc_text(e["opened_at"]).astimezone(rules.timezone).strftime("%H:%M"),
@@ -479,7 +420,6 @@ def daily_report(
             )
             for e in exceptions
         ),
-        operations_by_hour=tuple(by_hour),
     )
     syncs = tuple(
         TerminalSync(
