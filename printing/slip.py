@@ -7,7 +7,7 @@ so it is laid out here directly on the canvas, with the page length set from the
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import SafeCanvas, draw_runs, ensure_fonts, string_width
 from .qr import draw_qr
+from .slip_content import Line
 from .text import wrap
 
 LEADING = 1.3  # line height as a multiple of the font size: calm, and still short paper
@@ -245,3 +246,36 @@ class Slip:
         c.showPage()
         c.save()
         return buffer.getvalue()
+
+
+# A QR code's printed width by purpose, in mm on (80 mm, 58 mm) paper: the member's token as large as
+# the paper allows (it is scanned at every desk), a coupon a little larger than the reference.
+QR_MM = {"token": (52, 44), "coupon": (26, 24), "ref": (24, 20)}
+
+
+def draw(slip: Slip, lines: Iterable[Line]) -> None:
+    """Lay out a slip's content (``printing.slip_content``) in the PDF's sizes."""
+    body = slip.paper.body
+    wide = slip.paper.width_mm >= 80
+    for line in lines:
+        size = body + line.size
+        if line.kind == "text":
+            slip.text(line.text, size, bold=line.bold)
+        elif line.kind == "center":
+            slip.center(line.text, size, bold=line.bold)
+        elif line.kind == "pair":
+            slip.pair(line.text, line.value, size, bold=line.bold)
+        elif line.kind == "rule":
+            slip.rule()
+        elif line.kind == "gap":
+            slip.gap(line.points)
+        elif line.kind == "band":
+            slip.band(line.text, size)
+        elif line.kind == "boxed":
+            slip.boxed(line.text, size)
+        elif line.kind == "qr":
+            slip.qr(line.text, QR_MM[line.purpose][0 if wide else 1] * mm, mode=line.mode)
+        elif line.kind == "signature":
+            slip.signature(line.text, size)
+        else:
+            raise ValueError(f"unknown slip line {line.kind!r}")

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from printing_data import ARTIFACTS, receipts_by_kind, welcome_slip
+from printing_data import ARTIFACTS, flat, pdf_text, receipts_by_kind, welcome_slip
 from test_printing_spool import C_LOCALE, cups  # noqa: F401  (the module's CUPS fixture)
 from virtual_escpos import Cut, Line, ParseError, Qr, Raster, VirtualPrinter, decode_qr_codes, parse, render
 
 from membership.i18n import Message, catalog
 from membership.money import format_yuan
-from printing import PrintError
+from printing import PrintError, render_receipt, render_welcome_slip
 from printing.escpos import (
     TEST_QR,
     ConfigError,
@@ -126,6 +126,42 @@ def test_each_receipt_prints_what_the_operation_says(kind, profile, width, encod
         assert coupon in codes and coupon in text
     elif coupon:
         assert coupon not in codes, "a spent coupon is never printed as a code again"
+
+
+def same_glyphs(text: str) -> str:
+    """Text without whitespace, with the glyphs the PDF and a receipt printer draw differently made alike."""
+    return flat(text).replace("¥", "￥").replace("−", "-")
+
+
+def receipt_variants():
+    yield from receipts_by_kind().items()
+    # Offline, with terms and a signature; and a donation, whose signature line is its own wording.
+    yield "offline-signed", replace(receipts_by_kind()["redeem_gift"], online=False)
+    yield "donation", replace(receipts_by_kind()["redeem_cash_offset"], kind="donate_points", needs_signature=True)
+
+
+@pytest.mark.parametrize("reprint", [False, True])
+@pytest.mark.parametrize(("name", "data"), list(receipt_variants()))
+def test_escpos_and_pdf_receipts_say_the_same(name, data, reprint):
+    """Both are drawn from one list of lines: every line the receipt printer prints is on the PDF too."""
+    cfg = config("generic-utf8", 80)
+    job = parse(receipt_escpos(data, cfg, reprint=reprint, reprinted_at="2026-11-23 09:30"), cfg.encoding)
+    on_pdf = same_glyphs(pdf_text(render_receipt(data, reprint=reprint, reprinted_at="2026-11-23 09:30")))
+    lines = [same_glyphs(text).strip("-=_") for text in job.texts]  # rules and the signing line are drawn
+    assert len([line for line in lines if line]) > 15
+    assert [line for line in lines if line and line not in on_pdf] == []
+    if name == "donation":
+        wording = Message("Print", "I confirm this donation of my points.").render(ZH)
+        assert wording != "I confirm this donation of my points." and same_glyphs(wording) in "".join(lines)
+
+
+def test_escpos_and_pdf_welcome_slips_say_the_same():
+    cfg = config("generic-utf8", 80)
+    job = parse(welcome_escpos(welcome_slip(), cfg), cfg.encoding)
+    on_pdf = same_glyphs(pdf_text(render_welcome_slip(welcome_slip())))
+    lines = [same_glyphs(text).strip("-=_") for text in job.texts]
+    assert len([line for line in lines if line]) > 10
+    assert [line for line in lines if line and line not in on_pdf] == []
 
 
 @pytest.mark.parametrize(("profile", "width", "encoding"), SETUPS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from escpos.capabilities import Profile
@@ -18,6 +19,7 @@ from escpos.printer import Dummy
 from PIL import Image
 
 from ..qr import QUIET_ZONE, qr_runs
+from ..slip_content import Line
 from ..text import columns, wrap_columns
 from .profiles import PrinterConfig
 
@@ -185,3 +187,30 @@ class Ticket:
         if cut:
             self.p.cut()  # feeds past the cutter first
         return self.p.output
+
+
+def draw(ticket: Ticket, lines: Iterable[Line]) -> None:
+    """Print a slip's content (``printing.slip_content``) as text lines: bold, double size and blank lines
+    stand in for the PDF's point sizes; a gap only the PDF needs is left out."""
+    for line in lines:
+        if line.kind == "text":
+            ticket.text(line.text, bold=line.bold)
+        elif line.kind == "center":
+            ticket.center(line.text, bold=line.bold, size=2 if line.double else 1)
+        elif line.kind == "pair":
+            ticket.pair(line.text, line.value, bold=line.bold)
+        elif line.kind == "rule":
+            ticket.rule()
+        elif line.kind == "gap":
+            if line.blank_line:
+                ticket.gap()
+        elif line.kind == "band":
+            ticket.band(line.text)
+        elif line.kind == "boxed":
+            ticket.boxed(line.text)
+        elif line.kind == "qr":
+            ticket.qr(line.text, line.purpose, mode=line.mode)
+        elif line.kind == "signature":
+            ticket.signature(line.text)
+        else:
+            raise ValueError(f"unknown slip line {line.kind!r}")
