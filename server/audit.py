@@ -20,7 +20,8 @@ request, kept in its store). A request numbered below the newest one processed i
 epoch is late or a duplicate: it is answered ``stale`` and compared with nothing, so a delayed copy of
 an old, shorter chain never reads as rows removed. The same request processed twice finds its rows
 anchored already and changes nothing.
-The hash is ``membership.audit_chain.audit_hash``, the very function the terminal store writes with.
+The hash and the rule for a row that breaks the chain are ``membership.audit_chain``'s (``row_hash``,
+``row_problem``), the very functions the terminal store writes and checks its chain with.
 """
 
 from __future__ import annotations
@@ -31,28 +32,15 @@ from typing import Any
 
 from sqlalchemy import text
 
-from membership.audit_chain import GENESIS_HASH, audit_hash
+from membership.audit_chain import GENESIS_HASH, HASHED_FIELDS, row_hash, row_problem
+from membership.audit_chain import audit_hash as audit_hash  # re-exported: the very function the terminal writes with
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 
 from .apply import open_exception
 from .db import ServerDB, WriteTx
 
 PROBES = 32  # hashes asked for per round: each round narrows the search by this factor
-ROW_FIELDS = ("id", "at", "terminal_id", "staff_no", "action", "subject", "op_id", "detail", "prev_hash", "hash")
-
-
-def row_hash(prev: str, row: dict[str, Any]) -> str:
-    return audit_hash(
-        prev,
-        row["id"],
-        row["at"],
-        row["terminal_id"],
-        row["staff_no"],
-        row["action"],
-        row["subject"],
-        row["op_id"],
-        row["detail"],
-    )
+ROW_FIELDS = (*HASHED_FIELDS, "prev_hash", "hash")
 
 
 @dataclass
@@ -178,13 +166,7 @@ def anchor(
         raw_prev = last.sent_hash if last else GENESIS_HASH  # what the terminal's previous row carries
         expected_id = anchored_max + 1
         for row in new_rows:
-            problem = None
-            if row["id"] != expected_id:
-                problem = "missing"
-            elif row["prev_hash"] != raw_prev:
-                problem = "link"
-            elif row_hash(raw_prev, row) != row["hash"]:
-                problem = "changed"
+            problem = row_problem(row, expected_id, raw_prev)  # as the terminal's own verifier judges it
             computed = row_hash(prev, row)
             raw_prev = row["hash"]
             if problem and not _open_for(conn, terminal_id, row["id"]):
@@ -332,11 +314,9 @@ def verify(db: ServerDB, terminal_id: str) -> Verdict:
         prev, expected, count = GENESIS_HASH, 1, 0
         broken: tuple[int, str] | None = None
         for row in rows:
-            if row["id"] != expected:
-                broken = (row["id"], "missing")
-            elif row["prev_hash"] != prev or row_hash(prev, dict(row)) != row["hash"]:
-                broken = (row["id"], "changed")
-            if broken:
+            problem = row_problem(row, expected, prev)
+            if problem is not None:
+                broken = (row["id"], "missing" if problem == "missing" else "changed")
                 break
             prev, expected, count = row["hash"], row["id"] + 1, count + 1
         branches = [

@@ -16,7 +16,7 @@ from typing import Any
 from sqlcipher3 import dbapi2 as sqlite3
 from sqlite_utils import Database
 
-from membership.audit_chain import GENESIS_HASH, audit_hash
+from membership.audit_chain import GENESIS_HASH, audit_hash, row_problem
 from membership.decisions import CouponRecord, MemberState, OriginalOperation, ReceiptRecord
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 from membership.ledger import LedgerLine
@@ -337,23 +337,9 @@ class Store:
                 "FROM audit ORDER BY id"
             )
             for row in cursor:
-                if row["id"] != expected_id:
-                    return AuditCheck(False, count, row["id"], "a row is missing before this one")
-                if row["prev_hash"] != previous:
-                    return AuditCheck(False, count, row["id"], "its link to the previous row is broken")
-                digest = audit_hash(
-                    previous,
-                    row["id"],
-                    row["at"],
-                    row["terminal_id"],
-                    row["staff_no"],
-                    row["action"],
-                    row["subject"],
-                    row["op_id"],
-                    row["detail"],
-                )
-                if digest != row["hash"]:
-                    return AuditCheck(False, count, row["id"], "its content was changed")
+                problem = row_problem(row, expected_id, previous)  # the rule the server's anchoring applies too
+                if problem is not None:
+                    return AuditCheck(False, count, row["id"], AUDIT_PROBLEMS[problem])
                 previous = row["hash"]
                 expected_id += 1
                 count += 1
@@ -466,6 +452,14 @@ class Store:
             coupons_issued=tuple((r[0], r[1]) for r in issued),
             reversed_by=op["reversed_by"],
         )
+
+
+# AuditCheck.reason for each way a row can break the chain (membership.audit_chain.row_problem).
+AUDIT_PROBLEMS = {
+    "missing": "a row is missing before this one",
+    "link": "its link to the previous row is broken",
+    "changed": "its content was changed",
+}
 
 
 @dataclass(frozen=True)

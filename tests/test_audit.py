@@ -64,20 +64,27 @@ def test_reordered_rows_are_found(busy_store):
 
 
 def test_rehashed_forgery_breaks_the_next_link(busy_store):
-    from sync.store import audit_hash
+    from membership.audit_chain import row_hash
 
     row = busy_store.query_one("SELECT * FROM audit WHERE id = 5")
-    forged = audit_hash(
-        row["prev_hash"],
-        5,
-        row["at"],
-        row["terminal_id"],
-        "M001",
-        row["action"],
-        row["subject"],
-        row["op_id"],
-        row["detail"],
-    )
+    forged = row_hash(row["prev_hash"], {**dict(row), "staff_no": "M001"})
     tamper(busy_store, "UPDATE audit SET staff_no = 'M001', hash = ? WHERE id = 5", forged)
     check = busy_store.verify_audit_chain()
     assert (check.ok, check.first_broken_id) == (False, 6)
+
+
+def test_every_row_hash_covers_its_content_and_links_to_the_one_before(busy_store):
+    from membership.audit_chain import GENESIS_HASH, row_hash, row_problem
+
+    previous = GENESIS_HASH
+    rows = busy_store.query("SELECT * FROM audit ORDER BY id")
+    assert len(rows) > 3
+    for expected_id, row in enumerate(rows, start=1):
+        assert row_hash(previous, row) == row["hash"]  # what append_audit wrote
+        assert row_problem(row, expected_id, previous) is None
+        previous = row["hash"]
+    fourth = dict(rows[3])
+    assert row_problem(fourth, 5, rows[2]["hash"]) == "missing"
+    assert row_problem(fourth, 4, GENESIS_HASH) == "link"
+    assert row_problem({**fourth, "subject": "someone else"}, 4, rows[2]["hash"]) == "changed"
+    assert row_problem(fourth, 4, rows[2]["hash"]) is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import shutil
 
+import pytest
 from conftest import enroll
 from server_fixtures import quiesce
 
@@ -13,6 +14,7 @@ from server import admin
 from server.audit import audit_hash as server_audit_hash
 from server.audit import verify
 from server.cli import main as server_cli
+from sync.store import AUDIT_PROBLEMS
 from sync.store import audit_hash as terminal_audit_hash
 
 
@@ -201,3 +203,26 @@ def test_the_verifier_reports_a_break_in_the_servers_own_copy(server, make_termi
         tx.conn.execute(text("UPDATE terminal_audit SET action = 'nothing' WHERE terminal_id = 'T007' AND id = 4"))
     verdict = verify(server.db, "T007")
     assert not verdict.ok and verdict.first_broken_id == 4
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+@pytest.mark.parametrize(
+    ("kind", "sql", "offset"),
+    [
+        ("changed", "UPDATE audit SET detail = '{\"points\":999999}' WHERE id = ?", 0),
+        ("link", "UPDATE audit SET prev_hash = '" + "0" * 64 + "' WHERE id = ?", 0),
+        ("missing", "DELETE FROM audit WHERE id = ?", 1),  # the gap shows at the row after it
+    ],
+)
+def test_a_row_broken_before_it_was_anchored_is_named_alike_by_the_terminal_and_the_server(
+    server, make_terminal, kind, sql, offset
+):
+    desk = make_terminal(server, 7)
+    desk.sync()
+    busy(desk)  # rows the server has not seen yet
+    target = desk.store.scalar("SELECT max(id) FROM audit") - 2
+    rewrite(desk.store, sql, (target,))
+    check = desk.store.verify_audit_chain()
+    assert (check.ok, check.first_broken_id, check.reason) == (False, target + offset, AUDIT_PROBLEMS[kind])
+    desk.sync()
+    assert [e["detail"] for e in tampered(server)] == [{"first_broken_id": target + offset, "reason": kind}]
