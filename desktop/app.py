@@ -176,11 +176,16 @@ def main(argv: list[str] | None = None) -> int:
     from .probe import install as install_probe
 
     install_probe(window)  # MEMBERDESK_STATE_FILE: what is on screen, for tests that drive it with X input
+    from . import xkeys
+
+    # On X11, wedge scans are read from the raw key events, before an active Chinese IME can mangle them.
+    native_keys = xkeys.install(app, window.wedge.deliver)
     if args.self_check:
         QTimer.singleShot(0, lambda: (print(self_check(window)), app.quit()))
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, app.quit)
     code = app.exec()
+    xkeys.uninstall(app, native_keys)
     collector.stop()
     window.shutdown()
     if engine is not None:

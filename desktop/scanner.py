@@ -16,6 +16,10 @@ What a real scanner sends besides characters, and what the detector does with it
   pinyin engine delivers even plain ASCII): taken as characters of the burst, so a scan is not mangled
   by the IME, and swallowed while the burst lasts;
 - anything while a modal dialog is open: left alone (the dialog gets its keys, no scan is routed).
+
+On X11 (Qt's ``xcb`` platform) an active input method takes the keys before this filter sees them, and
+ibus-libpinyin does not give a scan back intact; there ``desktop.xkeys`` reads the scan from the raw X
+key events first and hands it over with :meth:`WedgeDetector.deliver`.
 """
 
 from __future__ import annotations
@@ -179,6 +183,11 @@ class WedgeDetector(QObject):
             return True
         self._give_back()
         return False
+
+    def deliver(self, code: str) -> None:
+        """A scan read before Qt saw its keys (``desktop.xkeys`` on X11): routed like one read here."""
+        self._give_back()
+        self.code_scanned.emit(code)
 
     def _give_back(self) -> None:
         """A burst that did not end in a suffix was a fast typist: put the characters where they were going."""

@@ -71,6 +71,20 @@ def missing_tools() -> list[str]:
     return missing
 
 
+def start_session_or_skip(workdir: Path, artifacts: Path, what: str) -> XSession:
+    """An X session for a test; without the X tools the test is skipped on a developer's machine, but
+    fails in CI (``CI=true``), where they must be installed."""
+    import pytest
+
+    missing = missing_tools()
+    if missing:
+        message = f"{what} needs {', '.join(missing)}: run scripts/setup (scripts/apt-packages.txt)"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    return XSession(workdir, artifacts=artifacts).start()
+
+
 def _die_with_parent() -> None:
     """Linux: the child gets SIGTERM when the test process dies, however it dies."""
     libc = ctypes.CDLL("libc.so.6", use_errno=True)
@@ -283,7 +297,9 @@ class XSession:
 
     def type_text(self, text: str) -> None:
         """Type ASCII text at a person's speed (Shift for capitals, as xdotool does)."""
-        self.xdotool("type", "--delay", str(HUMAN_DELAY_MS), "--", text)
+        # xdotool's --delay is spent half after the press and half after the release of each key... and
+        # measured under this harness a character takes half of it: twice the delay is a person's pace.
+        self.xdotool("type", "--delay", str(2 * HUMAN_DELAY_MS), "--", text)
 
     def scan(self, code: str, suffix: str = "enter", keypad: bool = False) -> None:
         """Type ``code`` as a keyboard-wedge scanner: 8 ms a character, Shift pressed and released around each
@@ -477,3 +493,49 @@ class DeskApp:
 
     def log_text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
+
+
+# -- what the desk tests do again and again -----------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def open_store(path: Path) -> Iterator[Any]:
+    from sync.store import Store
+
+    store = Store(path)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def a_demo_member(store_path: Path) -> str:
+    """The first active member of the demo data."""
+    with open_store(store_path) as store:
+        row = store.query_one("SELECT member_no FROM members WHERE status = 'active' ORDER BY member_no LIMIT 1")
+    return row["member_no"]
+
+
+def member_token(store_path: Path, member_no: str) -> str:
+    """The member's QR code as the terminal signs it (what the welcome slip and the member's app show)."""
+    from sync.services import DeskServices
+
+    with open_store(store_path) as store:
+        token = DeskServices(store).member_token(member_no)
+    assert token
+    return token
+
+
+def log_in(x: XSession, desk: DeskApp, staff: tuple[str, str]) -> None:
+    """Staff number, Enter, PIN, Enter: the home screen."""
+    desk.wait_focus("StaffNo")
+    x.type_text(staff[0])
+    x.key("Return")  # Enter in the staff number moves on to the PIN
+    desk.wait_focus("Pin")
+    x.type_text(staff[1])
+    x.key("Return")
+    desk.wait(lambda s: s.get("logged_in") == staff[0] and s.get("screen") == "HomeScreen", 60, "the home screen")
+
+
+def is_chinese(text: str) -> bool:
+    return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
