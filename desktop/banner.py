@@ -14,6 +14,9 @@ class SyncBanner(QFrame):
         layout.setContentsMargins(10, 2, 6, 2)
         self.text = QLabel()
         self.text.setObjectName("BannerText")
+        # Wraps to a second line rather than being cut off (English at 1280 px wide with a long queue).
+        self.text.setWordWrap(True)
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.sync_button = QPushButton()
         self.sync_button.setObjectName("SyncNow")
         self.sync_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)

@@ -9,13 +9,17 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QApplication,
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
+    QSpinBox,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -78,16 +82,68 @@ def error_text(exc: BaseException) -> str:
     raise exc
 
 
+def stepper(spin: QSpinBox) -> QWidget:
+    """A number field with large − and + buttons beside it (the spin box's own arrows are hidden: under the
+    style sheet they drew as two thin lines). The buttons take no focus: the keyboard uses ↑/↓ in the field."""
+    # The arrows are hidden by the style sheet (zero width): NoButtons would leave Qt's styled edit field
+    # one pixel wide, the value invisible.
+    spin.setProperty("stepper", True)
+    spin.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    digits = spin.fontMetrics().horizontalAdvance("8" * len(str(spin.maximum())))
+    spin.setMinimumWidth(digits + 60)
+    holder = QWidget()
+    layout = QHBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(6)
+    layout.addWidget(spin)
+    for text, step in (("−", spin.stepDown), ("+", spin.stepUp)):
+        widget = QPushButton(text)
+        widget.setObjectName("Stepper")
+        widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        widget.setAutoRepeat(True)  # held down, it keeps counting
+        widget.clicked.connect(step)
+        layout.addWidget(widget)
+    layout.addStretch(1)
+    return holder
+
+
+def show_rows(table: QTableView, rows: int = 5) -> None:
+    """The table never gets less room than ``rows`` rows and its header: squeezed below that, a clerk
+    choosing a row sees half a line. (The screen scrolls instead when the window is too small.)"""
+    header = table.horizontalHeader().sizeHint().height() if table.horizontalHeader().isVisible() else 0
+    frame = 2 * table.frameWidth() + 4  # the frame and the focus ring's margin
+    table.setMinimumHeight(header + rows * table.verticalHeader().defaultSectionSize() + frame)
+
+
 class Screen(QWidget):
     """One task's page in the main window's stack. Subclasses build widgets once and set their texts in
-    ``retranslate`` (called again on every language change) and load data in ``refresh``."""
+    ``retranslate`` (called again on every language change) and load data in ``refresh``.
+
+    The page's widgets live in a scroll area: on a screen too small for a form (1280×720 with a long form)
+    the page scrolls rather than Qt squeezing tables to half a row or laying fields over each other, and
+    the widget with the keyboard focus is always scrolled into view."""
 
     def __init__(self, win: MainWindow):
         super().__init__()
         self.win = win
         self.setObjectName("Screen")
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(24, 16, 24, 16)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setObjectName("ScreenScroll")
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own
+        self.page = QWidget()
+        self.page.setObjectName("ScreenBody")
+        self.layout_ = QVBoxLayout(self.page)
+        self.page_scroll.setWidget(self.page)
+        self.page_scroll.viewport().setAutoFillBackground(False)
+        outer.addWidget(self.page_scroll)
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._focus_moved)
+        self.layout_.setContentsMargins(24, 12, 24, 12)
         self.layout_.setSpacing(12)
         self.title = label(name="Title")
         self.layout_.addWidget(self.title)
@@ -106,6 +162,11 @@ class Screen(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Keep the focused widget in view when the page scrolls (Tab into a field below the fold)."""
+        if new is not None and self.page.isAncestorOf(new) and self.isVisible():
+            self.page_scroll.ensureWidgetVisible(new, 8, 8)
 
     def retranslate(self) -> None:
         """Set every visible text; called once at construction and on each language change."""

@@ -10,17 +10,19 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QSpinBox,
     QTableView,
+    QVBoxLayout,
 )
 
 from membership.money import AmountError, format_yuan, parse_yuan
 
 from ..i18n import render
 from ..models import CatalogueModel, RecordRole, SortRole, TenantModel
-from ..widgets import Screen, button, form, label, row, with_key
+from ..widgets import Screen, button, form, label, row, show_rows, stepper, with_key
 
 CATEGORIES = (
     "general",
@@ -38,6 +40,8 @@ CATEGORIES = (
 class ActionScreen(Screen):
     """A form for one member: fields, a confirm button, a cancel button back to the member."""
 
+    fills = False  # True when body() adds a widget that takes the spare height (then no trailing stretch)
+
     def __init__(self, win):
         super().__init__(win)
         self.member_no: str | None = None
@@ -51,7 +55,8 @@ class ActionScreen(Screen):
         self.body()
         self.layout_.addWidget(self.message)
         self.layout_.addLayout(row(self.confirm, self.cancel))
-        self.layout_.addStretch(1)
+        if not self.fills:
+            self.layout_.addStretch(1)
         self.confirm.clicked.connect(self.submit)
         self.cancel.clicked.connect(self.back)
         self.retranslate()
@@ -169,6 +174,8 @@ class EarnScreen(ActionScreen):
 
 
 class ReceiptScreen(ActionScreen):
+    fills = True
+
     def body(self) -> None:
         self.search = QLineEdit()
         self.search.setObjectName("TenantSearch")
@@ -185,7 +192,7 @@ class ReceiptScreen(ActionScreen):
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap); arrows choose
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setMaximumHeight(220)
+        show_rows(self.table)
         self.receipt_no, self.amount_edit = QLineEdit(), QLineEdit()
         self.receipt_no.setObjectName("ReceiptNo")
         self.amount_edit.setObjectName("Amount")
@@ -196,8 +203,20 @@ class ReceiptScreen(ActionScreen):
         self.approver, self.approver_pin = QLineEdit(), QLineEdit()
         self.approver_pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.labels = [label() for _ in range(6)]
-        self.fields.addRow(self.labels[0], self.search)
-        self.fields.addRow("", self.table)
+        # Two columns: the store picker (search over its table) on the left, the receipt's own fields on the
+        # right. One column was taller than a 1280×720 screen: Qt squeezed the table to half a row.
+        index = self.layout_.indexOf(self.fields)
+        self.layout_.removeItem(self.fields)
+        picker = QVBoxLayout()
+        picker.setSpacing(8)
+        picker.addWidget(self.labels[0])
+        picker.addWidget(self.search)
+        picker.addWidget(self.table, 1)
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        columns.addLayout(picker, 3)
+        columns.addLayout(self.fields, 2)
+        self.layout_.insertLayout(index, columns, 1)
         self.fields.addRow(self.labels[1], self.receipt_no)
         self.fields.addRow(self.labels[2], self.amount_edit)
         self.fields.addRow(self.labels[3], self.date)
@@ -280,6 +299,8 @@ class ReceiptScreen(ActionScreen):
 
 
 class GiftScreen(ActionScreen):
+    fills = True
+
     def body(self) -> None:
         self.model = CatalogueModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -295,13 +316,14 @@ class GiftScreen(ActionScreen):
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        show_rows(self.table)
         self.quantity = QSpinBox()
         self.quantity.setRange(1, 20)
         self.quantity.setMaximumWidth(140)
         self.quantity_label = label()
         self.confirm_line = label(name="Subtitle", wrap=True)
         self.layout_.addWidget(self.table, 1)
-        self.fields.addRow(self.quantity_label, self.quantity)
+        self.fields.addRow(self.quantity_label, stepper(self.quantity))
         self.layout_.addWidget(self.confirm_line)
         self.pending: tuple[str, int] | None = None
         self.table.selectionModel().selectionChanged.connect(self._reset_confirmation)

@@ -25,7 +25,7 @@ from membership.segments import LIFECYCLE_LABELS
 
 from ..i18n import render
 from ..models import HistoryModel, RecordRole, SortRole, history_facts, kind_label
-from ..widgets import Screen, button, key_shortcut, label, row, with_key
+from ..widgets import Screen, button, key_shortcut, label, row, show_rows, with_key
 
 # The member actions' function keys, shown on the buttons (the order of the buttons on screen).
 ACTION_KEYS = {
@@ -95,27 +95,37 @@ class MemberScreen(Screen):
         self.statement_button = button()
         self.statement_button.setObjectName("Statement")
         self.points_caption, self.points = label(name="Subtitle"), label(name="Big")
-        self.expiring = label(wrap=True)
+        self.expiring = label()  # one line: the points column is as wide as it needs
         self.progress_caption = label(wrap=True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.segment = label(wrap=True)
         self.benefits = label(wrap=True)
         self.coupons = label(wrap=True)
-        grid.addLayout(row(self.who, self.tier, self.reveal_button, self.statement_button), 0, 0, 1, 2)
+        # Compact so the history keeps room for its rows at 1280×720: who the member is shares the title's
+        # line, and the card's facts stand in three columns (points · progress · segment, benefits, coupons).
+        self.layout_.removeWidget(self.title)
+        self.layout_.addLayout(row(self.title, self.who, self.tier, self.reveal_button, self.statement_button))
         points_box = QVBoxLayout()
         points_box.addWidget(self.points_caption)
         points_box.addWidget(self.points)
         points_box.addWidget(self.expiring)
-        grid.addLayout(points_box, 1, 0)
-        right = QVBoxLayout()
-        right.addWidget(self.progress_caption)
-        right.addWidget(self.progress)
-        right.addWidget(self.segment)
-        right.addWidget(self.benefits)
-        right.addWidget(self.coupons)
-        grid.addLayout(right, 1, 1)
+        points_box.addStretch(1)
+        grid.addLayout(points_box, 0, 0)
+        progress_box = QVBoxLayout()
+        progress_box.addWidget(self.progress_caption)
+        progress_box.addWidget(self.progress)
+        progress_box.addStretch(1)
+        grid.addLayout(progress_box, 0, 1)
+        facts_box = QVBoxLayout()
+        facts_box.addWidget(self.segment)
+        facts_box.addWidget(self.benefits)
+        facts_box.addWidget(self.coupons)
+        facts_box.addStretch(1)
+        grid.addLayout(facts_box, 0, 2)
+        grid.setHorizontalSpacing(24)
         grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
 
         self.actions = {name: button(primary=name == "earn") for name in ACTION_KEYS}
         for name, widget in self.actions.items():
@@ -146,6 +156,7 @@ class MemberScreen(Screen):
             HistoryModel.COL_STATE, QHeaderView.ResizeMode.ResizeToContents
         )
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        show_rows(self.table)
         self.back_button = button()
         self.back_button.clicked.connect(self.win.show_home)
         history_key = QShortcut(QKeySequence(HISTORY_KEY), self)

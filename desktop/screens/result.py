@@ -6,7 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
 from ..i18n import render
-from ..widgets import Screen, button, label, row, with_key
+from ..widgets import Screen, button, key_shortcut, label, row, with_key
+
+# Keys of the result panel's buttons besides Enter (print the receipt) and Esc (back).
+PDF_KEY = "F3"
+WELCOME_KEY = "F2"
 
 
 class ResultScreen(Screen):
@@ -41,13 +45,15 @@ class ResultScreen(Screen):
         self.pdf_button.clicked.connect(lambda: self.win.save_receipt_pdf(self.result.receipt))
         self.welcome_button.clicked.connect(lambda: self.win.print_welcome_slip(self.result))
         self.done_button.clicked.connect(self._done)
+        key_shortcut(self.pdf_button, PDF_KEY)
+        key_shortcut(self.welcome_button, WELCOME_KEY)  # after enrolling: the welcome slip without the mouse
         self.retranslate()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Done"))
         self.print_button.setText(with_key(self.tr("Print receipt"), "Enter"))
-        self.pdf_button.setText(self.tr("Save as PDF"))
-        self.welcome_button.setText(self.tr("Print welcome slip"))
+        self.pdf_button.setText(with_key(self.tr("Save as PDF"), PDF_KEY))
+        self.welcome_button.setText(with_key(self.tr("Print welcome slip"), WELCOME_KEY))
         if self.result is not None:
             self.show_result(self.result)
 

@@ -24,9 +24,10 @@ from membership.i18n import LANGUAGES, Message
 
 from ..i18n import LANGUAGE_NAMES, current_language, render
 from ..serial_scanner import BAUD_KEY, BAUDS, DEFAULT_BAUD, PORT_KEY, available_ports
-from ..widgets import Screen, button, error_text, form, label, row
+from ..widgets import Screen, button, error_text, form, key_shortcut, label, row, stepper, with_key
 
 SERVER_URL = "sync.server_url"  # the address the sync engine registered with (sync.replication.SERVER_URL)
+SAVE_KEY = "Ctrl+S"
 
 
 class SettingsScreen(Screen):
@@ -83,7 +84,9 @@ class SettingsScreen(Screen):
         general = form()
         self.general_labels = [label() for _ in range(5)]
         for lab, widget in zip(
-            self.general_labels, (self.server, self.code, self.camera, self.language, self.idle), strict=True
+            self.general_labels,
+            (self.server, self.code, self.camera, self.language, stepper(self.idle)),
+            strict=True,
         ):
             general.addRow(lab, widget)
         general.insertRow(2, "", self.register_button)
@@ -143,11 +146,13 @@ class SettingsScreen(Screen):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(content)
+        self.scroll.viewport().setAutoFillBackground(False)  # the screen's own background shows through
         self.layout_.addWidget(self.first_run_note)
         self.layout_.addWidget(self.scroll, 1)
         self.layout_.addWidget(self.message)
         self.layout_.addLayout(row(self.save_button, self.back_button, self.about_button))
         self.save_button.clicked.connect(self.save)
+        key_shortcut(self.save_button, SAVE_KEY)
         self.back_button.clicked.connect(self.win.show_home)
         self.register_button.clicked.connect(self.register)
         self.about_button.clicked.connect(self.about)
@@ -190,9 +195,9 @@ class SettingsScreen(Screen):
         self.scanner_port.lineEdit().setPlaceholderText(self.tr("None: the scanner types (keyboard mode)"))
         self.register_button.setText(self.tr("Register this terminal"))
         self.test_button.setText(self.tr("Test print"))
-        self.save_button.setText(self.tr("Save"))
+        self.save_button.setText(with_key(self.tr("Save"), SAVE_KEY))
         self.about_button.setText(self.tr("About MemberDesk"))
-        self.back_button.setText(self.tr("Back"))
+        self.back_button.setText(with_key(self.tr("Back"), "Esc"))
         self.first_run_note.setText(
             self.tr("First, choose this desk's receipt printer and make a test print; then save.")
         )

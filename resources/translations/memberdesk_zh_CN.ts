@@ -3570,7 +3570,7 @@
     </message>
     <message>
         <source>This receipt was already credited on {when} at {desk} (member {member}).</source>
-        <translation>该小票已于 {when} 在{desk}积分（会员 {member}）。</translation>
+        <translation>该小票已于 {when} 在“{desk}”积分（会员 {member}）。</translation>
     </message>
     <message>
         <source>The purchase date {date} is in the future.</source>
@@ -3626,7 +3626,7 @@
     </message>
     <message>
         <source>Coupon {code} was already used on {when} at {where}.</source>
-        <translation>优惠券 {code} 已于 {when} 在{where}使用。</translation>
+        <translation>优惠券 {code} 已于 {when} 在“{where}”使用。</translation>
     </message>
     <message>
         <source>Coupon {code} has been cancelled.</source>

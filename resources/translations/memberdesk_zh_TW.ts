@@ -3570,7 +3570,7 @@
     </message>
     <message>
         <source>This receipt was already credited on {when} at {desk} (member {member}).</source>
-        <translation>該小票已於 {when} 在{desk}積分（會員 {member}）。</translation>
+        <translation>該小票已於 {when} 在「{desk}」積分（會員 {member}）。</translation>
     </message>
     <message>
         <source>The purchase date {date} is in the future.</source>
@@ -3626,7 +3626,7 @@
     </message>
     <message>
         <source>Coupon {code} was already used on {when} at {where}.</source>
-        <translation>優惠券 {code} 已於 {when} 在{where}使用。</translation>
+        <translation>優惠券 {code} 已於 {when} 在「{where}」使用。</translation>
     </message>
     <message>
         <source>Coupon {code} has been cancelled.</source>
