@@ -1,8 +1,11 @@
 """Sending PDF bytes to a printer through the system spooler (CUPS on Linux, the shell on Windows), or to a file.
 
-Every failure a person can fix (no printer, out of paper, queue stopped) raises :class:`PrintError`
-with a translated message and a next step. The caller has already recorded the operation: it shows
-the message and offers a reprint. Functions here hold no shared state, so any thread may call them.
+On Linux CUPS is asked through pycups (``printing.spool_cups``: printer state and jobs as IPP attributes)
+and, when pycups cannot be imported or cannot reach the scheduler, through ``lp``/``lpstat``
+(``printing.spool_lp``); Windows is ``printing.spool_windows``. Every failure a person can fix (no
+printer, out of paper, queue stopped) raises :class:`PrintError` with a translated message and a next
+step, the same on every path. The caller has already recorded the operation: it shows the message and
+offers a reprint. Functions here hold no shared state, so any thread may call them.
 """
 
 from __future__ import annotations
@@ -10,30 +13,28 @@ from __future__ import annotations
 import math
 import os
 import re
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Mapping
 from pathlib import Path
 
-from membership.i18n import QT_TRANSLATE_NOOP, Message
+from membership.i18n import QT_TRANSLATE_NOOP
 
-CTX = "Print"
+from . import spool_cups, spool_lp, spool_windows
+from .print_errors import PrintError, error, job_not_finished, no_default_printer, no_spooler
 
-
-class PrintError(Exception):
-    """Printing failed; ``reason`` is a stable word for code, ``message`` a translatable text for people."""
-
-    def __init__(self, reason: str, message: Message):
-        super().__init__(f"{reason}: {message}")
-        self.reason = reason
-        self.message = message
-
-
-def _error(reason: str, text: str, **params: object) -> PrintError:
-    return PrintError(reason, Message(CTX, text, params))
+__all__ = [
+    "PrintError",
+    "backend",
+    "default_printer",
+    "page_media",
+    "print_pdf",
+    "print_raw",
+    "printers",
+    "save_pdf",
+    "wait_for_job",
+]
 
 
 # -- files -----------------------------------------------------------------------------------------------
@@ -55,7 +56,7 @@ def save_pdf(pdf: bytes, path: str | Path) -> Path:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise _error(
+        raise error(
             "save_failed",
             QT_TRANSLATE_NOOP(
                 "Print", "Could not save the PDF to {path}: {problem}. Choose another folder and try again."
@@ -69,180 +70,33 @@ def save_pdf(pdf: bytes, path: str | Path) -> Path:
 # -- printers --------------------------------------------------------------------------------------------
 
 
-def _c_env() -> dict[str, str]:
-    # CUPS tools translate their output; parse it in the C locale.
-    return {**os.environ, "LC_ALL": "C", "LANG": "C", "LANGUAGE": "C"}
-
-
-def _no_spooler() -> PrintError:
-    return _error(
-        "no_spooler",
-        QT_TRANSLATE_NOOP(
-            "Print",
-            "Printing is not set up on this terminal (the print "
-            "service is not installed). Save the document as PDF instead, "
-            "and ask IT to install the printer.",
-        ),
-    )
-
-
-def _run(args: list[str], timeout: float, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    try:
-        return subprocess.run(args, input=stdin, capture_output=True, timeout=timeout, env=_c_env(), check=False)
-    except FileNotFoundError:
-        raise _no_spooler() from None
-    except subprocess.TimeoutExpired:
-        raise _error(
-            "timeout",
-            QT_TRANSLATE_NOOP(
-                "Print", "The print service did not answer within {seconds} seconds. Check the printer, then reprint."
-            ),
-            seconds=int(timeout),
-        ) from None
-
-
-def _text(raw: bytes) -> str:
-    return raw.decode("utf-8", "replace").strip()
-
-
-def _scheduler_down(output: str) -> bool:
-    lowered = output.lower()
-    return "scheduler is not running" in lowered or "unable to connect" in lowered
-
-
-def _raise_scheduler_down() -> None:
-    raise _error(
-        "service_down",
-        QT_TRANSLATE_NOOP(
-            "Print", "The print service on this terminal is not running. Restart the terminal or ask IT, then reprint."
-        ),
-    )
+def backend() -> str:
+    """Which way a job would go now: ``pycups``, ``lp`` (the fallback), ``windows``, or ``none`` (no spooler)."""
+    if sys.platform == "win32":
+        return "windows"
+    if spool_cups.connect() is not None:
+        return "pycups"
+    return "lp" if spool_lp.installed() else "none"
 
 
 def printers(timeout: float = 10.0) -> list[str]:
     """The names of the print queues this terminal knows (empty when none or no spooler)."""
     if sys.platform == "win32":
-        return _windows_printers()
-    if not shutil.which("lpstat"):
-        return []
-    result = _run(["lpstat", "-e"], timeout)
-    if result.returncode != 0:
-        return []
-    return [line.strip() for line in _text(result.stdout).splitlines() if line.strip()]
+        return spool_windows.printers()
+    conn = spool_cups.connect()
+    if conn is not None:
+        return spool_cups.printers(conn)
+    return spool_lp.printers(timeout)
 
 
 def default_printer(timeout: float = 10.0) -> str | None:
     """The system's default print queue, or None when there is none."""
     if sys.platform == "win32":
-        return _windows_default_printer()
-    if not shutil.which("lpstat"):
-        return None
-    result = _run(["lpstat", "-d"], timeout)
-    match = re.search(r"system default destination:\s*(\S+)", _text(result.stdout))
-    return match.group(1) if match else None
-
-
-# printer-state-reasons (RFC 8011) a person can fix at the printer, most urgent first.
-_REASONS = (
-    ("media-empty", "out_of_paper"),
-    ("media-needed", "out_of_paper"),
-    ("media-jam", "paper_jam"),
-    ("cover-open", "cover_open"),
-    ("door-open", "cover_open"),
-    ("offline", "printer_offline"),
-    ("shutdown", "printer_offline"),
-)
-
-
-def _state_error(printer: str, reason: str, detail: str) -> PrintError:
-    if reason == "out_of_paper":
-        return _error(
-            reason,
-            QT_TRANSLATE_NOOP("Print", "Printer “{printer}” is out of paper. Load a new roll, then reprint."),
-            printer=printer,
-        )
-    if reason == "paper_jam":
-        return _error(
-            reason,
-            QT_TRANSLATE_NOOP("Print", "Printer “{printer}” has a paper jam. Clear it, then reprint."),
-            printer=printer,
-        )
-    if reason == "cover_open":
-        return _error(
-            reason,
-            QT_TRANSLATE_NOOP("Print", "Printer “{printer}” has its cover open. Close it, then reprint."),
-            printer=printer,
-        )
-    if reason == "printer_offline":
-        return _error(
-            reason,
-            QT_TRANSLATE_NOOP("Print", "Printer “{printer}” is offline. Check its power and cable, then reprint."),
-            printer=printer,
-        )
-    return _error(
-        "printer_stopped",
-        QT_TRANSLATE_NOOP(
-            "Print",
-            "Printer “{printer}” is stopped ({detail}). Check the printer, ask a manager to resume it, then reprint.",
-        ),
-        printer=printer,
-        detail=detail or "?",
-    )
-
-
-def _check_queue(printer: str, timeout: float) -> None:
-    """Refuse before spooling when the queue is missing, stopped or rejecting: the member is still here."""
-    result = _run(["lpstat", "-l", "-p", printer], timeout)
-    output = _text(result.stdout) + "\n" + _text(result.stderr)
-    if _scheduler_down(output):
-        _raise_scheduler_down()
-    if result.returncode != 0 or f"printer {printer} " not in output:
-        # lpstat reports an unknown queue the same way whether or not the scheduler runs: ask it.
-        if _scheduler_down(_text(_run(["lpstat", "-r"], timeout).stdout)):
-            _raise_scheduler_down()
-        raise _error(
-            "no_printer",
-            QT_TRANSLATE_NOOP(
-                "Print",
-                "Printer “{printer}” is not set up on this terminal. "
-                "Choose another printer in Settings, or save as PDF.",
-            ),
-            printer=printer,
-        )
-    alerts = " ".join(re.findall(r"Alerts:\s*(.*)", output)).lower()
-    disabled = re.search(rf"printer {re.escape(printer)} disabled", output) is not None
-    for needle, reason in _REASONS:
-        if needle in alerts:
-            raise _state_error(printer, reason, "")
-    if disabled:
-        # The reason a queue was stopped is on the line after "disabled since ...".
-        lines = output.splitlines()
-        detail = ""
-        for i, line in enumerate(lines):
-            if "disabled since" in line and i + 1 < len(lines):
-                detail = lines[i + 1].strip()
-                break
-        lowered = detail.lower()
-        # Drivers and managers word the reason freely ("Media empty", "Out of paper", "Paper jam").
-        for needle, reason in (
-            ("jam", "paper_jam"),
-            ("paper", "out_of_paper"),
-            ("media", "out_of_paper"),
-            ("cover", "cover_open"),
-            ("door", "cover_open"),
-        ):
-            if needle in lowered:
-                raise _state_error(printer, reason, detail)
-        raise _state_error(printer, "printer_stopped", detail)
-    accepting = _run(["lpstat", "-a", printer], timeout)
-    if "not accepting" in _text(accepting.stdout):
-        raise _error(
-            "not_accepting",
-            QT_TRANSLATE_NOOP(
-                "Print", "Printer “{printer}” is not accepting jobs. Ask a manager to enable it, then reprint."
-            ),
-            printer=printer,
-        )
+        return spool_windows.default_printer()
+    conn = spool_cups.connect()
+    if conn is not None:
+        return spool_cups.default_printer(conn)
+    return spool_lp.default_printer(timeout)
 
 
 def page_media(pdf: bytes) -> str:
@@ -270,33 +124,14 @@ def print_pdf(
 ) -> str:
     """Spool ``pdf`` to ``printer`` (the system default when None) and return the job id.
 
-    Linux uses CUPS (``lp``); Windows hands the file to the default printer through the shell (or
-    SumatraPDF when installed, which can also address a named printer). Raises :class:`PrintError`.
+    Linux uses CUPS (pycups, else ``lp``); Windows hands the file to the default printer through the
+    shell (or SumatraPDF when installed, which can also address a named printer). Raises :class:`PrintError`.
     """
     if not 1 <= copies <= 20:
         raise ValueError("copies must be 1 to 20")
     if sys.platform == "win32":
-        return _print_windows(pdf, printer, title, copies, timeout)
-    return _print_cups(pdf, printer, title, copies, options or {}, timeout)
-
-
-def _print_cups(
-    pdf: bytes, printer: str | None, title: str, copies: int, options: Mapping[str, str], timeout: float
-) -> str:
-    if not shutil.which("lp") or not shutil.which("lpstat"):
-        raise _no_spooler()
-    queue = printer or default_printer(timeout)
-    if not queue:
-        raise _error(
-            "no_printer",
-            QT_TRANSLATE_NOOP(
-                "Print",
-                "No printer is chosen and this terminal has no default "
-                "printer. Choose a printer in Settings, or save as PDF.",
-            ),
-        )
-    _check_queue(queue, timeout)
-    return _lp(pdf, queue, title, copies, [f"{key}={value}" for key, value in options.items()], timeout)
+        return spool_windows.print_pdf(pdf, printer, title, copies, timeout)
+    return _print_cups(pdf, printer, title, copies, dict(options or {}), False, timeout)
 
 
 def print_raw(data: bytes, queue: str, *, title: str = "MemberDesk", timeout: float = 30.0) -> str:
@@ -306,32 +141,25 @@ def print_raw(data: bytes, queue: str, *, title: str = "MemberDesk", timeout: fl
     the printer's own status back through a raw queue, so this is all that can be known in advance.
     """
     if sys.platform == "win32":
-        return _print_raw_windows(data, queue, title)
-    if not shutil.which("lp") or not shutil.which("lpstat"):
-        raise _no_spooler()
-    _check_queue(queue, timeout)
-    return _lp(data, queue, title, 1, ["raw"], timeout)
+        return spool_windows.print_raw(data, queue, title)
+    return _print_cups(data, queue, title, 1, {}, True, timeout)
 
 
-def _lp(data: bytes, queue: str, title: str, copies: int, options: list[str], timeout: float) -> str:
-    args = ["lp", "-d", queue, "-t", title[:100], "-n", str(copies)]
-    for option in options:
-        args += ["-o", option]
-    result = _run(args, timeout, stdin=data)
-    out = _text(result.stdout) + "\n" + _text(result.stderr)
-    if _scheduler_down(out):
-        _raise_scheduler_down()
-    match = re.search(r"request id is (\S+)", out)
-    if result.returncode != 0 or not match:
-        raise _error(
-            "refused",
-            QT_TRANSLATE_NOOP(
-                "Print", "Printer “{printer}” refused the job: {detail}. Check the printer, then reprint."
-            ),
-            printer=queue,
-            detail=_text(result.stderr) or _text(result.stdout) or "?",
-        )
-    return match.group(1)
+def _print_cups(
+    data: bytes, printer: str | None, title: str, copies: int, options: dict[str, str], raw: bool, timeout: float
+) -> str:
+    conn = spool_cups.connect()
+    if conn is None and not spool_lp.installed():
+        raise no_spooler()
+    queue = printer or (spool_cups.default_printer(conn) if conn is not None else spool_lp.default_printer(timeout))
+    if not queue:
+        raise no_default_printer()
+    if conn is not None:
+        spool_cups.check_queue(conn, queue)
+        return spool_cups.submit(conn, data, queue, title, copies, options, raw)
+    spool_lp.check_queue(queue, timeout)
+    lp_options = ["raw"] if raw else [f"{key}={value}" for key, value in options.items()]
+    return spool_lp.submit(data, queue, title, copies, lp_options, timeout)
 
 
 def wait_for_job(job_id: str, timeout: float = 60.0, poll: float = 0.2) -> None:
@@ -344,186 +172,18 @@ def wait_for_job(job_id: str, timeout: float = 60.0, poll: float = 0.2) -> None:
     if sys.platform == "win32":
         return
     queue = job_id.rsplit("-", 1)[0]
+    step = min(10.0, timeout)
+    conn = spool_cups.connect()
     deadline = time.monotonic() + timeout
     while True:
-        result = _run(["lpstat", "-W", "not-completed", "-o", queue], min(10.0, timeout))
-        output = _text(result.stdout) + "\n" + _text(result.stderr)
-        if _scheduler_down(output):
-            _raise_scheduler_down()
-        pending = {line.split()[0] for line in _text(result.stdout).splitlines() if line.strip()}
-        if job_id not in pending:
-            return
-        _check_queue(queue, min(10.0, timeout))
-        if time.monotonic() >= deadline:
-            raise _error(
-                "timeout",
-                QT_TRANSLATE_NOOP(
-                    "Print",
-                    "Printer “{printer}” has not finished the job after "
-                    "{seconds} seconds. Check the printer; reprint if nothing came "
-                    "out.",
-                ),
-                printer=queue,
-                seconds=int(timeout),
-            )
-        time.sleep(poll)
-
-
-# -- Windows (not exercised by the Linux test suite) -------------------------------------------------------
-
-
-def _windows_printers() -> list[str]:
-    try:
-        import win32print  # type: ignore[import-not-found]
-    except ImportError:
-        return []
-    flags = win32print.PRINTER_ENUM_LOCAL | win32print.PRINTER_ENUM_CONNECTIONS
-    return [entry[2] for entry in win32print.EnumPrinters(flags)]
-
-
-def _windows_default_printer() -> str | None:
-    try:
-        import win32print  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    try:
-        return win32print.GetDefaultPrinter() or None
-    except Exception:  # pywin32 raises its own error type when there is no default printer
-        return None
-
-
-def _sumatra() -> str | None:
-    """SumatraPDF prints silently to a named printer; looked for next to the app, then on PATH."""
-    here = Path(sys.executable).parent / "SumatraPDF.exe"
-    if here.exists():
-        return str(here)
-    return shutil.which("SumatraPDF") or shutil.which("SumatraPDF.exe")
-
-
-def _spool_dir() -> Path:
-    directory = Path(tempfile.gettempdir()) / "memberdesk-print"
-    directory.mkdir(parents=True, exist_ok=True)
-    # The shell's PDF handler reads the file after we return, so files are kept and swept an hour later.
-    cutoff = time.time() - 3600
-    for old in directory.glob("*.pdf"):
-        try:
-            if old.stat().st_mtime < cutoff:
-                old.unlink()
-        except OSError:
-            pass
-    return directory
-
-
-def _print_raw_windows(data: bytes, queue: str, title: str) -> str:
-    """Bytes to a Windows print queue unchanged (the spooler's RAW data type), as a receipt printer's
-    "Generic / Text Only" or vendor queue takes ESC/POS."""
-    try:
-        import win32print  # type: ignore[import-not-found]
-    except ImportError:
-        raise _no_spooler() from None
-    try:
-        handle = win32print.OpenPrinter(queue)
-    except Exception:  # pywin32 raises its own error type for an unknown queue
-        raise _error(
-            "no_printer",
-            QT_TRANSLATE_NOOP(
-                "Print",
-                "Printer “{printer}” is not set up on this terminal. "
-                "Choose another printer in Settings, or save as PDF.",
-            ),
-            printer=queue,
-        ) from None
-    try:
-        job = win32print.StartDocPrinter(handle, 1, (title[:100], None, "RAW"))
-        try:
-            win32print.StartPagePrinter(handle)
-            win32print.WritePrinter(handle, data)
-            win32print.EndPagePrinter(handle)
-        finally:
-            win32print.EndDocPrinter(handle)
-    except Exception as exc:  # the spooler refused: its text is the detail
-        raise _error(
-            "refused",
-            QT_TRANSLATE_NOOP(
-                "Print", "Printer “{printer}” refused the job: {detail}. Check the printer, then reprint."
-            ),
-            printer=queue,
-            detail=str(exc) or "?",
-        ) from None
-    finally:
-        win32print.ClosePrinter(handle)
-    return f"win:{queue}-{job}"
-
-
-def _print_windows(pdf: bytes, printer: str | None, title: str, copies: int, timeout: float) -> str:
-    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", title)[:60] or "document"
-    fd, name = tempfile.mkstemp(prefix=f"{safe}-", suffix=".pdf", dir=_spool_dir())
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(pdf)
-    sumatra = _sumatra()
-    target = printer or _windows_default_printer()
-    if sumatra:
-        args = [sumatra, "-silent", "-exit-when-done", "-print-settings", f"{copies}x"]
-        args += ["-print-to", target] if target else ["-print-to-default"]
-        try:
-            result = subprocess.run([*args, name], capture_output=True, timeout=timeout, check=False)
-        except subprocess.TimeoutExpired:
-            raise _error(
-                "timeout",
-                QT_TRANSLATE_NOOP(
-                    "Print",
-                    "The print service did not answer within {seconds} seconds. Check the printer, then reprint.",
-                ),
-                seconds=int(timeout),
-            ) from None
-        if result.returncode != 0:
-            raise _error(
-                "refused",
-                QT_TRANSLATE_NOOP(
-                    "Print", "Printer “{printer}” refused the job: {detail}. Check the printer, then reprint."
-                ),
-                printer=target or "?",
-                detail=_text(result.stderr) or f"exit {result.returncode}",
-            )
-        return f"win:{Path(name).name}"
-    if printer and printer != _windows_default_printer():
-        raise _error(
-            "no_printer",
-            QT_TRANSLATE_NOOP(
-                "Print",
-                "Printer “{printer}” is not set up on this terminal. "
-                "Choose another printer in Settings, or save as PDF.",
-            ),
-            printer=printer,
-        )
-    if target is None and _windows_printers() == [] and _windows_default_printer() is None:
-        # Without pywin32 we cannot tell; with it, an empty list means there truly is no printer.
-        try:
-            import win32print  # type: ignore[import-not-found]  # noqa: F401
-        except ImportError:
-            pass
+        if conn is not None:
+            if not spool_cups.job_pending(conn, job_id):
+                return
+            spool_cups.check_queue(conn, queue)
         else:
-            raise _error(
-                "no_printer",
-                QT_TRANSLATE_NOOP(
-                    "Print",
-                    "No printer is chosen and this terminal has no "
-                    "default printer. Choose a printer in Settings, or save as "
-                    "PDF.",
-                ),
-            )
-    try:
-        for _ in range(copies):
-            os.startfile(name, "print")  # type: ignore[attr-defined]  # Windows only
-    except OSError as exc:
-        raise _error(
-            "no_pdf_handler",
-            QT_TRANSLATE_NOOP(
-                "Print",
-                "This computer has no program that prints PDF "
-                "files ({detail}). Ask IT to install a PDF reader, or save "
-                "as PDF.",
-            ),
-            detail=exc.strerror or str(exc),
-        ) from None
-    return f"win:{Path(name).name}"
+            if not spool_lp.job_pending(job_id, queue, step):
+                return
+            spool_lp.check_queue(queue, step)
+        if time.monotonic() >= deadline:
+            raise job_not_finished(queue, timeout)
+        time.sleep(poll)

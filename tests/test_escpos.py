@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from printing_data import ARTIFACTS, flat, pdf_text, receipts_by_kind, welcome_slip
-from test_printing_spool import C_LOCALE, cups  # noqa: F401  (the module's CUPS fixture)
+from test_printing_spool import C_LOCALE, cups, spooler  # noqa: F401  (the CUPS fixtures: cupsd; pycups or lp)
 from virtual_escpos import Cut, Line, ParseError, Qr, Raster, VirtualPrinter, decode_qr_codes, parse, render
 
 from membership.i18n import Message, catalog
@@ -425,7 +425,7 @@ def test_unplugged_usb_printer(tmp_path):
 
 
 @pytest.fixture
-def raw_queue(cups, printer):  # noqa: F811  (cups is the imported fixture)
+def raw_queue(spooler, printer):  # noqa: F811  (spooler is the imported fixture: each test via pycups and lp)
     name = f"escpos-{uuid.uuid4().hex[:8]}"
     subprocess.run(
         ["lpadmin", "-p", name, "-E", "-v", f"socket://127.0.0.1:{printer.port}", "-m", "raw"],
@@ -448,7 +448,7 @@ def test_raw_cups_queue_passes_the_job_through_untouched(raw_queue, printer):
     assert data.op_ref in decode_qr_codes(render(parse(received, "gb18030"), 576))
 
 
-def test_missing_cups_queue_is_a_message(cups):  # noqa: F811
+def test_missing_cups_queue_is_a_message(spooler):  # noqa: F811
     cfg = make_config("gprinter-80", "cups", "no-such-queue", 80)
     with pytest.raises(PrintError) as caught:
         send_job(b"\x1b@", cfg)

@@ -1,14 +1,16 @@
 """Printing through a real CUPS queue (cups-pdf), the translated errors a person can act on, and saving to a file.
 
 The fixture starts cupsd when it is not running (CI runs as root), adds a cups-pdf queue writing into
-a temporary directory, and removes both afterwards. Nothing here sleeps for a fixed time: it polls
-with a deadline.
+a temporary directory, and removes both afterwards. Every test that reaches CUPS runs twice (the
+``spooler`` fixture): through pycups, and through ``lp``/``lpstat`` as when pycups cannot be imported.
+Nothing here sleeps for a fixed time: it polls with a deadline.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import threading
 import time
 import uuid
@@ -29,7 +31,7 @@ from printing import (
     save_pdf,
     wait_for_job,
 )
-from printing.spool import page_media
+from printing.spool import backend, page_media
 
 C_LOCALE = {**os.environ, "LC_ALL": "C", "LANG": "C"}
 PPD = "/usr/share/ppd/cups-pdf/CUPS-PDF_noopt.ppd"
@@ -63,8 +65,17 @@ def cups() -> Iterator[None]:
         started.wait(timeout=30)
 
 
+@pytest.fixture(params=["pycups", "lp"])
+def spooler(request, cups, monkeypatch) -> str:
+    """Which way the test's jobs go: pycups (the default), or lp/lpstat as when pycups cannot be imported."""
+    if request.param == "lp":
+        monkeypatch.setitem(sys.modules, "cups", None)  # `import cups` now raises ImportError, as without pycups
+    assert backend() == request.param
+    return request.param
+
+
 @pytest.fixture
-def pdf_queue(cups, tmp_path) -> Iterator[tuple[str, Path]]:
+def pdf_queue(spooler, tmp_path) -> Iterator[tuple[str, Path]]:
     """A cups-pdf queue of our own; cups-pdf reads cups-pdf-<queue>.conf for a queue with URI cups-pdf:/<queue>."""
     name = f"memberdesk-test-{uuid.uuid4().hex[:8]}"
     out = tmp_path / "cups-pdf"
@@ -129,7 +140,7 @@ def test_a4_document_from_a_worker_thread(pdf_queue):
     assert abs(float(read_pdf(printed[0].read_bytes()).pages[0].mediabox.width) / MM - 210) < 1
 
 
-def test_missing_printer_is_a_clear_message(cups):
+def test_missing_printer_is_a_clear_message(spooler):
     with pytest.raises(PrintError) as info:
         print_pdf(render_receipt(receipts_by_kind()["earn"]), "no-such-printer")
     assert info.value.reason == "no_printer"
@@ -174,9 +185,11 @@ def test_queue_not_accepting_jobs(pdf_queue):
     subprocess.run(["cupsaccept", queue], check=True)
 
 
-def test_print_service_not_running(cups, monkeypatch):
-    # A scheduler address nothing listens on: what a terminal sees when cupsd is down.
+def test_print_service_not_running(spooler, monkeypatch):
+    # A scheduler address nothing listens on: what a terminal sees when cupsd is down. pycups cannot
+    # reach it either, so lp is asked, and says so.
     monkeypatch.setenv("CUPS_SERVER", "localhost:1")
+    assert backend() == "lp"
     with pytest.raises(PrintError) as info:
         print_pdf(render_receipt(receipts_by_kind()["earn"]), "receipts")
     assert info.value.reason == "service_down"
@@ -184,7 +197,10 @@ def test_print_service_not_running(cups, monkeypatch):
 
 
 def test_no_print_system_installed(monkeypatch, tmp_path):
+    # Neither the CUPS tools nor a scheduler (libcups, which pycups wraps, may still be on the machine).
     monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("CUPS_SERVER", str(tmp_path / "no-scheduler.sock"))
+    assert backend() == "none"
     with pytest.raises(PrintError) as info:
         print_pdf(b"%PDF-1.4", "receipts")
     assert info.value.reason == "no_spooler"

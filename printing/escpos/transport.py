@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from membership.i18n import QT_TRANSLATE_NOOP
 
-from ..spool import PrintError, _error, _state_error, print_raw
+from ..print_errors import PrintError, error, state_error
+from ..spool import print_raw
 from .profiles import PrinterConfig
 
 DLE_EOT = b"\x10\x04"
@@ -85,7 +86,7 @@ class _Tcp(_Channel):
         try:
             self.sock = socket.create_connection((host, port), timeout=timeout)
         except OSError:
-            raise _error(
+            raise error(
                 "printer_unreachable",
                 QT_TRANSLATE_NOOP(
                     "Print",
@@ -125,7 +126,7 @@ class _Device(_Channel):
             self.fd = os.open(config.address, os.O_RDWR | os.O_NOCTTY)
         except OSError as exc:
             if exc.errno in (errno.EACCES, errno.EPERM):
-                raise _error(
+                raise error(
                     "device_denied",
                     QT_TRANSLATE_NOOP(
                         "Print",
@@ -134,7 +135,7 @@ class _Device(_Channel):
                     ),
                     device=config.address,
                 ) from None
-            raise _error(
+            raise error(
                 "device_missing",
                 QT_TRANSLATE_NOOP(
                     "Print",
@@ -180,7 +181,7 @@ def _query(channel: _Channel, status_timeout: float) -> PrinterStatus:
 
 
 def _lost(config: PrinterConfig) -> PrintError:
-    return _error(
+    return error(
         "connection_lost",
         QT_TRANSLATE_NOOP(
             "Print",
@@ -218,12 +219,12 @@ def send_job(
     try:
         before = _query(channel, status_timeout)
         if before.problem:
-            raise _state_error(config.label, before.problem, "")
+            raise state_error(config.label, before.problem, "")
         channel.write(job)
         after = _query(channel, status_timeout) if before.known else before
         if after.problem:
             # The job reached the printer but could not (all) come out: the same message, reprint.
-            raise _state_error(config.label, after.problem, "")
+            raise state_error(config.label, after.problem, "")
         return after
     except OSError:
         raise _lost(config) from None
