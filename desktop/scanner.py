@@ -12,9 +12,9 @@ What a real scanner sends besides characters, and what the detector does with it
 - a separate Shift press and release around every capital letter, CapsLock, and any other modifier
   key on its own: ignored (these events carry no text and must not break the burst);
 - keypad digits (``KeypadModifier``): characters like any other;
-- text committed by an active input method (``QInputMethodEvent`` with a commit string, as a Chinese
-  pinyin engine delivers even plain ASCII): taken as characters of the burst, so a scan is not mangled
-  by the IME, and swallowed while the burst lasts;
+- ASCII text committed by an active input method (``QInputMethodEvent`` with a commit string, as an
+  engine that passes plain ASCII through character by character delivers it): taken as characters of
+  the burst, and swallowed while the burst lasts;
 - anything while a modal dialog is open: left alone (the dialog gets its keys, no scan is routed).
 
 On X11 (Qt's ``xcb`` platform) an active input method takes the keys before this filter sees them, and
