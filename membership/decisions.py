@@ -113,6 +113,7 @@ class OriginalOperation:
     coupons_issued: tuple[tuple[str, str], ...]  # (code, status now)
     reversed_by: str | None
     reference: str = ""  # the business reference receipts print (007-000123); "" when not known here
+    applied: bool = True  # False when the server did not apply it (rejected): it wrote nothing that stands
 
 
 # -- outputs ---------------------------------------------------------------------------------------
@@ -527,6 +528,11 @@ def decide_redeem_gift(state: MemberState, payload: dict[str, Any], ctx: Context
     return decision
 
 
+def cash_offset_value(points: int, rules: Rules) -> int:
+    """The money (fen) ``points`` pay as cash at the rules' rate (a whole step: see ``decide_cash_offset``)."""
+    return points * FEN_PER_YUAN // rules.cash_offset_points_per_yuan
+
+
 def decide_cash_offset(state: MemberState, payload: dict[str, Any], ctx: Context) -> Decision:
     rules = ctx.rules
     points = payload["points"]
@@ -537,7 +543,7 @@ def decide_cash_offset(state: MemberState, payload: dict[str, Any], ctx: Context
             QT_TRANSLATE_NOOP("Refusal", "Points as cash go in steps of {step} points."),
             step=rate // _gcd(rate, FEN_PER_YUAN),
         )
-    value = points * FEN_PER_YUAN // rate
+    value = cash_offset_value(points, rules)
     limit = percent_off(payload["purchase_amount_fen"], rules.max_cash_offset_percent)
     if value > limit:
         raise Refused(

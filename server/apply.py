@@ -16,12 +16,11 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from membership import decisions as dec
 from membership import operations as ops_vocab
 from membership.codes import CodeError
 from membership.decisions import Context, Decision, Refused
+from membership.dispatch import DECISIONS, decide
 from membership.i18n import QT_TRANSLATE_NOOP, Message
-from membership.masterdata import MasterData
 from membership.operations import KIND_LABELS, canonical_json, payload_hash, validate_payload
 from membership.permissions import ROLE_LABELS, manager_only, missing_permission
 from membership.rules import Rules
@@ -29,15 +28,16 @@ from membership.sync_rules import (
     APPLIED,
     REDEMPTION_KINDS,
     REJECTED,
-    decide_redemption_fact,
     merge_lines,
     touched_keys,
 )
 from membership.timeutil import business_day, from_utc_text, local_minutes, to_utc_text
 from membership.validation import InvalidInput
+from membership.write_plan import LedgerRow, plan_writes
 
 from . import state
 from .db import WriteTx, dumps, raw
+from .executor import execute, insert_ledger, insert_member
 from .state import CLAIM_COLUMNS, COUPON_COLUMNS, MEMBER_COLUMNS, RECEIPT_COLUMNS, Reference, StaffRecord
 
 log = logging.getLogger("memberdesk.server")
@@ -307,7 +307,7 @@ def _decide_and_write(
                 tx, terminal, op, effective, at, NOT_PERMITTED, message, rules, payload, target_payload, detail
             )
     try:
-        decision, extra = _decide(tx, terminal, op, payload, effective, ctx, rules, master)
+        decision, extra = _decide(tx, terminal, op, payload, effective, ctx)
         extra_exceptions.extend(extra)
     except Refused as refusal:
         if op.kind == ops_vocab.REVERSE:
@@ -319,7 +319,8 @@ def _decide_and_write(
         return _merge_enrollment(tx, terminal, op, payload, merge.primary, at, day, rules)
     if op.kind == ops_vocab.REVERSE:
         target_payload = _target_payload(conn, payload["target_op_id"])
-    lines, moves, claims = _write(tx, decision, op, payload, at, day, terminal)
+    plan = plan_writes(decision, op.kind, payload, op_id=op.op_id, at=at, day=day, desk_name=terminal.name)
+    effects = execute(conn, plan, terminal.terminal_id)
     outcome = _record(
         tx,
         terminal,
@@ -333,7 +334,7 @@ def _decide_and_write(
         payload=payload,
         extra_exceptions=extra_exceptions,
         member_for_exception=decision.member_no,
-        effects={"lines": lines, "moves": moves, "claims": claims, "business_day": day},
+        effects={**effects, "business_day": day},
         touched=_touch_set(op.kind, payload, target_payload, decision),
     )
     return outcome
@@ -428,17 +429,6 @@ def _target_payload(conn: Any, target_op_id: str) -> tuple[str, dict[str, Any]] 
     return (row.kind, json.loads(row.payload)) if row else None
 
 
-def _state(conn: Any, member_no: str | None, ctx: Context) -> dec.MemberState:
-    found = state.member_state(conn, member_no, ctx.today, ctx.rules) if member_no else None
-    if found is None:
-        raise Refused(
-            "member_unknown",
-            QT_TRANSLATE_NOOP("Refusal", "Member {member_no} was not found on this terminal."),
-            member_no=member_no or "?",
-        )
-    return found
-
-
 def _decide(
     tx: WriteTx,
     terminal: TerminalRef,
@@ -446,9 +436,9 @@ def _decide(
     p: dict[str, Any],
     effective: str | None,
     ctx: Context,
-    rules: Rules,
-    master: MasterData,
 ) -> tuple[Decision, list[tuple[str, Message, dict[str, Any]]]]:
+    """The shared decision of ``op``, after the checks only the server can make (uniqueness in the mall,
+    clashes between desks); returns it with the exceptions it opens."""
     conn = tx.conn
     kind = op.kind
     extra: list[tuple[str, Message, dict[str, Any]]] = []
@@ -469,10 +459,7 @@ def _decide(
         primary = state.member_by_phone(conn, p["phone"])
         if primary is not None:
             raise _Merge(primary["member_no"])
-        referrer_no = state.resolve_alias(conn, p["referrer_no"]) if p["referrer_no"] else None
-        referrer = state.member_state(conn, referrer_no, ctx.today, rules) if referrer_no else None
-        return dec.decide_enroll(p, ctx, referrer), extra
-    if kind == ops_vocab.EDIT_PROFILE:
+    elif kind == ops_vocab.EDIT_PROFILE:
         changes = p["changes"]
         if "phone" in changes:
             other = state.member_by_phone(conn, changes["phone"])
@@ -485,71 +472,33 @@ def _decide(
                     member_no=other["member_no"],
                 )
         extra.extend(_profile_clashes(tx, terminal, op, effective or "", changes))
-        return dec.decide_edit_profile(_state(conn, effective, ctx), p, ctx), extra
-    if kind == ops_vocab.EARN:
-        return dec.decide_earn(_state(conn, effective, ctx), p, ctx), extra
-    if kind == ops_vocab.CREDIT_RECEIPT:
-        s = _state(conn, effective, ctx)
-        existing = state.receipt_record(conn, p["tenant_code"], p["receipt_no"])
-        approver = p["approved_by"]
-        record = state.staff_as_of(conn, approver, to_utc_text(ctx.now), tx.staff) if approver else None
-        # A manager approved at the desk with a PIN; staff known only to that terminal are trusted as checked
-        # there. Staff the server knows must have been an active manager at the operation's time.
-        is_manager = bool(approver) and (record is None or (record.role == "manager" and record.active))
-        return dec.decide_credit_receipt(s, p, ctx, existing, is_manager), extra
-    if kind in REDEMPTION_KINDS:
-        s = _state(conn, effective, ctx)
-        left = state.stock_level(conn, terminal.terminal_id, p["item_code"]) if kind == ops_vocab.REDEEM_GIFT else 0
-        decision, shortfall = decide_redemption_fact(kind, s, p, ctx, left)
-        if shortfall:
-            extra.append(
-                (
-                    "overdrawn",
-                    _msg(
-                        QT_TRANSLATE_NOOP(
-                            "Server",
-                            "A redemption for member {member_no} was booked although the member had {short} points "
-                            "too few (the gift was already handed over). Decide whether to recover the points.",
-                        ),
-                        member_no=s.member_no,
-                        short=shortfall,
+    if kind not in DECISIONS:
+        raise _Reject(
+            "invalid_operation",
+            _msg(QT_TRANSLATE_NOOP("Server", "Operations of kind {kind} are not accepted."), kind=kind),
+        )
+    decided = decide(kind, p, ctx, state.ServerReader(conn, terminal.terminal_id, tx.staff), at_desk=False)
+    decision = decided.decision
+    if decided.shortfall:
+        extra.append(
+            (
+                "overdrawn",
+                _msg(
+                    QT_TRANSLATE_NOOP(
+                        "Server",
+                        "A redemption for member {member_no} was booked although the member had {short} points "
+                        "too few (the gift was already handed over). Decide whether to recover the points.",
                     ),
-                    {"shortfall": shortfall},
-                )
+                    member_no=decision.member_no,
+                    short=decided.shortfall,
+                ),
+                {"shortfall": decided.shortfall},
             )
-        for issued in decision.coupons_issued:
-            if state.coupon_record(conn, issued.code) is not None:
-                raise _Reject("coupon_code_taken", _coupon_taken(issued.code))
-        return decision, extra
-    if kind == ops_vocab.VERIFY_COUPON:
-        coupon = state.coupon_record(conn, p["code"])
-        owner = state.resolve_alias(conn, p["member_no"] or (coupon.member_no if coupon else None))
-        s = state.member_state(conn, owner, ctx.today, rules) if owner else None
-        decision = dec.decide_verify_coupon(coupon, s, {**p, "member_no": owner if p["member_no"] else None}, ctx)
-        return decision, extra
-    if kind == ops_vocab.CLAIM_BENEFIT:
-        decision = dec.decide_claim_benefit(_state(conn, effective, ctx), p, ctx)
-        for issued in decision.coupons_issued:
-            if state.coupon_record(conn, issued.code) is not None:
-                raise _Reject("coupon_code_taken", _coupon_taken(issued.code))
-        return decision, extra
-    if kind == ops_vocab.REVERSE:
-        original = state.original_operation(conn, p["target_op_id"])
-        if original is None:
-            raise Refused(
-                "op_unknown", QT_TRANSLATE_NOOP("Refusal", "That transaction was not found on this terminal.")
-            )
-        s = state.member_state(conn, original.member_no, ctx.today, rules) if original.member_no else None
-        return dec.decide_reverse(original, s, p, ctx), extra
-    if kind == ops_vocab.ADJUST:
-        return dec.decide_adjust(_state(conn, effective, ctx), p, ctx), extra
-    if kind == ops_vocab.RECORD_EVENT:
-        return dec.decide_record_event(_state(conn, effective, ctx), p, ctx), extra
-    if kind == ops_vocab.TIER_REVIEW:
-        return dec.decide_tier_review(_state(conn, effective, ctx), p, ctx), extra
-    raise _Reject(
-        "invalid_operation", _msg(QT_TRANSLATE_NOOP("Server", "Operations of kind {kind} are not accepted."), kind=kind)
-    )
+        )
+    for issued in decision.coupons_issued:
+        if state.coupon_record(conn, issued.code) is not None:
+            raise _Reject("coupon_code_taken", _coupon_taken(issued.code))
+    return decision, extra
 
 
 def _coupon_taken(code: str) -> Message:
@@ -564,52 +513,32 @@ def _merge_enrollment(
     """A phone enrolled again at another desk: the later member becomes an alias of the first."""
     conn = tx.conn
     alias = p["member_no"]
-    conn.execute(
-        text(
-            "INSERT INTO members (member_no, name, phone, birthday, gender, tier, tier_since, enrolled_at, "
-            "enrolled_day, channel, referrer_no, privacy_consent, marketing_consent, status, alias_of, updated_at) "
-            "VALUES (:m, :name, :phone, :bday, :gender, :tier, :day, :at, :day, :channel, :ref, :pc, :mc, 'alias', "
-            ":primary, :at)"
-        ),
+    insert_member(
+        conn,
         {
-            "m": alias,
-            "name": p["name"],
-            "phone": p["phone"],
-            "bday": p["birthday"],
-            "gender": p["gender"],
+            "member_no": alias,
+            **{k: p[k] for k in ("name", "phone", "birthday", "gender", "channel", "referrer_no")},
             "tier": rules.tiers[0].code,
-            "day": day,
-            "at": at,
-            "channel": p["channel"],
-            "ref": p["referrer_no"],
-            "pc": canonical_json(p["privacy_consent"]),
-            "mc": canonical_json(p["marketing_consent"]),
-            "primary": primary,
+            "tier_since": day,
+            "enrolled_at": at,
+            "enrolled_day": day,
+            "privacy_consent": canonical_json(p["privacy_consent"]),
+            "marketing_consent": canonical_json(p["marketing_consent"]),
+            "status": "alias",
+            "alias_of": primary,
+            "updated_at": at,
         },
     )
     # Anything already booked on the alias moves to the first member, kind by kind, day by day.
     entries = conn.execute(
         text("SELECT kind, delta, lot_year, spend_fen, business_day FROM ledger WHERE member_no = :m"), {"m": alias}
     ).all()
-    lines = []
-    for line, line_day in merge_lines(alias, primary, [tuple(r) for r in entries]):
-        conn.execute(
-            text(
-                "INSERT INTO ledger (member_no, op_id, kind, delta, lot_year, spend_fen, business_day, created_at) "
-                "VALUES (:m, :o, :k, :d, :y, :s, :b, :a)"
-            ),
-            {
-                "m": line.member_no,
-                "o": op.op_id,
-                "k": line.kind,
-                "d": line.delta,
-                "y": line.lot_year,
-                "s": line.spend_fen,
-                "b": line_day,
-                "a": at,
-            },
-        )
-        lines.append([line.member_no, line.kind, line.delta, line.lot_year, line.spend_fen, line_day])
+    moved = [
+        (LedgerRow(line.member_no, line.kind, line.delta, line.lot_year, line.spend_fen), line_day)
+        for line, line_day in merge_lines(alias, primary, [tuple(r) for r in entries])
+    ]
+    insert_ledger(conn, op.op_id, moved, at)
+    lines = [[x.member_no, x.kind, x.delta, x.lot_year, x.spend_fen, line_day] for x, line_day in moved]
     message = _msg(
         QT_TRANSLATE_NOOP(
             "Server",
@@ -709,168 +638,6 @@ def _profile_clashes(
 
 
 # -- writing -------------------------------------------------------------------------------------
-
-
-def _record_tier_change(
-    conn: Any, member_no: str, to_tier: str, op: Envelope, day: str, at: str, terminal: TerminalRef
-) -> None:
-    """Keep the member's tier history (the console shows it): every change, whichever operation made it."""
-    before = conn.execute(text("SELECT tier FROM members WHERE member_no = :m"), {"m": member_no}).scalar()
-    if before is None or before == to_tier:
-        return
-    conn.execute(
-        text(
-            "INSERT INTO tier_changes (member_no, op_id, kind, from_tier, to_tier, terminal_id, business_day, "
-            "created_at) VALUES (:m, :o, :k, :f, :t, :term, :d, :a)"
-        ),
-        {
-            "m": member_no,
-            "o": op.op_id,
-            "k": op.kind,
-            "f": before,
-            "t": to_tier,
-            "term": terminal.terminal_id,
-            "d": day,
-            "a": at,
-        },
-    )
-
-
-def _write(
-    tx: WriteTx, d: Decision, op: Envelope, payload: dict[str, Any], at: str, day: str, terminal: TerminalRef
-) -> tuple[list[list[Any]], list[list[Any]], list[list[str]]]:
-    conn = tx.conn
-    op_id = op.op_id
-    if d.new_member is not None:
-        m = d.new_member
-        conn.execute(
-            text(
-                "INSERT INTO members (member_no, name, phone, birthday, gender, tier, tier_since, enrolled_at, "
-                "enrolled_day, channel, referrer_no, privacy_consent, marketing_consent, status, updated_at) "
-                "VALUES (:member_no, :name, :phone, :birthday, :gender, :tier, :day, :at, :day, :channel, "
-                ":referrer_no, :pc, :mc, 'active', :at)"
-            ),
-            {
-                **{k: m[k] for k in ("member_no", "name", "phone", "birthday", "gender", "tier", "channel")},
-                "referrer_no": m["referrer_no"],
-                "pc": canonical_json(m["privacy_consent"]),
-                "mc": canonical_json(m["marketing_consent"]),
-                "day": day,
-                "at": at,
-            },
-        )
-    if d.member_changes and d.member_no:
-        changes = dict(d.member_changes)
-        for key in ("privacy_consent", "marketing_consent"):
-            if key in changes:
-                changes[key] = canonical_json(changes[key])
-        if "tier" in changes:
-            changes["tier_since"] = day
-            _record_tier_change(conn, d.member_no, changes["tier"], op, day, at, terminal)
-        sets = ", ".join(f"{name} = :c_{name}" for name in changes)
-        conn.execute(
-            text(f"UPDATE members SET {sets}, updated_at = :at WHERE member_no = :m"),
-            {**{f"c_{k}": v for k, v in changes.items()}, "at": at, "m": d.member_no},
-        )
-    lines = [[x.member_no, x.kind, x.delta, x.lot_year, x.spend_fen, day] for x in d.ledger]
-    if lines:
-        raw(conn).executemany(
-            "INSERT INTO ledger (member_no, op_id, kind, delta, lot_year, spend_fen, business_day, created_at) "
-            "VALUES (:m, :o, :k, :d, :y, :s, :b, :a)",
-            [{"m": x[0], "o": op_id, "k": x[1], "d": x[2], "y": x[3], "s": x[4], "b": day, "a": at} for x in lines],
-        )
-    moves = []
-    for item, delta in d.stock:
-        conn.execute(
-            text(
-                "INSERT INTO stock (terminal_id, item_code, quantity) VALUES (:t, :i, :q) "
-                "ON CONFLICT (terminal_id, item_code) DO UPDATE SET quantity = stock.quantity + excluded.quantity"
-            ),
-            {"t": terminal.terminal_id, "i": item, "q": delta},
-        )
-        conn.execute(
-            text(
-                "INSERT INTO stock_moves (terminal_id, op_id, item_code, delta, business_day, created_at) "
-                "VALUES (:t, :o, :i, :d, :b, :a)"
-            ),
-            {"t": terminal.terminal_id, "o": op_id, "i": item, "d": delta, "b": day, "a": at},
-        )
-        moves.append([terminal.terminal_id, item, delta])
-    claims = []
-    for benefit, period, detail in d.claims:
-        conn.execute(
-            text(
-                "INSERT INTO benefit_claims (member_no, benefit, period, detail, op_id, status, business_day, created_at) "
-                "VALUES (:m, :b, :p, :d, :o, 'claimed', :day, :a)"
-            ),
-            {"m": d.member_no, "b": benefit, "p": period, "d": detail, "o": op_id, "day": day, "a": at},
-        )
-        claims.append([benefit, period])
-    for benefit, period in d.claims_released:
-        conn.execute(
-            text(
-                "UPDATE benefit_claims SET status = 'reversed' WHERE member_no = :m AND benefit = :b "
-                "AND period = :p AND status = 'claimed'"
-            ),
-            {"m": d.member_no, "b": benefit, "p": period},
-        )
-    for c in d.coupons_issued:
-        conn.execute(
-            text(
-                "INSERT INTO coupons (code, definition, member_no, status, valid_from, valid_to, issued_op, updated_at) "
-                "VALUES (:c, :d, :m, 'issued', :f, :t, :o, :a)"
-            ),
-            {
-                "c": c.code,
-                "d": c.definition,
-                "m": c.member_no,
-                "f": c.valid_from.isoformat(),
-                "t": c.valid_to.isoformat(),
-                "o": op_id,
-                "a": at,
-            },
-        )
-    for code in d.coupons_voided:
-        conn.execute(text("UPDATE coupons SET status = 'void', updated_at = :a WHERE code = :c"), {"a": at, "c": code})
-    if d.coupon_used:
-        conn.execute(
-            text(
-                "UPDATE coupons SET status = 'used', used_op = :o, used_at = :u, used_where = :w, updated_at = :a "
-                "WHERE code = :c AND status = 'issued'"
-            ),
-            {"o": op_id, "u": at, "w": terminal.name, "a": at, "c": d.coupon_used},
-        )
-    if d.coupon_released:
-        conn.execute(
-            text(
-                "UPDATE coupons SET status = 'issued', used_op = NULL, used_at = NULL, used_where = NULL, "
-                "updated_at = :a WHERE code = :c"
-            ),
-            {"a": at, "c": d.coupon_released},
-        )
-    if d.receipt:
-        conn.execute(
-            text(
-                "INSERT INTO receipts (tenant_code, receipt_no, member_no, amount_fen, purchase_date, op_id, "
-                "terminal_name, business_day, credited_at) VALUES (:t, :r, :m, :amt, :pd, :o, :n, :b, :a)"
-            ),
-            {
-                "t": d.receipt[0],
-                "r": d.receipt[1],
-                "m": d.member_no,
-                "amt": payload["amount_fen"],
-                "pd": payload["purchase_date"],
-                "o": op_id,
-                "n": terminal.name,
-                "b": day,
-                "a": at,
-            },
-        )
-    if op.kind == ops_vocab.REVERSE:
-        conn.execute(
-            text("UPDATE ops SET reversed_by = :o WHERE op_id = :t"), {"o": op_id, "t": payload["target_op_id"]}
-        )
-    return lines, moves, claims
 
 
 def _touch_set(

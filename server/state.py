@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -20,6 +20,7 @@ from membership.tables import CLAIM_COLUMNS as CLAIM_COLUMNS
 from membership.tables import COUPON_COLUMNS as COUPON_COLUMNS
 from membership.tables import MEMBER_COLUMNS as MEMBER_COLUMNS
 from membership.tables import RECEIPT_COLUMNS as RECEIPT_COLUMNS
+from membership.timeutil import to_utc_text
 
 from .db import raw
 
@@ -134,16 +135,15 @@ def stock_level(conn: Connection, terminal_id: str, item_code: str) -> int:
 
 
 def original_operation(conn: Connection, op_id: str) -> OriginalOperation | None:
+    """What ``op_id`` wrote; ``applied`` is False for one the server rejected or quarantined (a merged
+    enrollment's re-pointing lines are booked under it: reversal never sees them)."""
     op = conn.execute(
         text("SELECT op_id, kind, effective_member, status, reversed_by FROM ops WHERE op_id = :o"), {"o": op_id}
     ).first()
-    if op is None or op.status != "applied":
+    if op is None:
         return None
     lines = conn.execute(
-        text(
-            "SELECT member_no, delta, kind, lot_year, spend_fen FROM ledger WHERE op_id = :o "
-            "AND kind != 'merge' ORDER BY entry_id"
-        ),
+        text("SELECT member_no, delta, kind, lot_year, spend_fen FROM ledger WHERE op_id = :o ORDER BY entry_id"),
         {"o": op_id},
     ).all()
     moves = conn.execute(text("SELECT item_code, delta FROM stock_moves WHERE op_id = :o ORDER BY id"), {"o": op_id})
@@ -163,7 +163,43 @@ def original_operation(conn: Connection, op_id: str) -> OriginalOperation | None
         coupon_used=used[0] if used else None,
         coupons_issued=tuple((r[0], r[1]) for r in issued),
         reversed_by=op.reversed_by,
+        applied=op.status == "applied",
     )
+
+
+class ServerReader:
+    """The server's answers to :class:`membership.state_reader.StateReader`, for operations from one terminal."""
+
+    def __init__(self, conn: Connection, terminal_id: str, staff_cache: dict[str, Any] | None = None):
+        self.conn = conn
+        self.terminal_id = terminal_id
+        self.staff_cache = staff_cache
+
+    def resolve_alias(self, member_no: str | None) -> str | None:
+        return resolve_alias(self.conn, member_no)
+
+    def member_state(self, member_no: str, today: date, rules: Rules) -> MemberState | None:
+        return member_state(self.conn, member_no, today, rules)
+
+    def coupon_record(self, code: str) -> CouponRecord | None:
+        return coupon_record(self.conn, code)
+
+    def receipt_record(self, tenant_code: str, receipt_no: str) -> ReceiptRecord | None:
+        return receipt_record(self.conn, tenant_code, receipt_no)
+
+    def original_operation(self, op_id: str) -> OriginalOperation | None:
+        return original_operation(self.conn, op_id)
+
+    def stock_level(self, item_code: str) -> int:
+        return stock_level(self.conn, self.terminal_id, item_code)
+
+    def approver_is_manager(self, staff_no: str | None, at: datetime) -> bool:
+        """A manager approved at the desk with a PIN; staff known only to that terminal are trusted as checked
+        there. Staff the server knows must have been an active manager at the operation's time."""
+        if not staff_no:
+            return False
+        record = staff_as_of(self.conn, staff_no, to_utc_text(at), self.staff_cache)
+        return record is None or (record.role == "manager" and record.active)
 
 
 def row_dict(conn: Connection, table: str, columns: tuple[str, ...], where: str, params: dict[str, Any]) -> Any:

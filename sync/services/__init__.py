@@ -7,7 +7,6 @@ this module reads the state those decisions need and writes what they return.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
@@ -20,7 +19,7 @@ from typing import Any
 
 from sqlcipher3 import dbapi2 as sqlite3
 
-from membership import codes
+from membership import codes, dispatch
 from membership import decisions as dec
 from membership import ledger as ledger_math
 from membership import operations as ops
@@ -41,10 +40,13 @@ from membership.validation import (
     normalize_phone,
     parse_birthday,
 )
+from membership.write_plan import plan_writes
 
-from . import auth
-from .auth import AuthError, LockoutPolicy
-from .store import Store, StoreError, utc_now
+from .. import auth
+from ..auth import AuthError, LockoutPolicy
+from ..store import Store, StoreError, utc_now
+from .executor import execute
+from .reader import StoreReader
 
 # Everything a desk action can refuse with; each carries ``.message`` (a translatable Message).
 USER_ERRORS: tuple[type[Exception], ...] = (Refused, InvalidInput, CodeError, AmountError, AuthError, StoreError)
@@ -721,18 +723,14 @@ class DeskServices:
             payload.update(paper.fields(self.clock()))
         ops.validate_payload(ops.ENROLL, {**payload, "member_no": codes.make_member_no(0, 1)})
 
-        def decide(conn: sqlite3.Connection, ctx: Context, _: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
+        def allocate(conn: sqlite3.Connection, ctx: Context, _: dict[str, Any]) -> dict[str, Any]:
             terminal = self.store.terminal()
             seq = self.store.next_counter(conn, "member_seq")
-            final = ops.validate_payload(
+            return ops.validate_payload(
                 ops.ENROLL, {**payload, "member_no": codes.make_member_no(terminal.terminal_code, seq)}
             )
-            referrer = (
-                self.store.member_state(final["referrer_no"], ctx.today, ctx.rules) if final["referrer_no"] else None
-            )
-            return final, dec.decide_enroll(final, ctx, referrer)
 
-        result = self._perform(session, ops.ENROLL, payload, decide, now=now, prevalidated=True)
+        result = self._perform(session, ops.ENROLL, payload, allocate, now=now, prevalidated=True)
         token = self.member_token(result.member_no or "")
         return ActionResult(
             result.op_id,
@@ -755,10 +753,7 @@ class DeskServices:
             if other is not None and other["member_no"] != member_no:
                 raise DuplicatePhone(other["member_no"])
 
-        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
-            return p, dec.decide_edit_profile(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
-
-        return self._perform(session, ops.EDIT_PROFILE, {"member_no": member_no, "changes": changes}, decide)
+        return self._perform(session, ops.EDIT_PROFILE, {"member_no": member_no, "changes": changes})
 
     def earn(
         self,
@@ -769,11 +764,6 @@ class DeskServices:
         apply_discount: bool = False,
         pos_ref: str = "",
     ) -> ActionResult:
-        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
-            # Checked here, not in the shared decision: the server books what a desk with other master data did.
-            dec.check_earn_category(p["category"], ctx)
-            return p, dec.decide_earn(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
-
         return self._perform(
             session,
             ops.EARN,
@@ -784,7 +774,6 @@ class DeskServices:
                 "apply_discount": apply_discount,
                 "pos_ref": pos_ref,
             },
-            decide,
         )
 
     def credit_receipt(
@@ -801,11 +790,6 @@ class DeskServices:
         self._authorize(session, "credit_receipt")
         approved_by = self._verify_manager(approver, session)
 
-        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
-            state = self._state(p["member_no"], ctx.today, ctx.rules)
-            existing = self.store.receipt_record(p["tenant_code"], p["receipt_no"])
-            return p, dec.decide_credit_receipt(state, p, ctx, existing, approver_is_manager=approved_by is not None)
-
         return self._perform(
             session,
             ops.CREDIT_RECEIPT,
@@ -818,7 +802,6 @@ class DeskServices:
                 "approved_by": approved_by,
                 **(paper.fields(self.clock()) if paper else {}),
             },
-            decide,
             now=paper.written_at if paper else None,
         )
 
@@ -837,20 +820,12 @@ class DeskServices:
         if item is not None and paper is None and type(quantity) is int and quantity > 0:
             self._step_up_if_large(session, pin, "redeem_gift", item.points * quantity)
 
-        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
+        def allocate(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
+            # A gift handed over on paper is booked as a fact (membership.dispatch), even if the points no
+            # longer cover it: the shortfall is booked as debt and shows in the exceptions once synced.
             if item is not None and item.kind == "coupon":
-                p = {**p, "coupon_code": self._allocate_coupon(conn, item.coupon)}
-            state = self._state(p["member_no"], ctx.today, ctx.rules)
-            if paper is not None:
-                # The gift was handed over on paper: a fact to book, even if the points no longer cover it
-                # (the shortfall is booked as debt and shows in the exceptions once synced).
-                from membership.sync_rules import decide_redemption_fact
-
-                decision, _short = decide_redemption_fact(
-                    ops.REDEEM_GIFT, state, p, ctx, self.store.stock_level(p["item_code"])
-                )
-                return p, decision
-            return p, dec.decide_redeem_gift(state, p, ctx, self.store.stock_level(p["item_code"]))
+                return {**p, "coupon_code": self._allocate_coupon(conn, item.coupon)}
+            return p
 
         return self._perform(
             session,
@@ -861,7 +836,7 @@ class DeskServices:
                 "quantity": quantity,
                 **(paper.fields(self.clock()) if paper else {}),
             },
-            decide,
+            allocate,
             now=paper.written_at if paper else None,
         )
 
@@ -872,9 +847,6 @@ class DeskServices:
         if type(points) is int:
             self._step_up_if_large(session, pin, "redeem_cash_offset", points)
 
-        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
-            return p, dec.decide_cash_offset(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
-
         return self._perform(
             session,
             ops.REDEEM_CASH_OFFSET,
@@ -883,7 +855,6 @@ class DeskServices:
                 "points": points,
                 "purchase_amount_fen": purchase_amount_fen,
             },
-            decide,
         )
 
     def donation_campaigns(self) -> tuple[DonationCampaign, ...]:
@@ -902,14 +873,10 @@ class DeskServices:
         if type(points) is int and points > 0:
             self._step_up_if_large(session, pin, ops.DONATE_POINTS, points)
 
-        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
-            return p, dec.decide_donate_points(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
-
         return self._perform(
             session,
             ops.DONATE_POINTS,
             {"member_no": member_no, "campaign_code": campaign_code, "points": points},
-            decide,
         )
 
     def check_coupon(self, session: Session, code: str) -> tuple[dec.CouponRecord, Any]:
@@ -930,34 +897,26 @@ class DeskServices:
     def verify_coupon(
         self, session: Session, code: str, member_no: str | None = None, purchase_amount_fen: int | None = None
     ) -> ActionResult:
-        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
-            coupon = self.store.coupon_record(p["code"])
-            owner = p["member_no"] or (coupon.member_no if coupon else None)
-            state = self.store.member_state(owner, ctx.today, ctx.rules) if owner else None
-            return p, dec.decide_verify_coupon(coupon, state, p, ctx)
-
         return self._perform(
             session,
             ops.VERIFY_COUPON,
             {"code": code, "member_no": member_no, "purchase_amount_fen": purchase_amount_fen},
-            decide,
         )
 
     def claim_benefit(
         self, session: Session, member_no: str, benefit: str, paper: PaperSlip | None = None
     ) -> ActionResult:
-        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
-            state = self._state(p["member_no"], ctx.today, ctx.rules)
-            tier = ctx.rules.tier(state.tier)
+        def allocate(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> dict[str, Any]:
+            tier = ctx.rules.tier(self._state(p["member_no"], ctx.today, ctx.rules).tier)
             if p["benefit"] == "birthday" and tier.birthday_coupon:
-                p = {**p, "coupon_code": self._allocate_coupon(conn, tier.birthday_coupon)}
-            return p, dec.decide_claim_benefit(state, p, ctx)
+                return {**p, "coupon_code": self._allocate_coupon(conn, tier.birthday_coupon)}
+            return p
 
         return self._perform(
             session,
             ops.CLAIM_BENEFIT,
             {"member_no": member_no, "benefit": benefit, **(paper.fields(self.clock()) if paper else {})},
-            decide,
+            allocate,
             now=paper.written_at if paper else None,
         )
 
@@ -968,43 +927,19 @@ class DeskServices:
 
     def reverse(self, session: Session, op_id: str, reason: str, pin: str | None = None) -> ActionResult:
         self.step_up(session, pin, "reverse")
-
-        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
-            original = self.store.original_operation(p["target_op_id"])
-            if original is None:
-                raise Refused(
-                    "op_unknown", QT_TRANSLATE_NOOP("Refusal", "That transaction was not found on this terminal.")
-                )
-            # The reversal receipt names what it reverses by the reference printed on that receipt.
-            original = dataclasses.replace(original, reference=self.reference_of(original.op_id))
-            state = self.store.member_state(original.member_no, ctx.today, ctx.rules) if original.member_no else None
-            return p, dec.decide_reverse(original, state, p, ctx)
-
-        return self._perform(session, ops.REVERSE, {"target_op_id": self.operation_id(op_id), "reason": reason}, decide)
+        return self._perform(session, ops.REVERSE, {"target_op_id": self.operation_id(op_id), "reason": reason})
 
     def adjust(
         self, session: Session, member_no: str, points: int, reason: str, pin: str | None = None
     ) -> ActionResult:
         self.step_up(session, pin, "adjust")
-
-        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
-            return p, dec.decide_adjust(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
-
-        return self._perform(session, ops.ADJUST, {"member_no": member_no, "points": points, "reason": reason}, decide)
+        return self._perform(session, ops.ADJUST, {"member_no": member_no, "points": points, "reason": reason})
 
     def record_event(self, session: Session, member_no: str, event_code: str) -> ActionResult:
-        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
-            return p, dec.decide_record_event(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
-
-        return self._perform(session, ops.RECORD_EVENT, {"member_no": member_no, "event_code": event_code}, decide)
+        return self._perform(session, ops.RECORD_EVENT, {"member_no": member_no, "event_code": event_code})
 
     def tier_review(self, session: Session, member_no: str, review_date: str | date) -> ActionResult:
-        def decide(conn: sqlite3.Connection, ctx: Context, p: dict[str, Any]) -> tuple[dict[str, Any], Decision]:
-            return p, dec.decide_tier_review(self._state(p["member_no"], ctx.today, ctx.rules), p, ctx)
-
-        return self._perform(
-            session, ops.TIER_REVIEW, {"member_no": member_no, "review_date": str(review_date)}, decide
-        )
+        return self._perform(session, ops.TIER_REVIEW, {"member_no": member_no, "review_date": str(review_date)})
 
     # -- outage: the paper kit and keying slips in ----------------------------------------------------
 
@@ -1226,7 +1161,7 @@ class DeskServices:
 
     def outstanding_slips(self) -> list[str]:
         """Issued serials not keyed in yet (for the daily report and the back-entry screen)."""
-        from .reports import _outstanding
+        from ..reports import _outstanding
 
         return _outstanding(self.store)
 
@@ -1276,11 +1211,13 @@ class DeskServices:
         session: Session,
         kind: str,
         payload: dict[str, Any],
-        decide: Callable[[sqlite3.Connection, Context, dict[str, Any]], tuple[dict[str, Any], Decision]],
+        prepare: Callable[[sqlite3.Connection, Context, dict[str, Any]], dict[str, Any]] | None = None,
         now: datetime | None = None,
         prevalidated: bool = False,
     ) -> ActionResult:
-        """Validate, decide and write one operation in a single transaction; a refusal writes nothing."""
+        """Validate, decide (``membership.dispatch``) and write one operation in a single transaction; a
+        refusal writes nothing. ``prepare`` fills in what this desk allocates inside the transaction (a
+        member number, a coupon code) before the decision."""
         self._authorize(session, kind)
         # Read once: the payload and the decision must agree. A paper slip records what happened offline.
         online = bool(self.online()) and not payload.get("slip_serial")
@@ -1294,7 +1231,9 @@ class DeskServices:
         ctx = Context(rules, master, now, online)
         with store.transaction() as conn:
             terminal = store.terminal()  # inside: a sync in another process may have moved the epoch
-            payload, decision = decide(conn, ctx, payload)
+            if prepare is not None:
+                payload = prepare(conn, ctx, payload)
+            decision = dispatch.decide(kind, payload, ctx, StoreReader(store), at_desk=True).decision
             member_no = decision.member_no
             before_state = store.member_state(member_no, ctx.today, rules) if member_no else None
             points_before = ledger_math.available(before_state.lots, ctx.today, rules) if before_state else 0
@@ -1323,7 +1262,8 @@ class DeskServices:
                     ops.payload_hash(kind, payload),
                 ),
             )
-            self._write(conn, decision, op_id, payload, kind, at, day, terminal.name, session.staff_no)
+            plan = plan_writes(decision, kind, payload, op_id=op_id, at=at, day=day, desk_name=terminal.name)
+            execute(conn, plan, session.staff_no, phone_taken=self._phone_taken, slip_keyed=self._slip_keyed)
             after_state = store.member_state(member_no, ctx.today, rules) if member_no else None
             receipt = self._receipt(session, kind, op_id, seq, decision, ctx, after_state, points_before)
             conn.execute(
@@ -1350,146 +1290,9 @@ class DeskServices:
             extra["coupon_used"] = decision.coupon_used
         return extra
 
-    def _write(
-        self,
-        conn: sqlite3.Connection,
-        d: Decision,
-        op_id: str,
-        payload: dict[str, Any],
-        kind: str,
-        at: str,
-        day: str,
-        terminal_name: str,
-        staff_no: str,
-    ) -> None:
-        if d.new_member is not None:
-            m = d.new_member
-            try:
-                conn.execute(
-                    "INSERT INTO members (member_no, name, phone, birthday, gender, tier, tier_since, enrolled_at, "
-                    "enrolled_day, channel, referrer_no, privacy_consent, marketing_consent, status, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)",
-                    (
-                        m["member_no"],
-                        m["name"],
-                        m["phone"],
-                        m["birthday"],
-                        m["gender"],
-                        m["tier"],
-                        day,
-                        at,
-                        day,
-                        m["channel"],
-                        m["referrer_no"],
-                        ops.canonical_json(m["privacy_consent"]),
-                        ops.canonical_json(m["marketing_consent"]),
-                        at,
-                    ),
-                )
-            except sqlite3.IntegrityError:
-                existing = self.store.member_by_phone(m["phone"])
-                raise DuplicatePhone(existing["member_no"] if existing else "?") from None
-        if d.member_changes and d.member_no:
-            changes = dict(d.member_changes)
-            for key in ("privacy_consent", "marketing_consent"):
-                if key in changes:
-                    changes[key] = ops.canonical_json(changes[key])
-            if "tier" in changes:
-                changes["tier_since"] = day
-            columns = ", ".join(f"{name} = ?" for name in changes)
-            try:
-                conn.execute(
-                    f"UPDATE members SET {columns}, updated_at = ? WHERE member_no = ?",
-                    (*changes.values(), at, d.member_no),
-                )
-            except sqlite3.IntegrityError:
-                existing = self.store.member_by_phone(changes.get("phone", ""))
-                raise DuplicatePhone(existing["member_no"] if existing else "?") from None
-        conn.executemany(
-            "INSERT INTO ledger (member_no, op_id, kind, delta, lot_year, spend_fen, business_day, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(x.member_no, op_id, x.kind, x.delta, x.lot_year, x.spend_fen, day, at) for x in d.ledger],
-        )
-        for item, delta in d.stock:
-            conn.execute(
-                "INSERT INTO stock (item_code, quantity) VALUES (?, ?) "
-                "ON CONFLICT (item_code) DO UPDATE SET quantity = quantity + excluded.quantity",
-                (item, delta),
-            )
-            conn.execute(
-                "INSERT INTO stock_moves (op_id, item_code, delta, business_day, created_at) VALUES (?, ?, ?, ?, ?)",
-                (op_id, item, delta, day, at),
-            )
-        for benefit, period, detail in d.claims:
-            conn.execute(
-                "INSERT INTO benefit_claims (member_no, benefit, period, detail, op_id, business_day, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (d.member_no, benefit, period, detail, op_id, day, at),
-            )
-        for benefit, period in d.claims_released:
-            conn.execute(
-                "UPDATE benefit_claims SET status = 'reversed' WHERE member_no = ? AND benefit = ? "
-                "AND period = ? AND status = 'claimed'",
-                (d.member_no, benefit, period),
-            )
-        for c in d.coupons_issued:
-            conn.execute(
-                "INSERT INTO coupons (code, definition, member_no, status, valid_from, valid_to, issued_op, updated_at) "
-                "VALUES (?, ?, ?, 'issued', ?, ?, ?, ?)",
-                (c.code, c.definition, c.member_no, c.valid_from.isoformat(), c.valid_to.isoformat(), op_id, at),
-            )
-        for code in d.coupons_voided:
-            conn.execute("UPDATE coupons SET status = 'void', updated_at = ? WHERE code = ?", (at, code))
-        if d.coupon_used:
-            conn.execute(
-                "UPDATE coupons SET status = 'used', used_op = ?, used_at = ?, used_where = ?, updated_at = ? "
-                "WHERE code = ? AND status = 'issued'",
-                (op_id, at, terminal_name, at, d.coupon_used),
-            )
-        if d.coupon_released:
-            conn.execute(
-                "UPDATE coupons SET status = 'issued', used_op = NULL, used_at = NULL, used_where = NULL, "
-                "updated_at = ? WHERE code = ?",
-                (at, d.coupon_released),
-            )
-        if d.receipt:
-            conn.execute(
-                "INSERT INTO receipts (tenant_code, receipt_no, member_no, amount_fen, purchase_date, op_id, "
-                "terminal_name, business_day, credited_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    d.receipt[0],
-                    d.receipt[1],
-                    d.member_no,
-                    payload["amount_fen"],
-                    payload["purchase_date"],
-                    op_id,
-                    terminal_name,
-                    day,
-                    at,
-                ),
-            )
-        if kind == ops.REVERSE:
-            conn.execute("UPDATE oplog SET reversed_by = ? WHERE op_id = ?", (op_id, payload["target_op_id"]))
-            conn.execute("UPDATE remote_ops SET reversed_by = ? WHERE op_id = ?", (op_id, payload["target_op_id"]))
-        if payload.get("slip_serial"):
-            slip_type = codes.parse_slip_serial(payload["slip_serial"])[0]
-            try:
-                conn.execute(
-                    "INSERT INTO paper_slips (serial, slip_type, op_id, written_at, written_by, keyed_at, keyed_by, "
-                    "confirmed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        payload["slip_serial"],
-                        slip_type,
-                        op_id,
-                        at,
-                        payload["written_by"],
-                        payload["keyed_at"],
-                        staff_no,
-                        payload["confirmed_by"],
-                    ),
-                )
-            except sqlite3.IntegrityError:
-                raise self._slip_keyed(payload["slip_serial"]) from None
+    def _phone_taken(self, phone: str) -> DuplicatePhone:
+        existing = self.store.member_by_phone(phone)
+        return DuplicatePhone(existing["member_no"] if existing else "?")
 
     def _receipt(
         self,
