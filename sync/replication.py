@@ -72,6 +72,16 @@ _FOREIGN_LINE_INSERT = (
 )
 
 
+_PHONE = MEMBER_COLUMNS.index("phone")
+# entity -> (table, columns as load_current reads them, key columns joined by "|" in a change's key)
+_CURRENT: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    "member": ("members", (*MEMBER_COLUMNS, "phone_hash"), ("member_no",)),
+    "coupon": ("coupons", COUPON_COLUMNS, ("code",)),
+    "receipt": ("receipts", RECEIPT_COLUMNS, ("tenant_code", "receipt_no")),
+}
+_CHUNK = 500  # keys per look-up statement (well under SQLite's bound-parameter limit)
+
+
 @dataclass
 class PageReport:
     skipped: bool = False  # the cursor had moved since the pull (another sync applied it): nothing done
@@ -313,6 +323,7 @@ class Replicator:
             for n, change in enumerate(changes):
                 if change["entity"] in ROW_ENTITIES:
                     last[(change["entity"], change["key"])] = n
+            run.load_current([changes[n] for n in last.values()])
             for n, change in enumerate(changes):
                 if change["entity"] in ROW_ENTITIES and last[(change["entity"], change["key"])] != n:
                     report.applied += 1
@@ -364,6 +375,8 @@ class _PageRun:
         self.remote: list[tuple[Any, ...]] = []
         # Rows waiting in sync_deferred; a row the server sends again leaves it only if it is there.
         self.deferred = {(r[0], r[1]) for r in conn.execute("SELECT entity, key FROM sync_deferred")}
+        # Rows as stored before this run wrote them (see load_current); an entry goes when its row is written.
+        self.current: dict[tuple[str, str], tuple[Any, ...]] = {}
         self.provisional: dict[str, set[str]] = {}  # op id -> keys it holds back
         self.held: Counter[str] = Counter()
         for row in conn.execute(
@@ -405,6 +418,35 @@ class _PageRun:
         if member is not None and member[0]:
             keys.add(f"member:{member[0]}")
         return keys
+
+    def load_current(self, changes: list[dict[str, Any]]) -> None:
+        """The stored form of the rows these changes are about to replace, read a chunk at a time.
+
+        A catch-up sends most rows again unchanged (every operation on a member re-sends the member):
+        comparing with the stored row is one index probe per row in bulk, rewriting it touches the row
+        and all of the table's indexes.
+        """
+        wanted: dict[str, list[str]] = {}
+        for change in changes:
+            if change["entity"] in _CURRENT and not change["data"].get("absent"):
+                wanted.setdefault(change["entity"], []).append(change["key"])
+        cursor = self.conn.cursor()
+        cursor.row_factory = None  # plain tuples, compared as they come
+        for entity, keys in wanted.items():
+            table, columns, key_columns = _CURRENT[entity]
+            width = len(key_columns)
+            # The change's key first (as the server joins it), then the row.
+            key_expr = " || '|' || ".join(key_columns)
+            select = f"SELECT {key_expr}, {', '.join(columns)}"
+            for start in range(0, len(keys), _CHUNK):
+                chunk = keys[start : start + _CHUNK]
+                params = [part for key in chunk for part in (key.split("|", width - 1) if width > 1 else (key,))]
+                placeholders = ", ".join(["(" + ", ".join("?" * width) + ")"] * len(chunk))
+                cursor.execute(
+                    f"{select} FROM {table} WHERE ({', '.join(key_columns)}) IN (VALUES {placeholders})", params
+                )
+                for row in cursor:
+                    self.current[(entity, row[0])] = row[1:]
 
     # -- dispatch -------------------------------------------------------------------------------------
 
@@ -454,29 +496,40 @@ class _PageRun:
         itself (the transaction goes on): no savepoint per row is needed.
         """
         conn = self.conn
+        # What the run read of this row is only true until the row is written: used once.
+        current = self.current.pop((entity, key), None)
         try:
             if entity == "member":
                 phone = data.get("phone")
                 if data.get("absent"):
                     conn.execute("DELETE FROM members WHERE member_no = ?", (key,))
-                elif phone and "*" not in phone:
+                    return True
+                values = [data.get(c) for c in MEMBER_COLUMNS]
+                if phone and "*" not in phone:
                     keys = self.store.phone_keys
-                    values = [data.get(c) for c in MEMBER_COLUMNS]
-                    values[MEMBER_COLUMNS.index("phone")] = mask_phone(phone)
-                    conn.execute(_MEMBER_UPSERT_SEALED, [*values, keys.hash(phone), keys.seal(phone)])
-                else:
-                    conn.execute(_MEMBER_UPSERT, [data.get(c) for c in MEMBER_COLUMNS])
+                    values[_PHONE] = mask_phone(phone)
+                    phone_hash = keys.hash(phone)
+                    # The same number has the same keyed hash; its sealed copy need not be made again.
+                    if current is not None and current == (*values, phone_hash):
+                        return True
+                    conn.execute(_MEMBER_UPSERT_SEALED, [*values, phone_hash, keys.seal(phone)])
+                elif current is None or current[:-1] != tuple(values):
+                    conn.execute(_MEMBER_UPSERT, values)
             elif entity == "coupon":
                 if data.get("absent"):
                     conn.execute("DELETE FROM coupons WHERE code = ?", (key,))
-                else:
-                    conn.execute(_COUPON_UPSERT, [data.get(c) for c in COUPON_COLUMNS])
+                    return True
+                values = [data.get(c) for c in COUPON_COLUMNS]
+                if current is None or current != tuple(values):
+                    conn.execute(_COUPON_UPSERT, values)
             elif entity == "receipt":
                 tenant, receipt_no = key.split("|", 1)
                 if data.get("absent"):
                     conn.execute("DELETE FROM receipts WHERE tenant_code = ? AND receipt_no = ?", (tenant, receipt_no))
-                else:
-                    conn.execute(_RECEIPT_UPSERT, [data.get(c) for c in RECEIPT_COLUMNS])
+                    return True
+                values = [data.get(c) for c in RECEIPT_COLUMNS]
+                if current is None or current != tuple(values):
+                    conn.execute(_RECEIPT_UPSERT, values)
             elif entity == "claim":
                 op_id, benefit, period = key.split("|", 2)
                 row = conn.execute(
@@ -588,7 +641,7 @@ class _PageRun:
                 data["kind"],
                 data.get("member_no"),
                 day,
-                json.dumps(sorted(moves.items())),
+                json.dumps(sorted(moves.items())) if moves else "[]",  # most operations move no stock
                 op_id,
                 no,
             )
