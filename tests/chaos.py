@@ -1,16 +1,23 @@
 """The chaos drill behind tests/test_chaos.py and bench/bench_soak.py: terminals through fault proxies, two sync
-processes on one store, sync runs and the server killed, then a quiet period and every invariant read back.
+processes on one store, the desk app, sync runs and the server killed, then a quiet period and every
+invariant read back.
 
-A drill is a sequence of rounds. In each, one terminal does a batch of desk work (enrolments, earns, receipt
+A drill is a sequence of rounds. In each, one desk does a batch of desk work (enrolments, earns, receipt
 credits that collide across desks on purpose, gift redemptions), faults are queued on its proxy, and it
-syncs. Now and then a `memberdesk sync` process runs on the same store at the same time (sometimes SIGKILLed
-part-way), and the server is SIGKILLed while a terminal pushes. Afterwards the faults are cleared, late
-duplicates are let arrive, every terminal syncs until quiet, and the invariants are checked from the
-databases; each broken one is reported as a violation (the test wants none).
+syncs. Three desks are terminals in this process; the fourth is the real desk application in a process of
+its own (tests/chaos_desk.py runs ``desktop.app.main`` offscreen: its own services, its own engine thread),
+which is SIGKILLed every other turn — in the middle of an operation, after the server committed a push but
+before the app heard the answer, just after it got a push's answer, or while it applies a pulled page — and
+started again. Now and then a `memberdesk sync` process runs on the same store at the same time (sometimes
+SIGKILLed part-way), and the server is SIGKILLed while a terminal pushes. Afterwards the faults are
+cleared, late duplicates are let arrive, every terminal syncs until quiet (the app by itself, in a last
+incarnation), and the invariants are checked from the databases; each broken one is reported as a
+violation (the test wants none).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -20,7 +27,8 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 from faultproxy import FaultProxy
 from server_fixtures import ROOT, server_stock, stock_of, terminal_state, wait_until
@@ -37,6 +45,10 @@ FAULTS = (
     "retry_after:0",
 )
 PATHS = ("/v1/push", "/v1/pull", "/v1/audit", "/v1/sync/status")
+DESK_APP = Path(__file__).with_name("chaos_desk.py")
+# Where the desk app is SIGKILLed: anywhere while it works; after the server committed its push but before it
+# heard the answer; just after it got the push's answer (recording the outcomes); while it applies a page.
+APP_KILLS = ("mid_operation", "push_answer_lost", "push_answer_received", "mid_pull_apply")
 
 
 @dataclass
@@ -49,6 +61,10 @@ class DrillReport:
     sync_kills: int = 0
     server_kills: int = 0
     rejected_on_server: int = 0
+    app_operations: int = 0
+    app_kills: Counter[str] = field(default_factory=Counter)
+    app_starts: int = 0
+    app_wait_s: float = 0.0  # the drill waiting for the app to finish its work or die (not overlapped)
     violations: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -62,6 +78,10 @@ class DrillReport:
             "concurrent_sync_processes": self.concurrent_syncs,
             "sync_runs_killed": self.sync_kills,
             "server_kills": self.server_kills,
+            "app_operations": self.app_operations,
+            "app_kills": dict(sorted(self.app_kills.items())),
+            "app_starts": self.app_starts,
+            "app_wait_s": round(self.app_wait_s, 1),
             "business_rejections": self.rejected_on_server,
             "violations": len(self.violations),
             "seconds": round(self.seconds, 1),
@@ -78,6 +98,159 @@ def _cli_sync(store_path: Any) -> subprocess.Popen[bytes]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+
+
+class DeskApp:
+    """The desk application (tests/chaos_desk.py) on a registered store: told to work, killed, started again."""
+
+    def __init__(self, store_path: Path, proxy: FaultProxy, workdir: Path):
+        self.store_path = store_path
+        self.proxy = proxy
+        self.log = workdir / "desk-app.log"
+        self.proc: subprocess.Popen[str] | None = None
+        self.committed: list[str] = []  # op ids the app reported after COMMIT returned, every incarnation
+        self.refused = 0
+        self.errors: list[str] = []
+        self.incarnation = 0
+        self.ready = threading.Event()
+        self.done = threading.Event()
+        self.armed: tuple[str, threading.Event] | None = None  # a kill waiting for its moment
+        self._reader: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        self.incarnation += 1
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "QT_QPA_PLATFORM": "offscreen",
+            "MEMBERDESK_LANG": "en",
+            "MEMBERDESK_RAISE": "1",  # a crash of ours ends the process (and the drill notices), not a dialog
+        }
+        self.ready.clear()
+        self.done.set()  # nothing asked yet
+        with self.log.open("a") as log:
+            log.write(f"--- incarnation {self.incarnation}\n")
+            log.flush()
+            self.proc = subprocess.Popen(
+                [sys.executable, str(DESK_APP), str(self.store_path), str(self.incarnation)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=log,
+                text=True,
+                env=env,
+                cwd=ROOT,
+            )
+        self._reader = threading.Thread(target=self._read, args=(self.proc.stdout,), daemon=True)
+        self._reader.start()
+
+    def _read(self, stdout: IO[str]) -> None:
+        for line in stdout:
+            word, _, rest = line.strip().partition(" ")
+            with self._lock:
+                if word == "COMMITTED":
+                    self.committed.append(rest)
+                elif word == "REFUSED":
+                    self.refused += 1
+                elif word == "ERROR":
+                    self.errors.append(rest)
+            if word == "READY":
+                self.ready.set()
+            elif word == "DONE":
+                self.done.set()
+
+    def work(self, count: int, seed: int) -> None:
+        assert self.proc is not None and self.proc.stdin is not None
+        self.done.clear()
+        self.proc.stdin.write(f"WORK {count} {seed}\n")
+        self.proc.stdin.flush()
+
+    def operations(self) -> int:
+        with self._lock:
+            return len(self.committed)
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def kill(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+        self._reap()
+
+    def _reap(self) -> None:
+        if self.proc is not None:
+            self.proc.wait(60)
+            if self._reader is not None:
+                self._reader.join(30)  # what it printed before it died is counted too
+            assert self.proc.stdin is not None
+            with contextlib.suppress(OSError):
+                self.proc.stdin.close()
+
+    def quit(self) -> int | None:
+        """Quit the ordinary way (window shut down, engine stopped, store closed); the exit status."""
+        if self.proc is None:
+            return None
+        assert self.proc.stdin is not None
+        with contextlib.suppress(OSError):
+            self.proc.stdin.write("QUIT\n")
+            self.proc.stdin.flush()
+        try:
+            self.proc.wait(60)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self._reap()
+        return self.proc.returncode
+
+    def work_then_die(self, kind: str, rng: random.Random, count: int, seed: int) -> None:
+        """Give the app work and arm its SIGKILL at the moment ``kind`` (one of APP_KILLS); returns at once —
+        the drill goes on with the other desks and lands the kill with :meth:`finish_kill`."""
+        proc = self.proc
+        assert proc is not None
+        fired = threading.Event()
+        self.armed = (kind, fired)
+
+        def die() -> None:
+            with contextlib.suppress(OSError):
+                proc.send_signal(signal.SIGKILL)
+            fired.set()
+
+        if kind == "push_answer_lost":
+            self.proxy.trap("/v1/push", "forwarded", die)
+        elif kind == "push_answer_received":
+            self.proxy.trap("/v1/push", "answered", die, delay=rng.uniform(0, 0.01))
+        elif kind == "mid_pull_apply":
+            self.proxy.trap("/v1/pull", "answered", die, needs=b'"changes":[{', delay=rng.uniform(0, 0.03))
+        self.work(count, seed)
+        if kind == "mid_operation":
+            start, want, pause = self.operations(), rng.randrange(count // 2), rng.uniform(0, 0.02)
+
+            def watch() -> None:
+                deadline = time.monotonic() + 120
+                while self.operations() - start < want and proc.poll() is None and time.monotonic() < deadline:
+                    time.sleep(0.005)
+                time.sleep(pause)  # anywhere: between operations, inside one's transaction, during its commit
+                die()
+
+            threading.Thread(target=watch, name="chaos-app-kill", daemon=True).start()
+
+    def finish_kill(self) -> str:
+        """Wait for the armed kill (a minute at most; the app is killed then anyway, "unaimed"), and start the
+        app again; the moment the kill landed at."""
+        assert self.armed is not None
+        kind, fired = self.armed
+        self.armed = None
+        landed = fired.wait(60)
+        self.proxy.disarm()
+        self.kill()
+        self.start()
+        return kind if landed else "unaimed"
+
+    def exited_by_itself(self) -> str | None:
+        """A description when the app ended without being killed or asked to quit (a crash of ours)."""
+        if self.proc is None or self.proc.poll() is None:
+            return None
+        tail = self.log.read_text(errors="replace")[-1500:]
+        return f"the desk app (incarnation {self.incarnation}) exited with {self.proc.returncode}: {tail}"
 
 
 def _work(terminal: Any, rng: random.Random, count: int, serial: list[int], report: DrillReport) -> None:
@@ -138,6 +311,8 @@ def run_drill(
     batch: int = 20,
     server_kills: int = 2,
     concurrent_every: int = 9,
+    app_kill_every: int = 2,
+    workdir: Path | None = None,
 ) -> DrillReport:
     from sync.engine import SyncEngine
     from sync.store import Store
@@ -146,13 +321,19 @@ def run_drill(
     report = DrillReport(backend)
     twins: list[Any] = []
     started = time.monotonic()
-    proxies = [FaultProxy(server.port), FaultProxy(server.port)]
+    proxies = [FaultProxy(server.port), FaultProxy(server.port), FaultProxy(server.port)]
+    app: DeskApp | None = None
     try:
         terminals = [
             factory(server, 7, base_url=proxies[0].base_url),
             factory(server, 8, base_url=proxies[1].base_url),
             factory(server, 9),
+            factory(server, 10, base_url=proxies[2].base_url),  # the desk app's store (this one syncs it last)
         ]
+        app = DeskApp(terminals[3].store.path, proxies[2], workdir or Path(server.workdir))
+        app.start()
+        report.app_starts += 1
+        app_kinds: list[str] = []
         for terminal in terminals:
             terminal.engine.batch_size, terminal.engine.page_size = 60, 150  # many requests: many faults hit
         # A second program syncing each proxied store from its own connection (the app twice, say), with
@@ -166,17 +347,41 @@ def run_drill(
             )
         serial = [0]
         rounds = 0
-        kills_at = {operations * (k + 1) // (server_kills + 1) for k in range(server_kills)}
-        while report.operations < operations:
+        kills_at = [operations * (k + 1) // (server_kills + 1) for k in range(server_kills)]
+        desk_ops = 0
+        while desk_ops + app.operations() < operations:
+            report.operations = desk_ops + app.operations()
             rounds += 1
             index = rounds % len(terminals)
+            if index == 3:
+                # The desk app's turn. A kill armed last turn lands (the app is started again), or the app has
+                # finished what it was given; then it gets new work — and every other turn a kill at one of
+                # the APP_KILLS moments. The app works, syncs, dies and starts while the other desks go on.
+                waited = time.monotonic()
+                if app.armed is not None:
+                    report.app_kills[app.finish_kill()] += 1
+                    report.app_starts += 1
+                elif not app.done.wait(180) or not app.alive():
+                    report.violations.append(app.exited_by_itself() or "the desk app stopped working")
+                    break
+                report.app_wait_s += time.monotonic() - waited
+                _queue_faults(proxies[2], rng, report)
+                if rounds % (len(terminals) * app_kill_every) == 3:
+                    if not app_kinds:
+                        app_kinds = rng.sample(APP_KILLS, len(APP_KILLS))  # each moment in turn, in random order
+                    app.work_then_die(app_kinds.pop(), rng, batch, rng.randrange(1 << 30))
+                else:
+                    app.work(batch, rng.randrange(1 << 30))
+                continue
             terminal = terminals[index]
             before = report.operations
             _work(terminal, rng, batch, serial, report)
-            proxy = proxies[index] if index < len(proxies) else None
+            desk_ops += report.operations - before
+            proxy = proxies[index] if index < 2 else None
             if proxy is not None:
                 _queue_faults(proxy, rng, report)
-            if any(before < k <= report.operations for k in kills_at):
+            if kills_at and report.operations >= kills_at[0]:
+                kills_at.pop(0)
                 # The server dies mid-push (SIGKILL) and comes back on the same port.
                 pusher = threading.Thread(target=_steps, args=(terminal, 2))
                 pusher.start()
@@ -207,15 +412,38 @@ def run_drill(
             else:
                 _steps(terminal, 3)
         # Quiet: no more faults; late duplicates already scheduled still arrive (and must change nothing).
+        if app.armed is not None:
+            report.app_kills[app.finish_kill()] += 1
+            report.app_starts += 1
+        app.done.wait(180)
         for proxy in proxies:
             with proxy._lock:
                 proxy.faults.clear()
         wait_until(lambda: all(p.late_sent >= p.late_scheduled for p in proxies), 60, 0.05, "late duplicates")
         for _ in range(3):
-            for terminal in terminals:
+            for terminal in terminals[:3]:
                 terminal.engine.sync_once(lock_timeout=120)
-        check_invariants(server, terminals, report)
+        # The app quits the ordinary way, then a last incarnation catches up by itself (its engine syncs at
+        # start); only then does this process sync its store too, which must find nothing left to do.
+        quit_status = app.quit()
+        if quit_status != 0:
+            report.violations.append(f"the desk app quit with {quit_status}")
+        app.start()
+        report.app_starts += 1
+        if not _caught_up(server, terminals[3].store, 120):
+            report.violations.append("the desk app did not catch up by itself within 120 s")
+        if app.quit() != 0:
+            report.violations.append("the desk app's last incarnation did not quit cleanly")
+        report.operations = desk_ops + app.operations()
+        report.app_operations = app.operations()
+        report.refused_locally += app.refused
+        report.violations += [f"the desk app: {error}" for error in app.errors]
+        for terminal in terminals:
+            terminal.engine.sync_once(lock_timeout=120)
+        check_invariants(server, terminals, report, app.committed)
     finally:
+        if app is not None:
+            app.kill()
         for twin in twins:
             twin.client.close()
             twin.store.close()
@@ -225,14 +453,41 @@ def run_drill(
     return report
 
 
-def check_invariants(server: Any, terminals: list[Any], report: DrillReport) -> None:
+def _caught_up(server: Any, store: Any, timeout: float) -> bool:
+    """Whether the store pushed everything (each outcome confirmed) and pulled everything meant for it."""
+    tid = store.terminal().terminal_id
+
+    def done() -> bool:
+        head = server.scalar(
+            "SELECT coalesce(max(change_no), 0) FROM changes WHERE audience IS NULL OR audience = :t", t=tid
+        )
+        cursor = int(store.setting("sync.cursor", "0") or 0)
+        unconfirmed = store.scalar("SELECT count(*) FROM oplog WHERE op_id NOT IN (SELECT op_id FROM sync_reconciled)")
+        return cursor >= head and not unconfirmed
+
+    try:
+        wait_until(done, timeout, 0.2, "the desk app's catch-up")
+    except AssertionError:
+        return False
+    return True
+
+
+def check_invariants(
+    server: Any, terminals: list[Any], report: DrillReport, app_committed: list[str] | None = None
+) -> None:
     from server import audit
 
     violations = report.violations
     logged = Counter(r[0] for t in terminals for r in t.store.query("SELECT op_id FROM oplog"))
-    applied = Counter(r[0] for r in server.rows("SELECT op_id FROM ops WHERE terminal_id IN ('T007', 'T008', 'T009')"))
+    ids = ", ".join(f"'{t.store.terminal().terminal_id}'" for t in terminals)
+    applied = Counter(r[0] for r in server.rows(f"SELECT op_id FROM ops WHERE terminal_id IN ({ids})"))
     if applied != Counter(set(logged)) or any(n > 1 for n in logged.values()):
         violations.append(f"operations: {len(logged)} logged, {len(applied)} on the server, not each once")
+    lost = [op for op in app_committed or () if not logged.get(op)]
+    if lost:
+        violations.append(f"{len(lost)} operations the desk app committed are not in its log (first {lost[0]})")
+    if app_committed and len(set(app_committed)) != len(app_committed):
+        violations.append("the desk app reported an operation twice")
     expected = read_server_state(server)
     for terminal in terminals:
         tid = terminal.store.terminal().terminal_id

@@ -14,6 +14,11 @@ next scheduled fault whose path prefix matches. Faults:
 - ``hang:SECONDS``: read the request, answer nothing for SECONDS, then cut the connection;
 - ``retry_after:SECONDS``: answer 503 with ``Retry-After: SECONDS`` without forwarding;
 - ``body:JSON``: answer 200 with JSON that is not what the endpoint returns (a broken server or middlebox).
+
+A *trap* (:meth:`FaultProxy.trap`) is not a fault but a moment: the next request on a path (whose answer
+contains given bytes, if asked) runs a callback — the chaos drill SIGKILLs the desk app there — either once
+the server has answered but before the client hears it (``forwarded``: the client's connection is then reset),
+or a little after the client got the answer (``answered``: it is busy applying it).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import struct
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -69,10 +75,21 @@ def _reset(sock: socket.socket) -> None:
         sock.close()
 
 
+@dataclass
+class Trap:
+    path: str
+    when: str  # "forwarded" or "answered"
+    callback: Callable[[], None]
+    needs: bytes = b""  # spring only on an answer containing these bytes
+    delay: float = 0.0  # seconds after the answer ("answered")
+
+
 class FaultProxy:
     def __init__(self, upstream_port: int):
         self.upstream = ("127.0.0.1", upstream_port)
         self.faults: deque[Fault] = deque()
+        self.traps: list[Trap] = []
+        self.sprung: list[Trap] = []
         self.log: list[tuple[str, str]] = []
         self.late_sent = 0
         self.late_scheduled = 0
@@ -96,6 +113,31 @@ class FaultProxy:
     def add(self, path: str, *actions: str) -> None:
         with self._lock:
             self.faults.extend(Fault(path, action) for action in actions)
+
+    def trap(self, path: str, when: str, callback: Callable[[], None], needs: bytes = b"", delay: float = 0.0) -> Trap:
+        """Arm a one-shot trap (see the module docstring); it stays armed until a request springs it."""
+        assert when in ("forwarded", "answered"), when
+        trap = Trap(path, when, callback, needs, delay)
+        with self._lock:
+            self.traps.append(trap)
+        return trap
+
+    def disarm(self) -> None:
+        with self._lock:
+            self.traps.clear()
+
+    def _spring(self, path: str, response: bytes) -> Trap | None:
+        with self._lock:
+            for trap in self.traps:
+                if path.startswith(trap.path) and trap.needs in response:
+                    self.traps.remove(trap)
+                    self.sprung.append(trap)
+                    return trap
+        return None
+
+    def _trapped(self, path: str) -> bool:
+        with self._lock:
+            return any(path.startswith(t.path) for t in self.traps)
 
     def pending_faults(self) -> int:
         with self._lock:
@@ -126,6 +168,19 @@ class FaultProxy:
             client.close()
             return
         head, body, path = request
+        if self._trapped(path):
+            response = self._forward(head, body)
+            trap = self._spring(path, response)
+            if trap is not None and trap.when == "forwarded":
+                trap.callback()
+                _reset(client)
+                return
+            client.sendall(response)
+            client.close()
+            if trap is not None:
+                time.sleep(trap.delay)
+                trap.callback()
+            return
         action = self._next_fault(path)
         self.log.append((path, action))
         if action == "pass":
