@@ -40,6 +40,7 @@ import ctypes
 import ctypes.util
 import logging
 import os
+import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractNativeEventFilter, QCoreApplication, QTimer
@@ -50,9 +51,12 @@ log = logging.getLogger("memberdesk.xkeys")
 
 XCB_KEY_PRESS = 2
 XCB_KEY_RELEASE = 3
+XCB_FOCUS_IN = 9
+XCB_FOCUS_OUT = 10
 XCB_MAPPING_NOTIFY = 34
 _SENT = 0x80  # the bit the X server sets on an event a client sent (our replays)
 _EVENT_SIZE = 32
+_LOST_REPLAY_S = 1.0  # a replay not back after this long went to a window that is gone
 
 # Core modifier bits of xcb_key_press_event_t.state, by the names xkbcommon gives the real modifiers.
 _CORE_MODS = ("Shift", "Lock", "Control", "Mod1", "Mod2", "Mod3", "Mod4", "Mod5")
@@ -80,6 +84,9 @@ class _Libraries:
         self.xcb = ctypes.CDLL(ctypes.util.find_library("xcb") or "libxcb.so.1")
         self.xkb = ctypes.CDLL(ctypes.util.find_library("xkbcommon") or "libxkbcommon.so.0")
         self.xkb_x11 = ctypes.CDLL(ctypes.util.find_library("xkbcommon-x11") or "libxkbcommon-x11.so.0")
+        self.libc = ctypes.CDLL(None)
+        self.libc.free.argtypes = [ctypes.c_void_p]
+        self.libc.free.restype = None
         p, c_int, c_uint32, c_char_p = ctypes.c_void_p, ctypes.c_int, ctypes.c_uint32, ctypes.c_char_p
         for lib, name, restype, argtypes in (
             (self.xcb, "xcb_connect", p, [c_char_p, ctypes.POINTER(c_int)]),
@@ -87,6 +94,7 @@ class _Libraries:
             (self.xcb, "xcb_disconnect", None, [p]),
             (self.xcb, "xcb_flush", c_int, [p]),
             (self.xcb, "xcb_send_event", _Cookie, [p, ctypes.c_uint8, c_uint32, c_uint32, c_char_p]),
+            (self.xcb, "xcb_poll_for_event", p, [p]),
             (self.xkb, "xkb_context_new", p, [c_int]),
             (self.xkb, "xkb_context_unref", None, [p]),
             (self.xkb, "xkb_keymap_unref", None, [p]),
@@ -169,6 +177,11 @@ class XConnection:
 
     def flush(self) -> None:
         self.lib.xcb.xcb_flush(self.conn)
+        # This connection selects no events, but the server still sends it a few (MappingNotify goes to
+        # every client; an error if a replay's window has just closed): read and drop them, so they
+        # never pile up.
+        while event := self.lib.xcb.xcb_poll_for_event(self.conn):
+            self.lib.libc.free(event)
 
     def _release_keymap(self) -> None:
         if self.state:
@@ -248,6 +261,7 @@ class XcbWedgeFilter(QAbstractNativeEventFilter):
         self.down: set[int] = set()  # keys the server says are down (a press of one of them is auto-repeat)
         self.swallow_releases: set[int] = set()  # keys of a recognised scan still down: their releases go too
         self.in_flight = 0  # replays sent and not yet back
+        self.sent_at = 0.0  # when the last replay was sent (monotonic)
         self.timer = QTimer()
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._timeout)
@@ -265,6 +279,9 @@ class XcbWedgeFilter(QAbstractNativeEventFilter):
         kind = head & 0x7F
         if kind == XCB_MAPPING_NOTIFY:
             self._keymap_changed()
+            return False, 0
+        if kind in (XCB_FOCUS_IN, XCB_FOCUS_OUT):
+            self.down.clear()  # a key released while another window had the focus never tells us
             return False, 0
         if kind not in (XCB_KEY_PRESS, XCB_KEY_RELEASE):
             return False, 0
@@ -331,6 +348,8 @@ class XcbWedgeFilter(QAbstractNativeEventFilter):
 
     def _pass(self, event: KeyEvent) -> bool:
         """Let a key through, unless replays are still on their way: then it is sent behind them."""
+        if self.in_flight and time.monotonic() - self.sent_at > _LOST_REPLAY_S:
+            self.in_flight = 0  # sent to a window that closed meanwhile: it will never come back
         if not self.in_flight:
             return False
         self._send([event])
@@ -383,6 +402,7 @@ class XcbWedgeFilter(QAbstractNativeEventFilter):
         for event in events:
             self.x.send(event.raw)
         self.in_flight += len(events)
+        self.sent_at = time.monotonic()
         self.x.flush()
 
     def _clear(self) -> None:

@@ -187,3 +187,33 @@ def test_keys_that_are_not_a_scan_reach_the_field_unchanged_and_in_order(home, d
     x.screenshot("not-a-scan")
     x.key(*["BackSpace"] * len("Ab12Cd Zhang"))
     desk.wait(lambda s: s["focus"].get("text") == "", 30, "the field emptied with Backspace")
+
+
+# -- without X ----------------------------------------------------------------------------------------------
+
+
+def test_what_each_key_press_is_for_the_burst():
+    from desktop import xkeys
+
+    shift, control = 1, 4
+    assert xkeys.classify(0xFFE1, "", shift) == (xkeys.MODIFIER, "")  # Shift_L around a capital
+    assert xkeys.classify(0xFFE5, "", 0) == (xkeys.MODIFIER, "")  # Caps_Lock
+    assert xkeys.classify(0x4D, "M", shift) == (xkeys.CHAR, "M")
+    assert xkeys.classify(0xFFB7, "7", 0x10) == (xkeys.CHAR, "7")  # KP_7 with NumLock (Mod2)
+    assert xkeys.classify(0xFF0D, "\r", 0) == (xkeys.SUFFIX, "\r")  # Return
+    assert xkeys.classify(0xFF8D, "\r", 0x10) == (xkeys.SUFFIX, "\r")  # KP_Enter
+    assert xkeys.classify(0xFF09, "\t", 0) == (xkeys.SUFFIX, "\t")  # Tab
+    assert xkeys.classify(0x6A, "\n", control) == (xkeys.SUFFIX, "\n")  # Ctrl+J: LF
+    assert xkeys.classify(0x63, "\x03", control) == (xkeys.OTHER, "")  # Ctrl+C is a shortcut
+    assert xkeys.classify(0x61, "a", 8) == (xkeys.OTHER, "")  # Alt+A
+    assert xkeys.classify(0xFFBE, "", 0) == (xkeys.OTHER, "")  # F1
+    assert xkeys.classify(0xE9, "é", 0) == (xkeys.OTHER, "")  # not a character a code holds
+
+
+def test_nothing_is_installed_off_x11(qapp):
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop import xkeys
+
+    assert QGuiApplication.platformName() != "xcb"
+    assert xkeys.install(qapp, lambda code: None) is None  # the Qt-level WedgeDetector works alone here
