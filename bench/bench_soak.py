@@ -1,12 +1,15 @@
 """The long chaos soak (issue 13): the drill of tests/test_chaos.py with ≥ 20,000 desk operations per backend.
 
-    .venv/bin/python bench/bench_soak.py                         # 20,000 operations, SQLite and PostgreSQL
+    nice -n 10 .venv/bin/python bench/bench_soak.py              # 20,000 operations, SQLite and PostgreSQL
     .venv/bin/python bench/bench_soak.py --operations 50000 --backend sqlite --seed 7
 
-Three registered terminals (two through fault proxies) against a real `memberdesk-server` process on
-127.0.0.1; every fault of tests/faultproxy.py, concurrent and killed `memberdesk sync` processes, the
-server SIGKILLed and restarted; then quiesce and every invariant checked from the databases
-(tests/chaos.py). Figures go to bench/results/soak.json and docs/RELIABILITY.md; violations must be 0.
+Three registered terminals in this process (two through fault proxies) and the real desk application in a
+process of its own (through a third proxy, SIGKILLed at chosen moments and started again) against a real
+`memberdesk-server` process on 127.0.0.1; every fault of tests/faultproxy.py, concurrent and killed
+`memberdesk sync` processes, the server SIGKILLed and restarted; then quiesce and every invariant checked
+from the databases (tests/chaos.py). Then, on the same server and data, push and pull throughput: a new
+terminal (no proxy) catches up on everything the soak wrote, then pushes a backlog of earns worked offline.
+Figures go to bench/results/soak.json and docs/RELIABILITY.md; violations must be 0.
 """
 
 from __future__ import annotations
@@ -14,9 +17,11 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import random
 import shutil
 import sys
 import tempfile
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -44,7 +49,40 @@ def _template(work: Path) -> Path:
     return path
 
 
-def soak(backend: str, operations: int, seed: int, work: Path, cluster: object) -> dict:
+def throughput(server: object, factory: object, backlog: int) -> dict:
+    """On the soaked server: a new terminal's catch-up pull of everything, then the push of an offline backlog."""
+    terminal = factory(server, 11)  # type: ignore[operator]
+    engine = terminal.engine
+    engine.batch_size, engine.page_size = 500, 2000  # the engine's defaults (the drill shrinks them)
+    t0 = time.perf_counter()
+    pulled = engine.sync_once().pulled
+    pull_s = time.perf_counter() - t0
+    members = [r[0] for r in terminal.store.query("SELECT member_no FROM members WHERE status = 'active'")]
+    rng = random.Random(11)
+    for _ in range(backlog):  # worked offline: nothing pushed until the sync below
+        terminal.services.earn(terminal.cashier, rng.choice(members), rng.randrange(1_000, 80_000))
+    pushed_at: list[float] = []
+
+    def progress(event: object) -> None:
+        data = getattr(event, "data", None)
+        if getattr(event, "kind", "") == "progress" and data and data["pulled"] == 0:
+            pushed_at.append(time.perf_counter())
+
+    engine.add_listener(progress)
+    t0 = time.perf_counter()
+    report = engine.sync_once()
+    push_s = pushed_at[-1] - t0
+    return {
+        "pull_changes": pulled,
+        "pull_s": round(pull_s, 2),
+        "pull_changes_per_s": round(pulled / pull_s),
+        "push_ops": report.pushed,
+        "push_s": round(push_s, 2),
+        "push_ops_per_s": round(report.pushed / push_s),
+    }
+
+
+def soak(backend: str, operations: int, seed: int, work: Path, cluster: object, backlog: int = 5_000) -> dict:
     from chaos import run_drill
     from conftest import START
     from server_fixtures import ServerProcess, TerminalFactory
@@ -61,12 +99,13 @@ def soak(backend: str, operations: int, seed: int, work: Path, cluster: object) 
     factory = TerminalFactory(_template(work), work)
     try:
         report = run_drill(server, factory, backend=backend, operations=operations, seed=seed, batch=40)
+        summary = report.summary()
+        summary["violation_list"] = report.violations[:20]
+        summary["ops_per_s"] = round(report.operations / report.seconds, 1) if report.seconds else 0
+        summary["throughput"] = throughput(server, factory, backlog)
     finally:
         factory.close()
         server.close()
-    summary = report.summary()
-    summary["violation_list"] = report.violations[:20]
-    summary["ops_per_s"] = round(report.operations / report.seconds, 1) if report.seconds else 0
     print(json.dumps(summary, ensure_ascii=False))
     return summary
 
@@ -76,6 +115,7 @@ def main() -> None:
     parser.add_argument("--operations", type=int, default=20_000)
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--backlog", type=int, default=5_000, help="operations pushed for the push figure")
     args = parser.parse_args()
     from keyring_env import ensure_keyring
 
@@ -96,7 +136,7 @@ def main() -> None:
                 cluster = PostgresCluster()
             sub = work / backend
             sub.mkdir()
-            results[backend] = soak(backend, args.operations, args.seed, sub, cluster)
+            results[backend] = soak(backend, args.operations, args.seed, sub, cluster, args.backlog)
     finally:
         if cluster is not None:
             cluster.stop()
