@@ -240,21 +240,50 @@ def measure(name: str, runs: int, fn: Callable[[], object]) -> tuple[float, floa
     median = statistics.median(times)
     p99 = times[min(len(times) - 1, max(0, round(0.99 * len(times)) - 1))]
     cpu_p99 = cpu[min(len(cpu) - 1, max(0, round(0.99 * len(cpu)) - 1))]
-    # CPU time beside wall time: on a shared machine a p99 far above its CPU p99 is the scheduler's.
+    # CPU time beside wall time: on a shared machine a p99 far above its CPU p99 is the scheduler's, and
+    # the CPU minimum is the closest to what the code costs on an idle core.
     print(
         f"{name:<44} runs={runs:<4} median={median * 1000:9.1f} ms   p99={p99 * 1000:9.1f} ms"
-        f"   (CPU p99 {cpu_p99 * 1000:.1f} ms)"
+        f"   (CPU min {cpu[0] * 1000:.1f} / median {statistics.median(cpu) * 1000:.1f} / p99 {cpu_p99 * 1000:.1f} ms)"
     )
     return median, p99
+
+
+def machine() -> str:
+    """The CPU model and the load: receipts cost 40 % more on one VM host than another (PERFORMANCE.md)."""
+    model = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            model = next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), model)
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return f"{model}, {os.cpu_count()} CPUs, load average {load:.1f}"
+
+
+def profile_receipt(fresh: Callable[[str], ReceiptData], runs: int = 100) -> None:
+    """Where an 80 mm gift + coupon receipt's time goes: cProfile over ``runs`` renders, top functions."""
+    import cProfile
+    import pstats
+
+    items = [fresh("redeem_gift") for _ in range(runs + 1)]
+    render_receipt(items[0])
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for data in items[1:]:
+        render_receipt(data)
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs")
+    parser.add_argument("--profile", action="store_true", help="profile the 80 mm gift + coupon receipt and stop")
     args = parser.parse_args()
     n_small, n_report = (20, 2) if args.quick else (300, 7)
 
-    print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs, seed {SEED}")
+    print(f"python {platform.python_version()} on {machine()}, seed {SEED}")
     start = time.perf_counter()
     ensure_fonts()
     print(f"{'font registration (once per process)':<44} {(time.perf_counter() - start) * 1000:9.1f} ms")
@@ -268,23 +297,25 @@ def main() -> None:
         extra = dict(data.extra, coupon_code=f"CRED20-007{n:05d}X") if "coupon_code" in data.extra else data.extra
         return replace(data, op_ref=f"007-{n:06d}", extra=extra)
 
+    # The receipts are built before timing, as for ESC/POS below (the sample data is not the printing).
+    def ready(kind: str):
+        return iter([fresh(kind) for _ in range(n_small + 1)])
+
+    if args.profile:
+        profile_receipt(fresh)
+        return
     # The longest receipt: a coupon QR, terms and a signature line.
-    measure("receipt 80 mm (gift + coupon, 2 QR codes)", n_small, lambda: render_receipt(fresh("redeem_gift")))
-    measure(
-        "receipt 58 mm (gift + coupon, 2 QR codes)", n_small, lambda: render_receipt(fresh("redeem_gift"), width_mm=58)
-    )
-    measure("receipt 80 mm (purchase points)", n_small, lambda: render_receipt(fresh("earn")))
+    gifts, gifts58, earns = ready("redeem_gift"), ready("redeem_gift"), ready("earn")
+    measure("receipt 80 mm (gift + coupon, 2 QR codes)", n_small, lambda: render_receipt(next(gifts)))
+    measure("receipt 58 mm (gift + coupon, 2 QR codes)", n_small, lambda: render_receipt(next(gifts58), width_mm=58))
+    measure("receipt 80 mm (purchase points)", n_small, lambda: render_receipt(next(earns)))
     welcome = sample.welcome_slip()
     measure("welcome slip 80 mm", n_small, lambda: render_welcome_slip(welcome))
     # ESC/POS: the printer's own commands instead of a PDF (printing.escpos); new references every run.
-    # The receipts are built before timing (building the sample data costs more than the job itself).
     from printing.escpos import make_config, receipt_escpos, welcome_escpos
 
     epson80 = make_config("epson-tm-t88-cn", "tcp", "127.0.0.1", 80)
     xp58 = make_config("xprinter-xp58", "usb", "/dev/usb/lp0", 58)
-
-    def ready(kind: str):
-        return iter([fresh(kind) for _ in range(n_small + 1)])
 
     gifts, earns, gifts58 = ready("redeem_gift"), ready("earn"), ready("redeem_gift")
     measure("ESC/POS 80 mm gift + coupon (2 native QR)", n_small, lambda: receipt_escpos(next(gifts), epson80))
