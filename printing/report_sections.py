@@ -71,6 +71,11 @@ def free_text(tr: Tr, value: str | Message | Text) -> str:
     return tr.text(value)
 
 
+def _by_and_approved(staff_no: str, approved_by: str) -> str:
+    """Who did it and, for a reversal or adjustment a manager approved, who approved: "S0107 / M0003"."""
+    return staff_no + (f" / {approved_by}" if approved_by else "")
+
+
 def redeem_name(tr: Tr, row: RedeemRow) -> str:
     if row.kind == "cash_offset":
         return label(tr, REDEEM_KIND_LABELS, "cash_offset")
@@ -224,7 +229,7 @@ def activity_sections(f: ActivityFigures, tr: Tr, csv_mode: bool) -> list[Sectio
                     f"{label(tr, KIND_LABELS, r.original_kind)} {r.original_ref}",
                     r.member_no or "",
                     P(r.points),
-                    r.staff_no + (f" / {r.approved_by}" if r.approved_by else ""),
+                    _by_and_approved(r.staff_no, r.approved_by),
                     free_text(tr, r.reason),
                 ]
                 for r in f.reversals
@@ -253,7 +258,7 @@ def activity_sections(f: ActivityFigures, tr: Tr, csv_mode: bool) -> list[Sectio
                     r.op_ref,
                     r.member_no,
                     P(r.points),
-                    r.staff_no + (f" / {r.approved_by}" if r.approved_by else ""),
+                    _by_and_approved(r.staff_no, r.approved_by),
                     free_text(tr, r.reason),
                 ]
                 for r in f.adjustments
