@@ -418,8 +418,7 @@ class XcbWedgeFilter(QAbstractNativeEventFilter):
             log.exception("cannot reload the X keyboard map; keeping the old one")
 
     def close(self) -> None:
-        self._replay_held()
-        self.timer.stop()
+        self._clear()  # the app is closing: what is held is dropped with its windows
         self.x.close()
 
 

@@ -31,6 +31,7 @@ from xdesk import (
     member_token,
     open_store,
     start_session_or_skip,
+    wait_for,
 )
 
 ARTIFACTS = ROOT / "artifacts" / "wedge-ime"
@@ -153,6 +154,7 @@ def test_pinyin_typed_by_a_person_still_becomes_chinese_and_a_scan_leaves_the_fi
     assert state["last_scan"] == token
     x.screenshot("ime-scan-into-name-asks")
     x.key("Escape")  # keep the form: the focus goes back to the name
+    wait_for(lambda: "MemberDesk" in x.active_window_name(), 30, "the desk window to have the keyboard again")
     state = desk.wait(
         lambda s: not s.get("modal") and s["focus"].get("name") == "Name", 30, "the name field after the question"
     )
