@@ -29,7 +29,7 @@ from sync.services import USER_ERRORS
 from .i18n import render, translate
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .shell import Shell
 
 
 def label(text: str = "", name: str = "", wrap: bool = False) -> QLabel:
@@ -123,7 +123,7 @@ class Screen(QWidget):
     the page scrolls rather than Qt squeezing tables to half a row or laying fields over each other, and
     the widget with the keyboard focus is always scrolled into view."""
 
-    def __init__(self, win: MainWindow):
+    def __init__(self, win: Shell):
         super().__init__()
         self.win = win
         self.setObjectName("Screen")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -37,12 +38,16 @@ CATEGORIES = (
 )
 
 
+if TYPE_CHECKING:
+    from ..shell import Shell
+
+
 class ActionScreen(Screen):
     """A form for one member: fields, a confirm button, a cancel button back to the member."""
 
     fills = False  # True when body() adds a widget that takes the spare height (then no trailing stretch)
 
-    def __init__(self, win):
+    def __init__(self, win: Shell):
         super().__init__(win)
         self.member_no: str | None = None
         self.member_line = label(name="Subtitle")
@@ -97,7 +102,7 @@ class ActionScreen(Screen):
 
     def prepare(self, member_no: str | None, **kwargs) -> None:
         self.member_no = member_no
-        summary = self.win.member_screen.summary
+        summary = self.win.member_summary()
         if summary is not None and summary.member_no == member_no:
             self.member_line.setText(
                 f"{summary.name_masked}  {member_no}  · {render(summary.tier.name)} · "
@@ -547,7 +552,7 @@ class BenefitScreen(ActionScreen):
 
     def prepare(self, member_no, **kwargs) -> None:
         super().prepare(member_no)
-        summary = self.win.member_screen.summary
+        summary = self.win.member_summary()
         available = set(summary.benefits_available) if summary else set()
         for name, widget in self.choices.items():
             widget.setChecked(False)
@@ -642,7 +647,7 @@ class ReverseScreen(ActionScreen):
             text = self.tr("{time} · {kind} · {points} points").format(
                 time=op.at, kind=kind_label(op.kind), points=f"{op.points:+,d}"
             )
-            facts = self.win.member_screen.facts.get(op.op_id)
+            facts = self.win.history_facts(op.op_id)
             self.what.setText(f"{facts.op_ref} · {text}" if facts else text)  # the reference on its receipt
         self.reason.setFocus()
 
@@ -741,7 +746,7 @@ class DonationScreen(ActionScreen):
                 low=f"{campaign.min_points:,d}", high=f"{campaign.max_points:,d}"
             )
         ]
-        summary = self.win.member_screen.summary
+        summary = self.win.member_summary()
         points = self._typed_points()
         if points and summary is not None and summary.member_no == self.member_no:
             if points > summary.balance:  # said before Enter; the services refuse it regardless

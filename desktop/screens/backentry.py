@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QStackedWidget, QWidget
 
 from membership.money import AmountError, parse_yuan
 
 from ..i18n import render
 from ..widgets import Screen, button, form, label, row, with_key
+
+if TYPE_CHECKING:
+    from ..shell import Shell
 
 
 def _edit(name: str, length: int = 40) -> QLineEdit:
@@ -18,7 +23,7 @@ def _edit(name: str, length: int = 40) -> QLineEdit:
 
 
 class BackEntryScreen(Screen):
-    def __init__(self, win):
+    def __init__(self, win: Shell):
         super().__init__(win)
         self.slip_type: str | None = None
         self.serial = _edit("SlipSerial", 20)

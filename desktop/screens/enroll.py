@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from sync.services import DuplicatePhone
@@ -9,9 +11,12 @@ from sync.services import DuplicatePhone
 from ..i18n import render
 from ..widgets import Screen, button, form, label, row, with_key
 
+if TYPE_CHECKING:
+    from ..shell import Shell
+
 
 class EnrollScreen(Screen):
-    def __init__(self, win):
+    def __init__(self, win: Shell):
         super().__init__(win)
         self.name, self.phone, self.birthday, self.referrer = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
         for widget, key, length in (

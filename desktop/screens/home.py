@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem
 
 from ..widgets import Screen, button, key_shortcut, label, row, with_key
 
+if TYPE_CHECKING:
+    from ..shell import Shell
+
 
 class HomeScreen(Screen):
-    def __init__(self, win):
+    def __init__(self, win: Shell):
         super().__init__(win)
         self.hint = label(name="Subtitle", wrap=True)
         self.field = QLineEdit()

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from ..widgets import Screen, button, form, label
 
+if TYPE_CHECKING:
+    from ..shell import Shell
+
 
 class LoginScreen(Screen):
-    def __init__(self, win):
+    def __init__(self, win: Shell):
         super().__init__(win)
         self.locked_for: str | None = None
         self.subtitle = label(name="Subtitle", wrap=True)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLineEdit, QTableView, QTabWidget, QWidget
 
 from ..i18n import render
 from ..models import ExceptionsModel, RecordRole, StaffModel
 from ..widgets import Screen, button, form, label, row, with_key
+
+if TYPE_CHECKING:
+    from ..shell import Shell
 
 
 class _KeyboardTable(QTableView):
@@ -32,7 +37,7 @@ def _table(model) -> QTableView:
 
 
 class ManagerScreen(Screen):
-    def __init__(self, win):
+    def __init__(self, win: Shell):
         super().__init__(win)
         self.tabs = QTabWidget()
         # Exceptions inbox

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,6 +28,8 @@ from ..i18n import render
 from ..models import HistoryModel, RecordRole, SortRole, history_facts, kind_label
 from ..widgets import Screen, button, key_shortcut, label, row, show_rows, with_key
 
+if TYPE_CHECKING:
+    from ..shell import Shell
 # The member actions' function keys, shown on the buttons (the order of the buttons on screen).
 ACTION_KEYS = {
     "earn": "F1",
@@ -74,7 +77,7 @@ class HistoryFilter(QSortFilterProxyModel):
 
 
 class MemberScreen(Screen):
-    def __init__(self, win):
+    def __init__(self, win: Shell):
         super().__init__(win)
         self.member_no: str | None = None
         self.summary = None

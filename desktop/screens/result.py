@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
 from ..i18n import render
 from ..widgets import Screen, button, key_shortcut, label, row, with_key
 
+if TYPE_CHECKING:
+    from ..shell import Shell
 # Keys of the result panel's buttons besides Enter (print the receipt) and Esc (back).
 PDF_KEY = "F3"
 WELCOME_KEY = "F2"
 
 
 class ResultScreen(Screen):
-    def __init__(self, win):
+    def __init__(self, win: Shell):
         super().__init__(win)
         self.result = None
         card = QFrame()

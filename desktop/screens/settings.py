@@ -8,6 +8,8 @@ before anything is saved. A serial (USB-COM) scanner needs its port and speed.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -26,12 +28,14 @@ from ..i18n import LANGUAGE_NAMES, current_language, render
 from ..serial_scanner import BAUD_KEY, BAUDS, DEFAULT_BAUD, PORT_KEY, available_ports
 from ..widgets import Screen, button, error_text, form, key_shortcut, label, row, stepper, with_key
 
+if TYPE_CHECKING:
+    from ..shell import Shell
 SERVER_URL = "sync.server_url"  # the address the sync engine registered with (sync.replication.SERVER_URL)
 SAVE_KEY = "Ctrl+S"
 
 
 class SettingsScreen(Screen):
-    def __init__(self, win):
+    def __init__(self, win: Shell):
         super().__init__(win)
         self.server, self.code = QLineEdit(), QLineEdit()
         self.server.setObjectName("ServerUrl")

@@ -1,0 +1,1 @@
+"""The main window's parts by responsibility, combined in ``desktop.main_window.MainWindow``."""
