@@ -129,7 +129,14 @@ def test_a_member_qr_scanned_with_the_pinyin_ime_on_opens_the_member(ime, desk, 
     x.scan(member_no, suffix="keypad-enter", keypad=True)
     state = wait_member(desk, member_no, member_no, "the member number scanned on the keypad with the IME on")
     assert state["last_scan"] == member_no
-    assert x.engine() == "libpinyin"  # the scan's Shift taps did not switch the engine (or its mode) off
+
+    # A scanner set up with a Tab suffix (libpinyin takes Tab too): from Home, the QR again.
+    x.key("Escape")
+    desk.wait(lambda s: s["screen"] == "HomeScreen" and s["focus"].get("name") == "ScanField", 30, "Home")
+    x.scan(token, suffix="tab")
+    state = wait_member(desk, token, member_no, "the member scanned with a Tab suffix and the IME on")
+    assert state["last_scan"] == token
+    assert x.engine() == "libpinyin"  # the scans did not switch the engine off
 
 
 def test_pinyin_typed_by_a_person_still_becomes_chinese_and_a_scan_leaves_the_field_alone(ime, desk, demo):
