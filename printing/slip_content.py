@@ -9,7 +9,7 @@ printer has one size (and double size), bold and whole blank lines.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from membership.i18n import QT_TRANSLATE_NOOP
 from membership.receipt import ReceiptData
@@ -28,15 +28,15 @@ TITLE = 4.5
 SMALL = -1.5
 
 
+Kind = Literal["text", "center", "pair", "rule", "gap", "band", "boxed", "qr", "signature"]
+
+
 @dataclass(frozen=True)
 class Line:
-    """One item of a slip, top to bottom.
+    """One item of a slip, top to bottom. ``text`` is the text, a pair's label, a QR code's data or a
+    signature's label; the other fields matter only for the kinds their comments name."""
 
-    ``kind`` is one of ``text``, ``center``, ``pair``, ``rule``, ``gap``, ``band``, ``boxed``, ``qr``,
-    ``signature``. ``text`` is the text, a pair's label, a QR code's data or a signature's label.
-    """
-
-    kind: str
+    kind: Kind
     text: str = ""
     value: str = ""  # a pair's value
     size: float = 0.0  # PDF points above (or below) the paper's body size
