@@ -23,7 +23,19 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from test_printing_spool import C_LOCALE, PPD, cups  # noqa: F401  (cupsd for the session's printer)
-from xdesk import ARTIFACTS, DemoServer, DeskApp, XSession, missing_tools, wait_for
+from xdesk import (
+    ARTIFACTS,
+    DemoServer,
+    DeskApp,
+    XSession,
+    a_demo_member,
+    is_chinese,
+    log_in,
+    member_token,
+    open_store,
+    start_session_or_skip,
+    wait_for,
+)
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 MANAGER = ("M001", "1234")
@@ -45,13 +57,7 @@ KINDS_TODAY = (
 
 @pytest.fixture(scope="module")
 def xsession(tmp_path_factory) -> Iterator[XSession]:
-    missing = missing_tools()
-    if missing:
-        message = f"the real-window desk test needs {', '.join(missing)}: run scripts/setup (scripts/apt-packages.txt)"
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
-    session = XSession(tmp_path_factory.mktemp("xsession")).start()
+    session = start_session_or_skip(tmp_path_factory.mktemp("xsession"), ARTIFACTS, "the real-window desk test")
     yield session
     session.stop()
 
@@ -115,43 +121,6 @@ def desk(xsession, demo, tmp_path) -> Iterator[DeskApp]:
     assert "unhandled exception" not in app.log_text(), app.log_text()[-4000:]
 
 
-@contextlib.contextmanager
-def open_store(path: Path) -> Iterator:
-    from sync.store import Store
-
-    store = Store(path)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-def member_token(store_path: Path, member_no: str) -> str:
-    """The member's QR code as the terminal signs it (what the welcome slip and the member's app show)."""
-    from sync.services import DeskServices
-
-    with open_store(store_path) as store:
-        token = DeskServices(store).member_token(member_no)
-    assert token
-    return token
-
-
-def a_demo_member(store_path: Path) -> str:
-    with open_store(store_path) as store:
-        row = store.query_one("SELECT member_no FROM members WHERE status = 'active' ORDER BY member_no LIMIT 1")
-    return row["member_no"]
-
-
-def log_in(x: XSession, desk: DeskApp, staff: tuple[str, str]) -> None:
-    desk.wait_focus("StaffNo")
-    x.type_text(staff[0])
-    x.key("Return")  # Enter in the staff number moves on to the PIN
-    desk.wait_focus("Pin")
-    x.type_text(staff[1])
-    x.key("Return")
-    desk.wait(lambda s: s.get("logged_in") == staff[0] and s.get("screen") == "HomeScreen", 60, "the home screen")
-
-
 def scan_member(
     x: XSession, desk: DeskApp, code: str, member_no: str, what: str, suffix: str = "enter", keypad: bool = False
 ) -> dict:
@@ -161,10 +130,6 @@ def scan_member(
         return desk.wait(lambda s: s.get("member") == member_no and s["screen"] == "MemberScreen", 60, what)
     except AssertionError as exc:
         raise AssertionError(f"{exc}\nscanned {code!r}\ndelivered {desk.state().get('last_scan')!r}") from None
-
-
-def is_chinese(text: str) -> bool:
-    return bool(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def now_local() -> datetime:
