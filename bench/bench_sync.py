@@ -46,6 +46,13 @@ def server_url(backend: str, work: Path, cluster) -> str:
     return cluster.new_database()
 
 
+def process_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far: compared before and after a phase, it is what
+    that phase cost on a loaded machine too, where wall-clock rates are noisy."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def seed_members(db: ServerDB, count: int) -> list[str]:
     rules_day = START
     rows = [
@@ -127,10 +134,11 @@ def bench_push(backend: str, work: Path, cluster, terminals: int, backlog: int, 
     for thread in threads:
         thread.start()
     barrier.wait()
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), process_cpu_s(proc.proc.pid)
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - t0
+    server_cpu = process_cpu_s(proc.proc.pid) - cpu0
     total = terminals * backlog
     # Exactly once: every operation recorded once, its ledger line once; a full replay applies nothing.
     applied = proc.scalar("SELECT count(*) FROM ops")
@@ -147,11 +155,13 @@ def bench_push(backend: str, work: Path, cluster, terminals: int, backlog: int, 
         "ops": total,
         "seconds": round(elapsed, 2),
         "ops_per_s": round(total / elapsed),
+        "server_cpu_us_per_op": round(server_cpu / total * 1e6, 1),
         "exactly_once": applied == total and lines == total and replay["applied"] == 0 and not errors,
         "errors": errors[:3],
     }
     print(
-        f"push {backend}: {total:,} ops from {terminals} terminals in {elapsed:.2f} s = {total / elapsed:,.0f} ops/s; exactly once: {result['exactly_once']}"
+        f"push {backend}: {total:,} ops from {terminals} terminals in {elapsed:.2f} s = {total / elapsed:,.0f} ops/s "
+        f"(server CPU {server_cpu / total * 1e6:.0f} us/op); exactly once: {result['exactly_once']}"
     )
     result["_server"] = proc
     result["_db"] = db
@@ -168,12 +178,24 @@ def bench_pull(proc, db: ServerDB, work: Path) -> dict:
     register_terminal(store, proc.base_url, admin.issue_registration_code(db, "Catch-up", NOW, 899))
     changes = proc.scalar("SELECT count(*) FROM changes")
     engine = SyncEngine(store, page_size=5000)
-    t0 = time.perf_counter()
+    t0, cpu0, server0 = time.perf_counter(), time.process_time(), process_cpu_s(proc.proc.pid)
     report = engine.sync_once()
     elapsed = time.perf_counter() - t0
+    # This process fetches, parses and applies (the terminal's share); the server pages in parallel.
+    cpu, server_cpu = time.process_time() - cpu0, process_cpu_s(proc.proc.pid) - server0
     store.close()
-    print(f"pull: {report.pulled:,} changes (of {changes:,}) in {elapsed:.2f} s = {report.pulled / elapsed:,.0f}/s")
-    return {"changes": report.pulled, "seconds": round(elapsed, 2), "per_s": round(report.pulled / elapsed)}
+    n = report.pulled
+    print(
+        f"pull: {n:,} changes (of {changes:,}) in {elapsed:.2f} s = {n / elapsed:,.0f}/s "
+        f"(terminal CPU {cpu / n * 1e6:.1f} us/change, server CPU {server_cpu / n * 1e6:.1f} us/change)"
+    )
+    return {
+        "changes": n,
+        "seconds": round(elapsed, 2),
+        "per_s": round(n / elapsed),
+        "terminal_cpu_us_per_change": round(cpu / n * 1e6, 1),
+        "server_cpu_us_per_change": round(server_cpu / n * 1e6, 1),
+    }
 
 
 def bench_bootstrap(work: Path, members: int) -> dict:

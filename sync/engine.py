@@ -25,9 +25,12 @@ from filelock import Timeout as LockTimeout
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 from membership.timeutil import from_utc_text, to_utc_text
 
+from .audit_anchor import AuditAnchor
 from .client import ProtocolError, Revoked, ServerClient, SyncError, TransientError
-from .replication import CURSOR, SERVER_URL, TOKEN, Replicator
+from .outbox import Outbox
+from .pull import PullApplier
 from .store import Store, utc_now
+from .sync_keys import CURSOR, SERVER_URL, TOKEN
 
 log = logging.getLogger("memberdesk.sync")
 CTX = "Sync"
@@ -112,7 +115,9 @@ class SyncEngine:
                 )
             client = ServerClient(url, store.setting(TOKEN))
         self.client = client
-        self.replicator = Replicator(store)
+        self.outbox = Outbox(store)
+        self.puller = PullApplier(store)
+        self.anchor = AuditAnchor(store)
         self.clock = clock
         self.interval = interval
         self.batch_size = batch_size
@@ -121,7 +126,7 @@ class SyncEngine:
         self.backoff_cap = backoff_cap
         self.rng = rng or random.Random()
         self._listeners: list[Listener] = []
-        self._status = SyncStatus(cursor=self.replicator.cursor())
+        self._status = SyncStatus(cursor=self.puller.cursor())
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -164,7 +169,7 @@ class SyncEngine:
 
     def _update(self, **changes: Any) -> None:
         with self._status_lock:  # the sync thread and the liveness probe both report
-            pending, oldest = self.replicator.pending_count()
+            pending, oldest = self.outbox.pending_count()
             self.client.pending = pending  # reported to the server with the next request
             age = None
             if oldest:
@@ -174,9 +179,9 @@ class SyncEngine:
                 self._status,
                 pending=pending,
                 oldest_pending_age_s=age,
-                cursor=self.replicator.cursor(),
+                cursor=self.puller.cursor(),
                 open_exceptions=open_count,
-                quarantined=self.replicator.quarantined_count(),
+                quarantined=self.outbox.quarantined_count(),
                 **changes,
             )
             if new != self._status:
@@ -233,15 +238,15 @@ class SyncEngine:
 
     def _round(self) -> SyncReport:
         report = SyncReport()
-        self.client.pending = self.replicator.pending_count()[0]
+        self.client.pending = self.outbox.pending_count()[0]
         status = self.client.status()
         self._update(online=True, clock_skew_s=self._skew(status.get("server_time")))
         self._check_epoch(status)
         counters = status.get("counters") or {}
-        self.replicator.raise_counters(int(counters.get("member_seq", 0)), int(counters.get("coupon_seq", 0)))
+        self.outbox.raise_counters(int(counters.get("member_seq", 0)), int(counters.get("coupon_seq", 0)))
         recoveries = 0
         while True:
-            batch = self.replicator.pending_batch(self.batch_size)
+            batch = self.outbox.pending_batch(self.batch_size)
             if not batch:
                 break
             try:
@@ -251,16 +256,14 @@ class SyncEngine:
                 if recoveries > 5:
                     raise
                 if exc.code == "epoch_forked":
-                    self.replicator.fork(exc.detail["op_id"], int(exc.detail.get("current_epoch", 0)), self.clock())
+                    self.outbox.fork(exc.detail["op_id"], int(exc.detail.get("current_epoch", 0)), self.clock())
                     continue
                 if exc.code == "sequence_gap":
-                    resent = self.replicator.resend_from(
-                        int(exc.detail["expected_epoch"]), int(exc.detail["expected_seq"])
-                    )
+                    resent = self.outbox.resend_from(int(exc.detail["expected_epoch"]), int(exc.detail["expected_seq"]))
                     if resent:
                         continue
                 raise
-            self.replicator.record_outcomes(answer["results"])
+            self.outbox.record_outcomes(answer["results"])
             report.pushed += len(batch)
             self._update()
             self._emit("progress", {"pushed": report.pushed, "pulled": report.pulled})
@@ -277,14 +280,14 @@ class SyncEngine:
         started from: if another sync moved it, what was fetched is dropped and pulling restarts there.
         """
         while True:
-            since = self.replicator.cursor()
+            since = self.puller.cursor()
             fetcher = _PageFetcher(self.client, since, self.page_size)
             try:
                 while True:
                     pages = fetcher.take(self.apply_batch)
                     last = pages[-1]
                     if any(p["changes"] for p in pages) or last["next"] != since:
-                        result = self.replicator.apply_pages(pages, self.clock(), since=since)
+                        result = self.puller.apply_pages(pages, self.clock(), since=since)
                         if result.skipped:
                             log.info(
                                 "changes after %s were applied meanwhile; continuing from the stored cursor", since
@@ -304,13 +307,13 @@ class SyncEngine:
         """Anchor the audit chain at the server, so a rewritten or truncated local log is detected there."""
         probe: list[int] = []
         for _ in range(200):  # pages of new rows, or rounds narrowing down a divergence
-            body = self.replicator.audit_anchor_request(probe)
+            body = self.anchor.request(probe)
             answer = self.client.anchor_audit(body)
             if answer["status"] == "probe":
                 probe = answer["probe"]
                 continue
             probe = []
-            self.replicator.audit_anchored(int(answer["anchored_through"]), int(answer.get("request_no") or 0))
+            self.anchor.anchored(int(answer["anchored_through"]), int(answer.get("request_no") or 0))
             if answer["status"] == "stale":
                 continue  # our request was older than one the server already had: ask again, numbered higher
             if answer["status"] == "tampered":
@@ -330,7 +333,7 @@ class SyncEngine:
             (terminal.epoch,),
         )
         if mine[0]["last_seq"] > local_max:
-            epoch = self.replicator.start_new_epoch([e["epoch"] for e in status["epochs"]], self.clock())
+            epoch = self.outbox.start_new_epoch([e["epoch"] for e in status["epochs"]], self.clock())
             log.warning("this terminal was restored from a backup: new operations continue in epoch %s", epoch)
 
     def _skew(self, server_time: str | None) -> float:

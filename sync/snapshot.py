@@ -25,8 +25,8 @@ from membership.timeutil import to_utc_text
 from . import storekey
 from .client import ProtocolError, ServerClient
 from .phonekeys import PhoneKeys, convert_plain_rows
-from .replication import CURSOR, SERVER_URL, TOKEN
 from .store import encrypt_plain_file, export_encrypted, keyring_key, open_connection
+from .sync_keys import CURSOR, SERVER_URL, TOKEN
 
 CTX = "Sync"
 # Tables that belong to this terminal, not to the mall: they come from the store being replaced.
@@ -220,7 +220,7 @@ def restore_backup(store_path: Path, backup: Path, now: datetime | None = None) 
        epoch the old store or the backup used, so operations made from now on cannot collide with ones
        the server already has; the operations the backup lacks come back through the pull.
     """
-    from .replication import Replicator
+    from .outbox import Outbox
     from .store import Store, StoreError, utc_now
 
     store_path, backup = Path(store_path), Path(backup)
@@ -294,7 +294,7 @@ def restore_backup(store_path: Path, backup: Path, now: datetime | None = None) 
     _fsync_dir(store_path.parent)
     store = Store(store_path, key)
     try:
-        epoch = Replicator(store).start_new_epoch([old_epoch], now)
+        epoch = Outbox(store).start_new_epoch([old_epoch], now)
         with store.transaction() as conn:
             store.append_audit(
                 conn,

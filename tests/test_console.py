@@ -458,7 +458,7 @@ def _terminal_row(page: str, terminal_id: str) -> str:
 def test_each_terminals_pending_count_and_version_show_on_today_and_terminals(office, make_terminal, tmp_path):
     from membership import __version__
     from sync.client import SyncError
-    from sync.replication import TOKEN
+    from sync.sync_keys import TOKEN
 
     # A server that takes no push (every batch is over its size limit): the desk's status request still
     # gets through, with the desk's 3 pending operations and its version.
@@ -468,7 +468,7 @@ def test_each_terminals_pending_count_and_version_show_on_today_and_terminals(of
         tid = desk.store.terminal().terminal_id
         for i in range(3):
             enroll(desk.services, desk.desk, phone=f"1390000000{i}", name="钱" + "一二三"[i])
-        assert desk.engine.replicator.pending_count()[0] == 3
+        assert desk.engine.outbox.pending_count()[0] == 3
         with pytest.raises(SyncError):
             desk.sync()
         assert strict.scalar("SELECT count(*) FROM ops WHERE terminal_id = :t", t=tid) == 0

@@ -17,10 +17,13 @@ from faultproxy import FaultProxy
 from server_fixtures import ROOT, assert_converged, quiesce, server_state, terminal_state, wait_until
 
 from server import admin
+from sync.audit_anchor import AuditAnchor
 from sync.client import TransientError
 from sync.engine import SyncEngine, register_terminal
-from sync.replication import CURSOR, SERVER_URL, TOKEN, Replicator
+from sync.outbox import Outbox
+from sync.pull import PullApplier
 from sync.store import Store
+from sync.sync_keys import CURSOR, SERVER_URL, TOKEN
 
 
 @pytest.fixture
@@ -46,7 +49,7 @@ def test_a_page_applied_twice_is_applied_once(server, make_terminal):
     _busy_desk(server, a)
     admin.allocate_stock(server.db, b.store.terminal().terminal_id, "G001", 5, datetime.now(UTC))
     a.sync()
-    rep = Replicator(b.store)
+    rep = PullApplier(b.store)
     since = rep.cursor()
     page = b.engine.client.pull(since, 5000)
     assert page["changes"] and not page["more"]
@@ -102,7 +105,7 @@ def test_two_sync_writers_on_one_store_apply_each_change_once(server, make_termi
 def test_a_push_answer_that_arrives_twice_is_recorded_once(server, make_terminal):
     desk = make_terminal(server, 7)
     _busy_desk(server, desk, members=1)
-    rep = Replicator(desk.store)
+    rep = Outbox(desk.store)
     batch = rep.pending_batch(100)
     answer = desk.engine.client.push(batch)
     rep.record_outcomes(answer["results"])
@@ -121,8 +124,8 @@ def test_a_push_answer_that_arrives_twice_is_recorded_once(server, make_terminal
 def test_late_and_duplicated_anchor_requests_are_not_tampering(server, make_terminal, proxy):
     desk = make_terminal(server, 7, base_url=proxy.base_url)
     member = enroll(desk.services, desk.desk).member_no
-    rep = Replicator(desk.store)
-    old = rep.audit_anchor_request()  # a request that will arrive late
+    anchor = AuditAnchor(desk.store)
+    old = anchor.request()  # a request that will arrive late
     desk.sync()
     for n in range(3):
         desk.services.earn(desk.cashier, member, 1_000 + n)

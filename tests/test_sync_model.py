@@ -184,7 +184,7 @@ def test_terminals_server_and_model_agree(server, make_terminal):
         def push_lost_then_crash(self, t: int, twice: bool) -> None:
             """The server applies a push but the desk dies before it reads the answer (maybe delivered twice)."""
             desk = self.desks[t]
-            batch = desk.engine.replicator.pending_batch(1000)
+            batch = desk.engine.outbox.pending_batch(1000)
             if not batch:
                 return
             desk.engine.client.push(batch)

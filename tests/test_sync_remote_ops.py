@@ -96,7 +96,7 @@ def test_two_desks_reversing_the_same_operation_offline_count_it_once(server, ma
 
 
 def test_a_pending_reversal_of_another_desks_gift_holds_back_its_coupon_row(server, make_terminal):
-    from sync.replication import PageReport, _PageRun
+    from sync.pull import PageReport, _PageRun
 
     first, second = make_terminal(server, 7), make_terminal(server, 8)
     member = enroll(first.services, first.desk).member_no
@@ -107,7 +107,7 @@ def test_a_pending_reversal_of_another_desks_gift_holds_back_its_coupon_row(serv
     second.services.reverse(second.manager, gift.op_id, "returned", pin="1234")  # provisional: not pushed
     assert second.store.scalar("SELECT status FROM coupons WHERE code = ?", (coupon,)) == "void"
     with second.store.transaction() as conn:
-        run = _PageRun(second.engine.replicator, conn, second.clock(), PageReport())
+        run = _PageRun(second.engine.puller, conn, second.clock(), PageReport())
         # A pulled version of the coupon (still "issued") waits until the reversal's outcome is adopted.
         assert run.held[f"coupon:{coupon}"] > 0 and run.held[f"member:{member}"] > 0
     quiesce(first, second)
