@@ -25,8 +25,9 @@ from membership.i18n import QT_TRANSLATE_NOOP, Message
 from membership.timeutil import business_day, to_utc_text
 
 from . import abuse, admin, audit, console, jobs, state
-from .apply import Envelope, PushRefused, TerminalRef, push
+from .batch import push
 from .db import ServerDB
+from .envelopes import Envelope, PushRefused, TerminalRef
 from .security import BodyLimit, Limits, RateLimiter, install_log_masking, mask_phones, wire_problem
 from .state import COUPON_COLUMNS, Reference
 

@@ -74,7 +74,7 @@ def execute(conn: Connection, plan: WritePlan, terminal_id: str) -> dict[str, li
     change feed carries them (terminals copy them from there).
 
     The plan's paper slip is not written here: the server claims a slip serial when the operation
-    arrives (``server.batch``), before deciding, so that a second keying-in of one slip is refused.
+    arrives (``server.merges.claim_slip``), before deciding, so that a second keying-in of one slip is refused.
     """
     op_id, at, day = plan.op_id, plan.at, plan.day
     if plan.new_member is not None:

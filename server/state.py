@@ -13,6 +13,7 @@ from membership.decisions import CouponRecord, MemberState, OriginalOperation, R
 from membership.ledger import LedgerLine
 from membership.masterdata import MasterData, masterdata_from_dicts
 from membership.rules import Rules, rules_from_dict
+from membership.state_reader import coupon_from_row, receipt_from_row
 from membership.sync_rules import member_state_from_rows
 
 # The row shapes are the sync protocol's (defined once in membership); re-exported for server modules.
@@ -100,31 +101,12 @@ def receipt_record(conn: Connection, tenant_code: str, receipt_no: str) -> Recei
     row = raw(conn).dict(
         "SELECT * FROM receipts WHERE tenant_code = :t AND receipt_no = :r", {"t": tenant_code, "r": receipt_no}
     )
-    if row is None:
-        return None
-    return ReceiptRecord(
-        row["tenant_code"],
-        row["receipt_no"],
-        row["member_no"],
-        row["credited_at"],
-        row["terminal_name"],
-    )
+    return None if row is None else receipt_from_row(row)
 
 
 def coupon_record(conn: Connection, code: str) -> CouponRecord | None:
     row = raw(conn).dict("SELECT * FROM coupons WHERE code = :c", {"c": code})
-    if row is None:
-        return None
-    return CouponRecord(
-        code=row["code"],
-        definition=row["definition"],
-        member_no=row["member_no"],
-        status=row["status"],
-        valid_from=date.fromisoformat(row["valid_from"]),
-        valid_to=date.fromisoformat(row["valid_to"]),
-        used_at=row["used_at"],
-        used_where=row["used_where"],
-    )
+    return None if row is None else coupon_from_row(row)
 
 
 def stock_level(conn: Connection, terminal_id: str, item_code: str) -> int:

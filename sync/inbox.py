@@ -9,7 +9,6 @@ balance before a redemption and the server's coupon before a verification.
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -223,7 +222,7 @@ class SyncedDeskServices(InboxServices, DeskServices):
         pin: str | None = None,
     ) -> ActionResult:
         self._authorize(session, "redeem_gift")
-        item = self.store.master().catalogue.get(unicodedata.normalize("NFKC", item_code or "").strip().upper())
+        item = self._catalogue_item(item_code)
         try:
             # A paper slip records a gift already handed over: nothing to ask the server first.
             if paper is None and item is not None and type(quantity) is int and quantity > 0:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from membership import codes
 from membership.decisions import CouponRecord, MemberState, OriginalOperation, ReceiptRecord
 from membership.rules import Rules
+from membership.state_reader import coupon_from_row, receipt_from_row
 
 from ..store import Store
 
@@ -31,10 +32,14 @@ class StoreReader:
         return self.store.member_state(member_no, today, rules)
 
     def coupon_record(self, code: str) -> CouponRecord | None:
-        return self.store.coupon_record(code)
+        row = self.store.query_one("SELECT * FROM coupons WHERE code = ?", (code,))
+        return None if row is None else coupon_from_row(row)
 
     def receipt_record(self, tenant_code: str, receipt_no: str) -> ReceiptRecord | None:
-        return self.store.receipt_record(tenant_code, receipt_no)
+        row = self.store.query_one(
+            "SELECT * FROM receipts WHERE tenant_code = ? AND receipt_no = ?", (tenant_code, receipt_no)
+        )
+        return None if row is None else receipt_from_row(row)
 
     def stock_level(self, item_code: str) -> int:
         return self.store.stock_level(item_code)
