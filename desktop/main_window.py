@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from sync.services import DeskServices, Session
+from sync.settings import Settings
 from sync.store import Store
 
 from . import serial_scanner
@@ -42,8 +43,6 @@ from .window.session import ActivityFilter, SessionMixin
 from .window.settings_wiring import SettingsMixin
 from .window.sync_wiring import SyncMixin
 
-SETTING_KEYS = ("server_url", "printer", "paper", "camera", "language", "idle_minutes")
-
 
 class MainWindow(NavigationMixin, SessionMixin, ScanMixin, SyncMixin, PrintingMixin, SettingsMixin, QMainWindow):
     """The desk's one window: it builds the top bar and the screens and holds the state they share; what it
@@ -61,9 +60,7 @@ class MainWindow(NavigationMixin, SessionMixin, ScanMixin, SyncMixin, PrintingMi
         self.store = store
         self.session: Session | None = None
         self.tasks = TaskManager(self)
-        self.settings: dict[str, str] = {
-            key: value for key in SETTING_KEYS if (value := store.setting(key)) is not None
-        }
+        self.settings = Settings.load(store)  # every desk setting, typed by its declaration (sync/settings.py)
         self.camera_file = camera_file
         self.camera_worker = None
         self.setMinimumSize(1280, 720)

@@ -23,12 +23,21 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog
 
 from membership.i18n import Message
+from sync.settings import (
+    PAPER,
+    PRINTER,
+    PRINTER_ADDRESS,
+    PRINTER_ENCODING,
+    PRINTER_LOGO,
+    PRINTER_PROFILE,
+    PRINTER_TRANSPORT,
+    Settings,
+)
 
 from .i18n import current_language
 from .tasks import TaskManager
 
 NONE = "none"  # printing.escpos.NONE: no printer at this desk (chosen at first run)
-PRINTER_KEYS = ("printer_profile", "printer_transport", "printer_address", "printer_encoding", "printer_logo")
 
 
 def reference_of(receipt) -> str:
@@ -53,20 +62,16 @@ class PrinterService(QObject):
         self.win = win
         self.print_tasks = TaskManager(self)  # one printer, one job at a time, never behind store work
         self.preview_dialog: QPrintPreviewDialog | None = None
-        for key in PRINTER_KEYS:
-            value = win.store.setting(key)
-            if value is not None:
-                win.settings[key] = value
 
     # -- what is set up ----------------------------------------------------------------------------
 
     @property
-    def settings(self) -> dict[str, str]:
-        return self.win.settings
+    def settings(self) -> Settings:
+        return self.win.settings  # loaded with the window, every desk setting (sync/settings.py)
 
     def first_run(self) -> bool:
         """No printer was ever chosen at this desk (terminals that had a PDF queue count as chosen)."""
-        return "printer_profile" not in self.settings and not self.settings.get("printer")
+        return not self.settings.is_set(PRINTER_PROFILE) and not self.settings.value(PRINTER)
 
     def first_run_notice(self, screen) -> None:
         """On a desk where no printer was ever chosen, say on the first screen where to choose one."""
@@ -86,7 +91,7 @@ class PrinterService(QObject):
             raise PrintError("printer_setup", exc.message) from None
 
     def _has_pdf_printer(self) -> bool:
-        return bool(self.settings.get("printer"))
+        return bool(self.settings.value(PRINTER))
 
     def printing_available(self) -> bool:
         try:
@@ -111,7 +116,7 @@ class PrinterService(QObject):
     def receipt_pdf(self, receipt, reprint: bool = False, reprinted_at: str | None = None) -> bytes:
         from printing.receipt import render_receipt
 
-        width = int(self.settings.get("paper", "80"))
+        width = self.settings.value(PAPER)
         return render_receipt(
             receipt, width_mm=width, language=current_language(), reprint=reprint, reprinted_at=reprinted_at
         )
@@ -170,7 +175,7 @@ class PrinterService(QObject):
         from printing.escpos import welcome_escpos
 
         data = self.welcome_data(result)
-        width = int(self.settings.get("paper", "80"))
+        width = self.settings.value(PAPER)
         language = current_language()
         self.slip(
             screen,
@@ -232,7 +237,7 @@ class PrinterService(QObject):
                 write, lambda p: status.setText(self.tr("Saved to {path}").format(path=p)), screen.show_error
             )
             return
-        printer = self.settings.get("printer", "")
+        printer = self.settings.value(PRINTER)
         if printer:
             from printing.spool import print_pdf
 
@@ -299,19 +304,20 @@ class PrinterService(QObject):
 
     def test_print(self, values: dict[str, str], on_done: Callable[[str], None], on_failed) -> None:
         """Print the test page with the set-up in ``values`` (not yet saved), or the PDF one."""
-        profile = values.get("printer_profile", "")
+        # The values on screen, as typed: make_config checks them and says what to fix.
+        profile = values.get(PRINTER_PROFILE.key, "")
         mall = self.win.store.rules().mall_name
         at = self._reprinted_at()
         language = current_language()
         if profile in ("", "pdf", NONE):
-            if not values.get("printer"):
+            if not values.get(PRINTER.key):
                 on_failed(
                     Message("Settings", "Choose a printer first: a receipt printer model, or a print queue for PDF.")
                 )
                 return
             from printing.spool import print_pdf
 
-            queue = values["printer"]
+            queue = values[PRINTER.key]
             self.print_tasks.run(
                 lambda: print_pdf(self._test_pdf(), queue, title="MemberDesk test"),
                 lambda _: on_done(queue),
@@ -323,11 +329,11 @@ class PrinterService(QObject):
         try:
             config = make_config(
                 profile,
-                values.get("printer_transport", ""),
-                values.get("printer_address", ""),
-                values.get("paper", "80"),
-                values.get("printer_encoding", ""),
-                values.get("printer_logo", ""),
+                values.get(PRINTER_TRANSPORT.key, ""),
+                values.get(PRINTER_ADDRESS.key, ""),
+                values.get(PAPER.key, PAPER.text(PAPER.default)),
+                values.get(PRINTER_ENCODING.key, ""),
+                values.get(PRINTER_LOGO.key, ""),
             )
         except ConfigError as exc:
             on_failed(exc.message)
@@ -346,7 +352,7 @@ class PrinterService(QObject):
         """The PDF test print: a receipt-sized slip naming the terminal (through the driver's path)."""
         from printing.slip import Slip, paper
 
-        slip = Slip(paper(int(self.settings.get("paper", "80"))), title="MemberDesk test")
+        slip = Slip(paper(self.settings.value(PAPER)), title="MemberDesk test")
         slip.center(self.tr("Printer test"), 14, bold=True)
         slip.center(self.win.store.terminal().name)
         slip.center("会员服务台 積分兌換 ¥1,234.50")

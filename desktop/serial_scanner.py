@@ -17,10 +17,12 @@ import time
 import serial
 from PySide6.QtCore import QObject, Signal
 
-PORT_KEY = "scanner_port"
-BAUD_KEY = "scanner_baud"
+from sync.settings import SCANNER_BAUD, SCANNER_PORT
+
+PORT_KEY = SCANNER_PORT.key  # declared with the other settings in sync/settings.py
+BAUD_KEY = SCANNER_BAUD.key
 BAUDS = (9600, 19200, 38400, 57600, 115200)
-DEFAULT_BAUD = 9600
+DEFAULT_BAUD = SCANNER_BAUD.default
 END_PAUSE = 0.1  # seconds of silence that end a code sent without CR/LF
 MAX_CODE = 4096  # a code longer than this is noise on the line, not a scan
 
@@ -127,9 +129,5 @@ def attach(win) -> SerialScanner:
     """The main window's serial scanner, reading the port in the settings and routing codes as scans."""
     scanner = SerialScanner(win)
     scanner.code_scanned.connect(lambda code: win.route_scan(code, "serial"))
-    for key in (PORT_KEY, BAUD_KEY):
-        value = win.store.setting(key)
-        if value is not None:
-            win.settings[key] = value
-    scanner.configure(win.settings.get(PORT_KEY, ""), win.settings.get(BAUD_KEY, DEFAULT_BAUD))
+    scanner.configure(win.settings.value(SCANNER_PORT), win.settings.value(SCANNER_BAUD))
     return scanner

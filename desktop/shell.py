@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
     from sync.services import ActionResult, DeskServices, MemberSummary, Session
+    from sync.settings import Settings
     from sync.store import Store
 
     from .models import HistoryFacts
@@ -30,7 +31,7 @@ class Shell(Protocol):
     store: Store
     session: Session | None  # who is logged in; None on the login/lock screen
     tasks: TaskManager  # store and network work off the GUI thread
-    settings: dict[str, str]  # this terminal's settings by key
+    settings: Settings  # this terminal's settings, typed by their declarations (sync/settings.py)
     printer_service: PrinterService
     serial_scanner: SerialScanner | None
     sync_engine: Any  # the sync engine of a registered terminal (sync.engine.SyncEngine), or None

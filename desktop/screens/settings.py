@@ -23,14 +23,28 @@ from PySide6.QtWidgets import (
 )
 
 from membership.i18n import LANGUAGES, Message
+from sync.settings import (
+    CAMERA,
+    IDLE_MINUTES,
+    LANGUAGE,
+    PAPER,
+    PRINTER,
+    PRINTER_ADDRESS,
+    PRINTER_ENCODING,
+    PRINTER_LOGO,
+    PRINTER_PROFILE,
+    PRINTER_TRANSPORT,
+    SCANNER_BAUD,
+    SCANNER_PORT,
+    SERVER_URL,
+)
 
 from ..i18n import LANGUAGE_NAMES, current_language, render
-from ..serial_scanner import BAUD_KEY, BAUDS, DEFAULT_BAUD, PORT_KEY, available_ports
+from ..serial_scanner import BAUDS, available_ports
 from ..widgets import Screen, button, error_text, form, key_shortcut, label, row, stepper, with_key
 
 if TYPE_CHECKING:
     from ..shell import Shell
-SERVER_URL = "sync.server_url"  # the address the sync engine registered with (sync.replication.SERVER_URL)
 SAVE_KEY = "Ctrl+S"
 
 
@@ -77,7 +91,7 @@ class SettingsScreen(Screen):
         for lang in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[lang], lang)
         self.idle = QSpinBox()
-        self.idle.setRange(1, 120)
+        self.idle.setRange(IDLE_MINUTES.minimum, IDLE_MINUTES.maximum)
         self.idle.setMaximumWidth(140)
         self.idle.setObjectName("IdleMinutes")
         self._printers: list[str] = []
@@ -298,7 +312,7 @@ class SettingsScreen(Screen):
     def refresh(self) -> None:
         settings = self.win.settings
         store = self.win.store
-        self.server.setText(store.setting(SERVER_URL) or settings.get("server_url", ""))
+        self.server.setText(SERVER_URL.read(store))  # the server this terminal registered with
         self.code.clear()
         self._printers = self.win.available_printers()
         self._cameras = self.win.available_cameras()
@@ -307,20 +321,21 @@ class SettingsScreen(Screen):
         if scanner is not None and not self._watching_scanner:
             scanner.state_changed.connect(self._show_scanner_state)
             self._watching_scanner = True
-        profile = settings.get("printer_profile") or ("pdf" if settings.get("printer") else "none")
+        profile = settings.value(PRINTER_PROFILE) or ("pdf" if settings.value(PRINTER) else "none")
         self.profile.setCurrentIndex(max(0, self.profile.findData(profile)))
         self._fill_choices()
-        self.transport.setCurrentIndex(max(0, self.transport.findData(settings.get("printer_transport", "usb"))))
-        self.address.setText(settings.get("printer_address", ""))
-        self.encoding.setCurrentIndex(max(0, self.encoding.findData(settings.get("printer_encoding", ""))))
-        self.logo.setText(settings.get("printer_logo", ""))
-        self.printer.setCurrentIndex(max(0, self.printer.findData(settings.get("printer", ""))))
-        self.paper.setCurrentIndex(max(0, self.paper.findData(settings.get("paper", "80"))))
-        self.camera.setCurrentIndex(max(0, self.camera.findData(settings.get("camera", ""))))
-        self.scanner_port.setEditText(settings.get(PORT_KEY, ""))
-        self.scanner_baud.setCurrentIndex(max(0, self.scanner_baud.findData(settings.get(BAUD_KEY, str(DEFAULT_BAUD)))))
+        self.transport.setCurrentIndex(max(0, self.transport.findData(settings.value(PRINTER_TRANSPORT))))
+        self.address.setText(settings.value(PRINTER_ADDRESS))
+        self.encoding.setCurrentIndex(max(0, self.encoding.findData(settings.value(PRINTER_ENCODING))))
+        self.logo.setText(settings.value(PRINTER_LOGO))
+        self.printer.setCurrentIndex(max(0, self.printer.findData(settings.value(PRINTER))))
+        self.paper.setCurrentIndex(max(0, self.paper.findData(PAPER.text(settings.value(PAPER)))))
+        self.camera.setCurrentIndex(max(0, self.camera.findData(settings.value(CAMERA))))
+        self.scanner_port.setEditText(settings.value(SCANNER_PORT))
+        baud = SCANNER_BAUD.text(settings.value(SCANNER_BAUD))
+        self.scanner_baud.setCurrentIndex(max(0, self.scanner_baud.findData(baud)))
         self.language.setCurrentIndex(self.language.findData(current_language()))
-        self.idle.setValue(int(settings.get("idle_minutes", "15")))
+        self.idle.setValue(settings.value(IDLE_MINUTES))
         self.first_run_note.setVisible(self.win.printer_service.first_run())
         self.test_result.setText("")
         self._profile_changed()
@@ -329,43 +344,43 @@ class SettingsScreen(Screen):
 
     def printer_values(self) -> dict[str, str]:
         return {
-            "printer_profile": self.profile.currentData() or "none",
-            "printer_transport": self.transport.currentData() or "usb",
-            "printer_address": self.address.text().strip(),
-            "printer_encoding": self.encoding.currentData() or "",
-            "printer_logo": self.logo.text().strip(),
-            "printer": self.printer.currentData() or "",
-            "paper": self.paper.currentData(),
+            PRINTER_PROFILE.key: self.profile.currentData() or "none",
+            PRINTER_TRANSPORT.key: self.transport.currentData() or PRINTER_TRANSPORT.default,
+            PRINTER_ADDRESS.key: self.address.text().strip(),
+            PRINTER_ENCODING.key: self.encoding.currentData() or "",
+            PRINTER_LOGO.key: self.logo.text().strip(),
+            PRINTER.key: self.printer.currentData() or "",
+            PAPER.key: self.paper.currentData(),
         }
 
     def _printer_problem(self, values: dict[str, str]) -> Message | None:
         """What is wrong with the receipt-printer set-up on screen, or None."""
         from printing.escpos import ConfigError, make_config
 
-        if values["printer_profile"] in ("none", "pdf"):
+        if values[PRINTER_PROFILE.key] in ("none", "pdf"):
             return None
         try:
             make_config(
-                values["printer_profile"],
-                values["printer_transport"],
-                values["printer_address"],
-                values["paper"],
-                values["printer_encoding"],
-                values["printer_logo"],
+                values[PRINTER_PROFILE.key],
+                values[PRINTER_TRANSPORT.key],
+                values[PRINTER_ADDRESS.key],
+                values[PAPER.key],
+                values[PRINTER_ENCODING.key],
+                values[PRINTER_LOGO.key],
             )
         except ConfigError as exc:
             return exc.message
         return None
 
     def save(self) -> None:
+        # The server address is not saved here: registering writes it (SERVER_URL, the one key for it).
         values = {
-            "server_url": self.server.text().strip(),
             **self.printer_values(),
-            "camera": self.camera.currentData() or "",
-            "language": self.language.currentData(),
-            "idle_minutes": str(self.idle.value()),
-            PORT_KEY: self.scanner_port.currentText().strip(),
-            BAUD_KEY: self.scanner_baud.currentData() or str(DEFAULT_BAUD),
+            CAMERA.key: self.camera.currentData() or "",
+            LANGUAGE.key: self.language.currentData(),
+            IDLE_MINUTES.key: IDLE_MINUTES.text(self.idle.value()),
+            SCANNER_PORT.key: self.scanner_port.currentText().strip(),
+            SCANNER_BAUD.key: self.scanner_baud.currentData() or SCANNER_BAUD.text(SCANNER_BAUD.default),
         }
         problem = self._printer_problem(values)
         if problem is not None:
@@ -374,8 +389,9 @@ class SettingsScreen(Screen):
         self.win.save_settings(values)
         self.first_run_note.hide()
         scanner = getattr(self.win, "serial_scanner", None)
-        if scanner is not None and (scanner.port, str(scanner.baud)) != (values[PORT_KEY], values[BAUD_KEY]):
-            scanner.configure(values[PORT_KEY], values[BAUD_KEY])
+        port, baud = values[SCANNER_PORT.key], values[SCANNER_BAUD.key]
+        if scanner is not None and (scanner.port, str(scanner.baud)) != (port, baud):
+            scanner.configure(port, baud)
             self._show_scanner_state()
 
     def test_print(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from membership import codes
+from sync.settings import CAMERA
 
 from ..i18n import translate
 
@@ -122,7 +123,7 @@ class ScanMixin:
         box.open()
 
     def start_camera(self) -> None:
-        source = self.camera_file or self.settings.get("camera", "")
+        source = self.camera_file or self.settings.value(CAMERA)
         if not source or self.camera_worker is not None:
             return
         from ..qrreader.frames import CaptureSource

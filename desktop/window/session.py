@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from membership.i18n import Message
 from sync import auth
 from sync.services import Session
+from sync.settings import IDLE_MINUTES
 
 from ..i18n import install_language, render
 
@@ -32,7 +33,7 @@ class SessionMixin:
         self.session = session
         self.login_screen.set_locked(None)
         self._update_staff()
-        self.idle_timer.setInterval(int(self.settings.get("idle_minutes", "15")) * 60_000)
+        self.idle_timer.setInterval(self.settings.value(IDLE_MINUTES) * 60_000)
         self.idle_timer.start()
         self.start_camera()
         self.show_home()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sync.settings import IDLE_MINUTES, LANGUAGE
+
 from ..i18n import current_language, translate
 
 
@@ -17,11 +19,11 @@ class SettingsMixin:
                     store.set_setting(conn, key, value)
 
         def saved(_: object) -> None:
-            language_changed = values.get("language") != current_language()
+            language_changed = values.get(LANGUAGE.key) != current_language()
             self.settings.update(values)
-            self.idle_timer.setInterval(int(values["idle_minutes"]) * 60_000)
+            self.idle_timer.setInterval(self.settings.value(IDLE_MINUTES) * 60_000)
             if language_changed:
-                self.switch_language(values["language"])
+                self.switch_language(self.settings.value(LANGUAGE))
             self.settings_screen.message.setObjectName("Ok")
             self.settings_screen.show_error(translate("MainWindow", "Settings saved."))
             self.settings_screen.message.setObjectName("Ok")
