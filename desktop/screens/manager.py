@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLineEdit, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 
 from ..i18n import render
 from ..models import ExceptionsModel, RecordRole, StaffModel
-from ..widgets import Screen, button, form, label, row, with_key
+from ..widgets import Screen, button, form, label, row, show_rows, with_key
 
 if TYPE_CHECKING:
     from ..shell import Shell
@@ -70,10 +79,15 @@ class ManagerScreen(Screen):
         self.add_button = button()
         self.unlock_button = button()
         self.unlock_button.setObjectName("UnlockStaff")
+        # The list beside the form: one above the other left the list half a row at 1280×720.
         staff_page = QWidget()
+        staff_columns = QHBoxLayout(staff_page)
+        staff_columns.setSpacing(24)
         staff_layout = form()
-        staff_page.setLayout(staff_layout)
-        staff_layout.addRow(self.staff_table)
+        staff_columns.addWidget(self.staff_table, 3)
+        staff_columns.addLayout(staff_layout, 2)
+        show_rows(self.staff_table)
+        show_rows(self.exceptions_table)
         self.staff_labels = [label() for _ in range(4)]
         for lab, widget in zip(
             self.staff_labels, (self.new_no, self.new_name, self.new_role, self.new_pin), strict=True
