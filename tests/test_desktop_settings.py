@@ -8,10 +8,12 @@ import os
 from pathlib import Path
 
 import pytest
+import test_desktop_layout
 
 os.environ["MEMBERDESK_RAISE"] = "1"
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 10_000
+win = test_desktop_layout.win  # the same real window fixture
 
 
 def _stored(store, key: str, value: str) -> None:
@@ -133,22 +135,6 @@ def test_the_desk_reads_no_setting_by_a_string_key():
         for line in literal_setting_reads(path.read_text(encoding="utf-8"))
     ]
     assert not found, found
-
-
-@pytest.fixture
-def win(qtbot, store, services):
-    from desktop.app import create_app
-    from desktop.i18n import install_language
-    from desktop.main_window import MainWindow
-
-    create_app()
-    install_language("zh_CN")
-    window = MainWindow(services, store)
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    window.shutdown()
-    install_language("zh_CN")
 
 
 def test_settings_screen_shows_the_registered_server_and_saves_typed_values(qtbot, win, services, store):
