@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from membership import __version__
 from membership.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from sync import settings
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 log = logging.getLogger("memberdesk")
@@ -157,10 +158,10 @@ def main(argv: list[str] | None = None) -> int:
         if not args.self_check and QApplication.platformName() != "offscreen":
             QMessageBox.critical(None, translate("App", "MemberDesk cannot open its database"), text)
         return 2
-    install_language(args.lang or store.setting("language") or DEFAULT_LANGUAGE)
+    install_language(args.lang or settings.LANGUAGE.read(store))
     engine = None
     services: DeskServices = DeskServices(store)
-    if store.setting("sync.server_url"):  # registered with a central server: sync in the background
+    if settings.SERVER_URL.read(store):  # registered with a central server: sync in the background
         from sync.engine import engine_for
         from sync.inbox import SyncedDeskServices
 

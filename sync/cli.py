@@ -17,7 +17,7 @@ from membership.money import AmountError, format_yuan, parse_yuan
 from membership.rules import RulesError
 from membership.timeutil import to_utc_text
 
-from . import storekey
+from . import settings, storekey
 from .client import SyncError
 from .demo import generate_demo, import_members_csv
 from .services import USER_ERRORS, ActionResult, DeskServices, Session
@@ -578,14 +578,14 @@ def _print_summary(cat: Catalog, s: Any, as_json: bool) -> None:
 
 # -- printer (the same settings keys as the desk's Settings screen) ------------------------------------------
 
-PRINTER_SETTINGS = {
-    "profile": "printer_profile",
-    "transport": "printer_transport",
-    "address": "printer_address",
-    "paper": "paper",
-    "encoding": "printer_encoding",
-    "logo": "printer_logo",
-    "queue": "printer",
+PRINTER_SETTINGS = {  # command-line flag -> the setting's key (sync/settings.py declares them)
+    "profile": settings.PRINTER_PROFILE.key,
+    "transport": settings.PRINTER_TRANSPORT.key,
+    "address": settings.PRINTER_ADDRESS.key,
+    "paper": settings.PAPER.key,
+    "encoding": settings.PRINTER_ENCODING.key,
+    "logo": settings.PRINTER_LOGO.key,
+    "queue": settings.PRINTER.key,
 }
 NOT_ESCPOS = ("", "pdf", "none")
 

@@ -25,6 +25,7 @@ from filelock import Timeout as LockTimeout
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 from membership.timeutil import from_utc_text, to_utc_text
 
+from . import settings
 from .audit_anchor import AuditAnchor
 from .client import ProtocolError, Revoked, ServerClient, SyncError, TransientError
 from .outbox import Outbox
@@ -36,8 +37,8 @@ log = logging.getLogger("memberdesk.sync")
 CTX = "Sync"
 # How long the desk's online checks (server_balance, server_coupon) wait for the server before the desk
 # goes on offline rules; seconds, in the store's settings (default DEFAULT_ONLINE_CHECK_TIMEOUT).
-ONLINE_CHECK_TIMEOUT = "sync.online_check_timeout_s"
-DEFAULT_ONLINE_CHECK_TIMEOUT = 2.0
+ONLINE_CHECK_TIMEOUT = settings.ONLINE_CHECK_TIMEOUT.key
+DEFAULT_ONLINE_CHECK_TIMEOUT = settings.ONLINE_CHECK_TIMEOUT.default
 MAX_RETRY_AFTER = 600.0  # a Retry-After beyond ten minutes is taken as ten minutes
 PENDING_REGISTRATION = "sync.registration_token"  # the token offered to the server until it answers
 
@@ -137,10 +138,7 @@ class SyncEngine:
         self._file_lock = FileLock(sync_lock_path(store), thread_local=False)
         self.lock_timeout = lock_timeout
         if online_check_timeout is None:
-            try:
-                online_check_timeout = float(store.setting(ONLINE_CHECK_TIMEOUT) or DEFAULT_ONLINE_CHECK_TIMEOUT)
-            except ValueError:
-                online_check_timeout = DEFAULT_ONLINE_CHECK_TIMEOUT
+            online_check_timeout = settings.ONLINE_CHECK_TIMEOUT.read(store)
         self.online_check_timeout = online_check_timeout
         self.probe_interval = probe_interval
         self._probe: threading.Thread | None = None

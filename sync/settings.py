@@ -79,6 +79,22 @@ class ChoiceOption(Option[str]):
         return text
 
 
+class FloatOption(Option[float]):
+    """A number between ``minimum`` and ``maximum`` (inclusive)."""
+
+    def __init__(self, key: str, default: float, minimum: float, maximum: float, description: str) -> None:
+        if not minimum <= default <= maximum:
+            raise ValueError(f"the default of {key!r} is outside its range")
+        self.minimum, self.maximum = minimum, maximum
+        super().__init__(key, default, description)
+
+    def parse(self, text: str) -> float:
+        number = float(text.strip())
+        if not self.minimum <= number <= self.maximum:  # also refuses nan
+            raise ValueError(text)
+        return number
+
+
 class IntOption(Option[int]):
     """A whole number between ``minimum`` and ``maximum`` (inclusive), or one of ``choices``."""
 
@@ -123,6 +139,11 @@ PRINTER_ADDRESS = TextOption("printer_address", "", "Its device file, host:port 
 PRINTER_ENCODING = TextOption("printer_encoding", "", "Its Chinese code page (empty: as the model).")
 PRINTER_LOGO = TextOption("printer_logo", "", "A PNG printed at the top of every slip (empty: none).")
 SCANNER_PORT = TextOption("scanner_port", "", "The serial port of a USB-COM scanner (empty: none).")
+# How long an online pre-check (balance, coupon status) waits for the server before the desk goes on
+# offline rules (half for connecting, half for the answer); set by an operator, not on the Settings screen.
+ONLINE_CHECK_TIMEOUT = FloatOption(
+    "sync.online_check_timeout_s", 2.0, 0.2, 30.0, "Seconds an online pre-check waits before offline rules."
+)
 SCANNER_BAUD = IntOption("scanner_baud", 9600, 1200, 115_200, "The serial scanner's speed in baud.")
 
 # The desk's settings, loaded when its window opens (in this order on the Settings screen's save).
