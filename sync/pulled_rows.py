@@ -34,8 +34,11 @@ _MEMBER_UPSERT = _upsert_sql("members", MEMBER_COLUMNS, ("member_no",))
 # The same with the phone already as the store keeps it (mask, keyed hash, sealed copy), computed here
 # rather than by the conversion trigger, which would write the row a second time.
 _MEMBER_UPSERT_SEALED = _upsert_sql("members", (*MEMBER_COLUMNS, "phone_hash", "phone_sealed"), ("member_no",))
-_COUPON_UPSERT = _upsert_sql("coupons", COUPON_COLUMNS, ("code",))
-_RECEIPT_UPSERT = _upsert_sql("receipts", RECEIPT_COLUMNS, ("tenant_code", "receipt_no"))
+# Rows written as the server sends them, columns for columns.
+_PLAIN = {
+    "coupon": _upsert_sql("coupons", COUPON_COLUMNS, ("code",)),
+    "receipt": _upsert_sql("receipts", RECEIPT_COLUMNS, ("tenant_code", "receipt_no")),
+}
 
 _PHONE = MEMBER_COLUMNS.index("phone")
 # entity -> (table, columns as RowWriter.load reads them, key columns joined by "|" in a change's key)
@@ -112,21 +115,15 @@ class RowWriter:
                     conn.execute(_MEMBER_UPSERT_SEALED, [*values, phone_hash, keys.seal(phone)])
                 elif current is None or current[:-1] != tuple(values):
                     conn.execute(_MEMBER_UPSERT, values)
-            elif entity == "coupon":
+            elif entity in _PLAIN:
+                table, columns, key_columns = _CURRENT[entity]
                 if data.get("absent"):
-                    conn.execute("DELETE FROM coupons WHERE code = ?", (key,))
+                    where = " AND ".join(f"{c} = ?" for c in key_columns)
+                    conn.execute(f"DELETE FROM {table} WHERE {where}", key.split("|", len(key_columns) - 1))
                     return True
-                values = [data.get(c) for c in COUPON_COLUMNS]
+                values = [data.get(c) for c in columns]
                 if current is None or current != tuple(values):
-                    conn.execute(_COUPON_UPSERT, values)
-            elif entity == "receipt":
-                tenant, receipt_no = key.split("|", 1)
-                if data.get("absent"):
-                    conn.execute("DELETE FROM receipts WHERE tenant_code = ? AND receipt_no = ?", (tenant, receipt_no))
-                    return True
-                values = [data.get(c) for c in RECEIPT_COLUMNS]
-                if current is None or current != tuple(values):
-                    conn.execute(_RECEIPT_UPSERT, values)
+                    conn.execute(_PLAIN[entity], values)
             elif entity == "claim":
                 op_id, benefit, period = key.split("|", 2)
                 row = conn.execute(
