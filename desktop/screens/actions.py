@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from membership.decisions import cash_offset_value
 from membership.money import AmountError, format_yuan, parse_yuan
 
 from ..i18n import render
@@ -414,10 +415,10 @@ class CashOffsetScreen(ActionScreen):
         self.purchase.setFocus()
 
     def _preview(self) -> None:
-        rate = self.win.store.rules().cash_offset_points_per_yuan
         text = self.points.text().strip()
         if text.isdigit():
-            self.value.setText(self.tr("Worth ¥{value}").format(value=format_yuan(int(text) * 100 // rate)))
+            value = cash_offset_value(int(text), self.win.store.rules())
+            self.value.setText(self.tr("Worth ¥{value}").format(value=format_yuan(value)))
         else:
             self.value.clear()
 
