@@ -1,8 +1,14 @@
-"""The settings sync keeps in the terminal's store: where the server is, how this desk signs in, how far it has pulled."""
+"""The settings sync keeps in the terminal's store: where the server is, how this desk signs in, how far it has pulled.
+
+The server address is a setting staff see (declared with its type and default in :mod:`sync.settings`);
+the others are the engine's own bookkeeping, never set by hand.
+"""
 
 from __future__ import annotations
 
-from .settings import SERVER_URL_KEY as SERVER_URL  # noqa: F401 (declared with the other settings in sync/settings.py)
+from .settings import SERVER_URL_KEY as SERVER_URL
+
+__all__ = ["AUDIT_ANCHORED", "AUDIT_REQUEST", "CURSOR", "REMOTE_OPS_PRUNED", "SERVER_URL", "TOKEN"]
 
 TOKEN = "sync.token"
 CURSOR = "sync.cursor"  # the server's change number this store has applied through
