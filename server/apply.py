@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from membership import operations as ops_vocab
 from membership.codes import CodeError
@@ -30,7 +30,7 @@ from membership.validation import InvalidInput
 from membership.write_plan import plan_writes
 
 from . import state
-from .db import WriteTx
+from .db import Raw, WriteTx, raw
 from .envelopes import NOT_PERMITTED, QUARANTINED, Envelope, PushRefused, Reject, TerminalRef, msg
 from .executor import execute
 from .feed import emit_exception, emit_rows, open_exception, record, reject, touch_set
@@ -55,30 +55,38 @@ __all__ = [  # what other modules import from here
 log = logging.getLogger("memberdesk.server")
 
 
+def _undo(cursor: Raw) -> None:
+    """Take back everything the operation wrote (and leave the transaction usable on PostgreSQL)."""
+    cursor.execute("ROLLBACK TO SAVEPOINT apply_one")
+    cursor.execute("RELEASE SAVEPOINT apply_one")
+
+
 def apply_one(
     tx: WriteTx, ref: Reference, terminal: TerminalRef, op: Envelope, now: datetime, at: str
 ) -> dict[str, Any]:
     mark = tx.mark()
-    savepoint = tx.conn.begin_nested()
+    # The operation's own savepoint, issued on the driver's cursor like its statements: through
+    # SQLAlchemy (begin_nested) SAVEPOINT and RELEASE cost ~40 µs each, a quarter of an operation.
+    cursor = raw(tx.conn)
+    cursor.execute("SAVEPOINT apply_one")
     try:
         outcome = _decide_and_write(tx, ref, terminal, op, now, at)
-        savepoint.commit()
+        cursor.execute("RELEASE SAVEPOINT apply_one")
         return outcome
     except state.NotSetUp:
         raise  # not this operation's fault: the whole batch waits (503) until rules are loaded
-    except (OperationalError, DBAPIError) as exc:
-        # A database failure is transient: the whole batch fails and the terminal retries it.
-        if not isinstance(exc, IntegrityError):
-            raise
-        savepoint.rollback()
+    except Exception as exc:
+        # The operation's statements go through the driver's own cursor (server.db.Raw), so its errors
+        # come as the driver's classes (sqlite3, psycopg), not SQLAlchemy's: both are looked at.
+        driver = tx.conn.dialect.loaded_dbapi
+        integrity = isinstance(exc, (IntegrityError, driver.IntegrityError))
+        if isinstance(exc, (DBAPIError, driver.Error)) and not integrity:
+            raise  # a database failure is transient: the whole batch fails and the terminal retries it
+        # An integrity error or a bug must not block the terminal's queue: quarantine it for an administrator.
+        _undo(cursor)
         tx.rollback_to(mark)
-        log.exception("integrity error applying %s", op.op_id)
-        error = f"{type(exc).__name__}"
-    except Exception as exc:  # a bug must not block the terminal's queue: quarantine it for an administrator
-        savepoint.rollback()
-        tx.rollback_to(mark)
-        log.exception("error applying %s", op.op_id)
-        error = f"{type(exc).__name__}: {exc}"[:200]
+        log.exception("%s applying %s", "integrity error" if integrity else "error", op.op_id)
+        error = type(exc).__name__ if integrity else f"{type(exc).__name__}: {exc}"[:200]
     return record(
         tx,
         terminal,

@@ -414,3 +414,56 @@ def test_the_cli_writes_its_look_up_audit(server, make_terminal):
         assert [r[0] for r in store.query("SELECT staff_no FROM audit WHERE action = 'lookup'")] == ["D001"]
     finally:
         store.close()
+
+
+def _inject_database_failure(server, member: str) -> None:
+    """A failure of the database itself (not a constraint): every ledger line for this member fails."""
+    from sqlalchemy import text
+
+    with server.db.engine.begin() as conn:
+        if server.db.is_sqlite:  # a table the trigger needs is missing: an OperationalError when it fires
+            conn.execute(text("CREATE TABLE injected_gone (x INTEGER)"))
+            conn.execute(
+                text(
+                    f"CREATE TRIGGER injected_fault BEFORE INSERT ON ledger WHEN NEW.member_no = '{member}' "
+                    "BEGIN SELECT x FROM injected_gone; END"
+                )
+            )
+            conn.execute(text("DROP TABLE injected_gone"))
+        else:  # lock_not_available: what a lock time-out raises
+            conn.execute(
+                text(
+                    "CREATE FUNCTION injected_fault() RETURNS trigger AS $$ BEGIN "
+                    "RAISE EXCEPTION 'injected lock time-out' USING ERRCODE = 'lock_not_available'; END $$ "
+                    "LANGUAGE plpgsql"
+                )
+            )
+            conn.execute(
+                text(
+                    "CREATE TRIGGER injected_fault BEFORE INSERT ON ledger FOR EACH ROW "
+                    f"WHEN (NEW.member_no = '{member}') EXECUTE FUNCTION injected_fault()"
+                )
+            )
+
+
+def test_a_database_failure_while_applying_is_transient_not_quarantined(server, make_terminal):
+    """The operation's statements run on the driver's cursor, so its errors are the driver's classes: a
+    failure of the database (not of a constraint) fails the batch, and the terminal sends it again."""
+    desk = make_terminal(server, 7)
+    member = enroll(desk.services, desk.desk).member_no
+    desk.sync()
+    _inject_database_failure(server, member)
+    desk.services.earn(desk.cashier, member, 30_000)
+    shown = desk.services.summary(desk.desk, member).balance
+    assert not desk.engine.step()
+    op_id = desk.store.scalar("SELECT op_id FROM oplog WHERE kind = 'earn'")
+    assert server.scalar("SELECT count(*) FROM ops WHERE op_id = :o", o=op_id) == 0  # not recorded at all
+    assert desk.engine.status.pending == 1 and desk.engine.status.quarantined == 0
+    _remove_fault(server)
+    # The engine goes on by itself (a step may first meet the connection the failed request left behind).
+    wait_until(lambda: desk.engine.step() and desk.engine.status.pending == 0, timeout=60, what="the retry")
+    quiesce(desk)
+    assert server.scalar("SELECT status FROM ops WHERE op_id = :o", o=op_id) == "applied"
+    assert desk.services.summary(desk.desk, member).balance == shown
+    assert server.scalar("SELECT count(*) FROM exceptions WHERE code = 'server_error'") == 0
+    assert_converged(server, desk)
