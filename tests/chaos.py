@@ -125,7 +125,7 @@ class DeskApp:
             "PYTHONPATH": str(ROOT),
             "QT_QPA_PLATFORM": "offscreen",
             "MEMBERDESK_LANG": "en",
-            "MEMBERDESK_RAISE": "1",  # a crash of ours ends the process (and the drill notices), not a dialog
+            "MEMBERDESK_RAISE": "1",  # a crash of ours goes to the log, not to a dialog that would block the app
         }
         self.ready.clear()
         self.done.set()  # nothing asked yet
