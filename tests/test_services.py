@@ -440,3 +440,11 @@ def test_a_manager_unlocks_a_locked_clerk_and_it_is_audited(services, store, man
     assert services.login("D001", "2345").role == "desk"  # the same PIN as before
     with pytest.raises(Refused):
         services.unlock_staff(manager, "NOBODY")
+
+
+def test_terminal_facts_give_the_oldest_waiting_operation_in_mall_time(services, manager, desk):
+    """Staff read times in the mall's time zone: not the stored UTC text (2026-11-20T02:00:00.000Z)."""
+    enroll(services, desk)  # not pushed yet (the engine is not running): it waits
+    facts = {str(label): value for label, value in services.terminal_facts(manager)}
+    assert facts["Operations waiting to be sent"] != "0"
+    assert facts["Oldest waiting since"] == "2026-11-20 10:00", facts

@@ -15,7 +15,7 @@ from membership.decisions import Context
 from membership.i18n import QT_TRANSLATE_NOOP, Message
 from membership.receipt import ReceiptData
 from membership.segments import lifecycle_stage, rfm_segment
-from membership.timeutil import to_utc_text
+from membership.timeutil import from_utc_text, to_utc_text
 from membership.validation import is_phone, mask_name, mask_phone, normalize_name, normalize_phone
 
 from .records import _REFERENCE_RE, NAME_SEARCH_LIMIT, HistoryRow, MemberHit, MemberSummary, Session
@@ -36,7 +36,7 @@ class LookupServices(StaffAdministration):
             (QT_TRANSLATE_NOOP("Terminal", "Epoch"), str(t.epoch)),
             (QT_TRANSLATE_NOOP("Terminal", "Rules version"), self.store.rules().version),
             (QT_TRANSLATE_NOOP("Terminal", "Operations waiting to be sent"), str(pending[0])),
-            (QT_TRANSLATE_NOOP("Terminal", "Oldest waiting since"), pending[1] or "—"),
+            (QT_TRANSLATE_NOOP("Terminal", "Oldest waiting since"), self._mall_time(pending[1]) if pending[1] else "—"),
             (
                 QT_TRANSLATE_NOOP("Terminal", "Members in this store"),
                 f"{self.store.scalar('SELECT count(*) FROM members'):,d}",
@@ -44,6 +44,10 @@ class LookupServices(StaffAdministration):
             (QT_TRANSLATE_NOOP("Terminal", "Database"), str(self.store.path)),
         ]
         return [(Message("Terminal", key), value) for key, value in facts]
+
+    def _mall_time(self, utc_text: str) -> str:
+        """A stored UTC time as staff read it: the mall's local date and time."""
+        return from_utc_text(utc_text).astimezone(self.store.rules().timezone).strftime("%Y-%m-%d %H:%M")
 
     def pending_operations(self) -> tuple[int, str | None]:
         """How many operations wait to be sent, and the local time of the oldest (for the banner)."""
