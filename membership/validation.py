@@ -288,3 +288,12 @@ def parse_stored_birthday(text: str | None) -> Birthday | None:
         return Birthday(int(month), int(day))
     year, month, day = text.split("-")
     return Birthday(int(month), int(day), int(year))
+
+
+_PIN_RE = re.compile(r"[0-9]{4,8}")
+
+
+def is_pin(text: object) -> bool:
+    """A staff PIN: 4 to 8 ASCII digits, nothing else (no full-width or superscript digits, no newline).
+    The one rule for the desks and the server, so a PIN set in either place can be typed at both."""
+    return isinstance(text, str) and _PIN_RE.fullmatch(text) is not None

@@ -30,7 +30,7 @@ from membership.masterdata import default_masterdata_dir, masterdata_from_dicts
 from membership.permissions import ROLES
 from membership.rules import default_rules_path, rules_from_dict
 from membership.timeutil import business_day, to_utc_text
-from membership.validation import InvalidInput, normalize_name, normalize_phone, parse_birthday
+from membership.validation import InvalidInput, is_pin, normalize_name, normalize_phone, parse_birthday
 
 from .apply import QUARANTINED, Envelope, TerminalRef, apply_quarantined, emit_exception, emit_rows
 from .db import ServerDB, WriteTx
@@ -94,7 +94,7 @@ def save_staff(db: ServerDB, staff_no: str, name: str, role: str, pin: str, now:
         raise AdminError(QT_TRANSLATE_NOOP("Server", "A staff number is 1 to 16 letters or digits."))
     if role not in ROLES:
         raise AdminError(QT_TRANSLATE_NOOP("Server", "The role must be desk, cashier or manager."))
-    if not (pin.isdigit() and 4 <= len(pin) <= 8):
+    if not is_pin(pin):
         raise AdminError(QT_TRANSLATE_NOOP("Server", "A PIN is 4 to 8 digits."))
     name = normalize_name(name)
     row = {"staff_no": staff_no, "name": name, "role": role, "pin_hash": _HASHER.hash(pin), "active": 1}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -12,14 +11,13 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from membership import permissions as perms
 from membership.argon2_params import PIN_HASHING
 from membership.i18n import QT_TRANSLATE_NOOP, Message
+from membership.validation import is_pin
 
 # One definition of roles and permissions for the terminal and the server (membership/permissions.py).
 ROLES, ROLE_LABELS, PERMISSIONS = perms.ROLES, perms.ROLE_LABELS, perms.PERMISSIONS
 
 # argon2id with the one set of parameters the server uses too (membership/argon2_params.py).
 _HASHER = PasswordHasher(**PIN_HASHING.hasher_kwargs(), type=Type[PIN_HASHING.variant])
-
-_PIN_RE = re.compile(r"^\d{4,8}$")
 
 
 class AuthError(Exception):
@@ -38,7 +36,7 @@ class LockoutPolicy:
 
 
 def check_pin_format(pin: str) -> str:
-    if not isinstance(pin, str) or not _PIN_RE.match(pin):
+    if not is_pin(pin):
         raise AuthError("pin_format", QT_TRANSLATE_NOOP("Auth", "A PIN is 4 to 8 digits."))
     return pin
 

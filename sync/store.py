@@ -23,6 +23,7 @@ from membership.ledger import LedgerLine
 from membership.masterdata import MasterData, masterdata_from_dicts
 from membership.operations import canonical_json
 from membership.rules import Rules, rules_from_dict
+from membership.state_reader import coupon_from_row, receipt_from_row
 from membership.sync_rules import member_state_from_rows
 
 from . import storekey
@@ -387,30 +388,11 @@ class Store:
         row = self.query_one(
             "SELECT * FROM receipts WHERE tenant_code = ? AND receipt_no = ?", (tenant_code, receipt_no)
         )
-        if row is None:
-            return None
-        return ReceiptRecord(
-            row["tenant_code"],
-            row["receipt_no"],
-            row["member_no"],
-            row["credited_at"],
-            row["terminal_name"],
-        )
+        return None if row is None else receipt_from_row(row)
 
     def coupon_record(self, code: str) -> CouponRecord | None:
         row = self.query_one("SELECT * FROM coupons WHERE code = ?", (code,))
-        if row is None:
-            return None
-        return CouponRecord(
-            code=row["code"],
-            definition=row["definition"],
-            member_no=row["member_no"],
-            status=row["status"],
-            valid_from=date.fromisoformat(row["valid_from"]),
-            valid_to=date.fromisoformat(row["valid_to"]),
-            used_at=row["used_at"],
-            used_where=row["used_where"],
-        )
+        return None if row is None else coupon_from_row(row)
 
     def stock_level(self, item_code: str) -> int:
         return self.scalar("SELECT quantity FROM stock WHERE item_code = ?", (item_code,)) or 0

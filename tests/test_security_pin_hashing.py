@@ -89,3 +89,35 @@ def test_every_password_hasher_is_built_from_the_one_definition():
                         ("type", "Type[PIN_HASHING.variant]")
                     ], where
     assert sorted(calls) == ["server/admin.py", "sync/auth.py"]  # one hasher a side (the console uses the server's)
+
+
+PIN_CASES = {
+    "1234": True,
+    "12345678": True,
+    "123": False,
+    "123456789": False,
+    "１２３４": False,  # full-width digits: Python's \d took them at the desk
+    "²²²²": False,  # superscripts: str.isdigit() took them on the server
+    "1234\n": False,  # "$" let a trailing newline through at the desk
+    " 1234": False,
+    "12a4": False,
+}
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_desks_and_server_accept_the_same_pins(server):
+    """One PIN rule (membership.validation.is_pin): what the server accepts a desk can log in with."""
+    for number, (pin, good) in enumerate(PIN_CASES.items()):
+        try:
+            auth.check_pin_format(pin)
+            desk_ok = True
+        except auth.AuthError:
+            desk_ok = False
+        try:
+            admin.save_staff(server.db, f"P{number:03d}", "测试", "desk", pin, datetime.now(UTC))
+            server_ok = True
+        except admin.AdminError:
+            server_ok = False
+        assert (desk_ok, server_ok) == (good, good), repr(pin)
+    saved = {r[0] for r in server.rows("SELECT staff_no FROM staff WHERE staff_no LIKE 'P%'")}
+    assert saved == {f"P{n:03d}" for n, good in enumerate(PIN_CASES.values()) if good}
