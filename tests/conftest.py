@@ -227,3 +227,22 @@ def fingerprint(store) -> dict[str, str]:
         digest = hashlib.sha256(repr(sorted(tuple(r) for r in rows)).encode()).hexdigest()
         out[name] = f"{len(rows)}:{digest[:16]}"
     return out
+
+
+def open_desk_window(qtbot, services, store, size: tuple[int, int] | None = None):
+    """The desk's real main window over ``services`` in zh_CN, shown; a generator for a fixture to yield from
+    (it shuts the window down and restores the language afterwards)."""
+    from desktop.app import create_app
+    from desktop.i18n import install_language
+    from desktop.main_window import MainWindow
+
+    create_app()
+    install_language("zh_CN")
+    window = MainWindow(services, store)
+    qtbot.addWidget(window)
+    if size:
+        window.resize(*size)
+    window.show()
+    yield window
+    window.shutdown()
+    install_language("zh_CN")

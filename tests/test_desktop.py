@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, open_desk_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
@@ -28,19 +28,7 @@ def qt_language():
 
 @pytest.fixture
 def win(qtbot, store, services, clock):
-    from desktop.app import create_app
-    from desktop.i18n import install_language
-    from desktop.main_window import MainWindow
-
-    create_app()
-    install_language("zh_CN")
-    window = MainWindow(services, store)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    yield window
-    window.shutdown()
-    install_language("zh_CN")
+    yield from open_desk_window(qtbot, services, store, (1280, 800))
 
 
 def idle(qtbot, win) -> None:

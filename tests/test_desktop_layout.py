@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from conftest import ARTIFACTS, enroll
+from conftest import ARTIFACTS, enroll, open_desk_window
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -136,18 +136,7 @@ def layout_problems(screen: QWidget) -> list[str]:
 
 @pytest.fixture
 def win(qtbot, store, services, clock):
-    from desktop.app import create_app
-    from desktop.i18n import install_language
-    from desktop.main_window import MainWindow
-
-    create_app()
-    install_language("zh_CN")
-    window = MainWindow(services, store)
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    window.shutdown()
-    install_language("zh_CN")
+    yield from open_desk_window(qtbot, services, store)
 
 
 def _idle(qtbot, win) -> None:
