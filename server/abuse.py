@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import text
 
@@ -22,7 +22,7 @@ from membership.timeutil import from_utc_text, local_minutes, to_utc_text
 
 from . import state
 from .apply import NOT_PERMITTED, decision_time, open_exception
-from .db import WriteTx
+from .db import WriteTx, raw
 
 CTX = "Server"
 LOOKUP_ACTIONS = ("lookup", "reveal_phone")
@@ -88,6 +88,18 @@ def _msg(text_: str, **params: Any) -> Message:
 
 # Every way of spending points counts towards "one member redeeming at several desks": gifts, cash offset
 # and points donated to charity (a donation spends the same balance twice as easily as a gift).
+class _PushedOp(NamedTuple):
+    op_id: str
+    kind: str
+    staff_no: str
+    effective_member: str | None
+    local_time: str
+    business_day: str
+    status: str
+    code: str | None
+    payload: str
+
+
 _REDEMPTION_VALUES = {f"rk{n}": kind for n, kind in enumerate(REDEMPTION_KINDS)}
 _REDEMPTION_PARAMS = ", ".join(f":{name}" for name in _REDEMPTION_VALUES)
 
@@ -99,26 +111,28 @@ def check_operations(tx: WriteTx, terminal_id: str, op_ids: Iterable[str], at: s
     ids = list(op_ids)
     if not ids:
         return opened
-    rows = []
+    rows: list[_PushedOp] = []
+    db = raw(conn)  # a batch is read back once, on the driver's cursor (this runs for every push)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         params = {f"i{n}": v for n, v in enumerate(chunk)}
-        rows += conn.execute(
-            text(
+        rows += map(
+            _PushedOp._make,
+            db.all(
                 "SELECT op_id, kind, staff_no, effective_member, local_time, business_day, status, code, payload "
-                f"FROM ops WHERE op_id IN ({', '.join(f':i{n}' for n in range(len(chunk)))})"
+                f"FROM ops WHERE op_id IN ({', '.join(f':i{n}' for n in range(len(chunk)))})",
+                params,
             ),
-            params,
-        ).all()
+        )
     for op in rows:
         if op.code != NOT_PERMITTED:  # refused for who made it: that exception is already open
             found = _disabled_staff(tx, terminal_id, op, at)
             opened += [found] if found else []
         if op.kind == ops_vocab.CREDIT_RECEIPT and op.status == "applied" and op.effective_member:
-            count = conn.execute(
-                text("SELECT count(*) FROM receipts WHERE member_no = :m AND business_day = :d"),
+            count = db.scalar(
+                "SELECT count(*) FROM receipts WHERE member_no = :m AND business_day = :d",
                 {"m": op.effective_member, "d": op.business_day},
-            ).scalar_one()
+            )
             if count >= limits.receipts_per_member_day:
                 found = _flag(
                     tx,
@@ -147,12 +161,10 @@ def check_operations(tx: WriteTx, terminal_id: str, op_ids: Iterable[str], at: s
             window = timedelta(minutes=limits.multi_desk_minutes)
             desks = [
                 r[0]
-                for r in conn.execute(
-                    text(
-                        "SELECT DISTINCT terminal_id FROM ops WHERE effective_member = :m AND status = 'applied' "
-                        f"AND kind IN ({_REDEMPTION_PARAMS}) AND local_time >= :lo AND local_time <= :hi "
-                        "ORDER BY terminal_id"
-                    ),
+                for r in db.all(
+                    "SELECT DISTINCT terminal_id FROM ops WHERE effective_member = :m AND status = 'applied' "
+                    f"AND kind IN ({_REDEMPTION_PARAMS}) AND local_time >= :lo AND local_time <= :hi "
+                    "ORDER BY terminal_id",
                     {
                         "m": op.effective_member,
                         "lo": to_utc_text(when - window),
@@ -242,6 +254,8 @@ def _disabled_staff(tx: WriteTx, terminal_id: str, op: Any, at: str) -> int | No
     managers' own operations of a disabled staff member are refused when applied (server.apply).
     """
     conn = tx.conn
+    if all(active for _role, active, _since in state.staff_history(conn, op.staff_no, tx.staff)):
+        return None  # never disabled (or unknown to the server): nothing to look at
     when = to_utc_text(decision_time(op.local_time, from_utc_text(at)))
     staff = state.staff_as_of(conn, op.staff_no, when, tx.staff)
     if staff is None or staff.active:

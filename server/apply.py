@@ -146,8 +146,9 @@ def _decide_and_write(
             return reject(
                 tx, terminal, op, effective, at, NOT_PERMITTED, message, rules, payload, target_payload, detail
             )
+    reader = state.ServerReader(conn, terminal.terminal_id, tx.staff, aliases={payload.get("member_no"): effective})
     try:
-        decision, extra = _decide(tx, terminal, op, payload, effective, ctx)
+        decision, extra = _decide(tx, terminal, op, payload, effective, ctx, reader)
         extra_exceptions.extend(extra)
     except Refused as refusal:
         if op.kind == ops_vocab.REVERSE:
@@ -161,6 +162,9 @@ def _decide_and_write(
         target_payload = reversal_target(conn, payload["target_op_id"])
     plan = plan_writes(decision, op.kind, payload, op_id=op.op_id, at=at, day=day, desk_name=terminal.name)
     effects = execute(conn, plan, terminal.terminal_id)
+    # The members rows the decision read are still what is stored unless the plan wrote a member: then
+    # the change feed sends them without reading them again (most operations change only the ledger).
+    unchanged = reader.member_rows if plan.new_member is None and not plan.member_changes else None
     outcome = record(
         tx,
         terminal,
@@ -176,6 +180,7 @@ def _decide_and_write(
         member_for_exception=decision.member_no,
         effects={**effects, "business_day": day},
         touched=touch_set(op.kind, payload, target_payload, decision),
+        unchanged_members=unchanged,
     )
     return outcome
 
@@ -204,6 +209,7 @@ def _decide(
     p: dict[str, Any],
     effective: str | None,
     ctx: Context,
+    reader: state.ServerReader,
 ) -> tuple[Decision, list[tuple[str, Message, dict[str, Any]]]]:
     """The shared decision of ``op``, after the checks only the server can make (uniqueness in the mall,
     clashes between desks); returns it with the exceptions it opens."""
@@ -245,7 +251,7 @@ def _decide(
             "invalid_operation",
             msg(QT_TRANSLATE_NOOP("Server", "Operations of kind {kind} are not accepted."), kind=kind),
         )
-    decided = decide(kind, p, ctx, state.ServerReader(conn, terminal.terminal_id, tx.staff), at_desk=False)
+    decided = decide(kind, p, ctx, reader, at_desk=False)
     decision = decided.decision
     if decided.shortfall:
         extra.append(

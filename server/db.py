@@ -33,7 +33,7 @@ from sqlalchemy import (
     event,
     text,
 )
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import QueuePool
 
 # SQLite makes only ``INTEGER PRIMARY KEY`` an auto-incrementing rowid; PostgreSQL wants a 64-bit key.
 BigId = BigInteger().with_variant(Integer, "sqlite")
@@ -415,6 +415,11 @@ class Change:
     audience: str | None = None
 
 
+_CHANGES_INSERT = (
+    'INSERT INTO changes (change_no, entity, "key", audience, data) VALUES (:change_no, :entity, :key, :audience, :data)'
+)
+
+
 @dataclass
 class WriteTx:
     """A serialised write transaction: the connection and the change numbers it hands out."""
@@ -449,8 +454,8 @@ class ServerDB:
         self.is_sqlite = url.startswith("sqlite")
         self._write_lock = threading.Lock() if self.is_sqlite else None
         if self.is_sqlite:
-            self.engine = _sqlite_engine(url, immediate=True)
-            self.reader = _sqlite_engine(url, immediate=False)
+            self.engine = _sqlite_engine(url, immediate=True, keep=1)
+            self.reader = _sqlite_engine(url, immediate=False, keep=4)
         else:
             self.engine = create_engine(url, pool_size=10, max_overflow=40, pool_pre_ping=True)
             self.reader = self.engine
@@ -469,7 +474,7 @@ class ServerDB:
             tx = WriteTx(conn, value)
             yield tx
             if tx.pending:
-                conn.execute(changes.insert(), tx.pending)
+                raw(conn).executemany(_CHANGES_INSERT, tx.pending)
             if tx.next_no != value:
                 conn.execute(text("UPDATE counters SET value = :v WHERE name = 'change_no'"), {"v": tx.next_no})
 
@@ -479,9 +484,18 @@ class ServerDB:
             yield conn
 
 
-def _sqlite_engine(url: str, immediate: bool) -> Engine:
-    # One connection per request thread; NullPool keeps no idle file handles between requests of a test.
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 60}, poolclass=NullPool)
+def _sqlite_engine(url: str, immediate: bool, keep: int) -> Engine:
+    # ``keep`` connections stay open between requests (more are opened when needed and closed after).
+    # Without one open, every request would close the database's last connection, and SQLite then
+    # checkpoints the whole WAL into the file and deletes it before the next request creates it again:
+    # a small push paid that each time, and a busy server much of its time.
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": 60},
+        poolclass=QueuePool,
+        pool_size=keep,
+        max_overflow=-1,
+    )
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_conn: Any, _record: Any) -> None:

@@ -38,13 +38,20 @@ def touch_set(
     return keys
 
 
-def emit_rows(tx: WriteTx, keys: set[str]) -> None:
-    """Send the current server version of each row (or its absence) to every terminal."""
+def emit_rows(tx: WriteTx, keys: set[str], unchanged_members: dict[str, dict[str, Any]] | None = None) -> None:
+    """Send the current server version of each row (or its absence) to every terminal.
+
+    ``unchanged_members`` are members rows as read in this transaction and not written since: sent as
+    they are instead of being read again.
+    """
     conn = tx.conn
+    known = unchanged_members or {}
     for key in sorted(keys):
         entity, ident = key.split(":", 1)
         if entity == "member":
-            row = state.row_dict(conn, "members", MEMBER_COLUMNS, "member_no = :k", {"k": ident})
+            row = known.get(ident)
+            if row is None:
+                row = state.row_dict(conn, "members", MEMBER_COLUMNS, "member_no = :k", {"k": ident})
         elif entity == "coupon":
             row = state.row_dict(conn, "coupons", COUPON_COLUMNS, "code = :k", {"k": ident})
         elif entity == "receipt":
@@ -156,6 +163,7 @@ def record(
     effects: dict[str, Any] | None = None,
     touched: set[str] | None = None,
     detail: dict[str, Any] | None = None,
+    unchanged_members: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Write the operation's record, its exceptions and the changes terminals pull; return its outcome."""
     exception_ids = []
@@ -168,7 +176,7 @@ def record(
             open_exception(tx, ex_code, ex_message, at, op.op_id, terminal.terminal_id, member_for_exception, ex_detail)
         )
     if touched:
-        emit_rows(tx, touched)
+        emit_rows(tx, touched, unchanged_members)
     claim_ops = [op.op_id]
     if op.kind == ops_vocab.REVERSE and payload:
         claim_ops.append(payload["target_op_id"])

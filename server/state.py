@@ -86,11 +86,16 @@ def resolve_alias(conn: Connection, member_no: str | None) -> str | None:
     return member_no
 
 
-def member_state(conn: Connection, member_no: str, today: date, rules: Rules) -> MemberState | None:
+def member_state(
+    conn: Connection, member_no: str, today: date, rules: Rules, rows_read: dict[str, Any] | None = None
+) -> MemberState | None:
+    """The member's state for a decision; the members row read for it is kept in ``rows_read``."""
     db = raw(conn)
     row = db.dict(_MEMBER, {"m": member_no})
     if row is None:
         return None
+    if rows_read is not None:
+        rows_read[member_no] = dict(row)
     entries = db.all(_ENTRIES, {"m": member_no})
     claims = db.all(_CLAIMS, {"m": member_no})
     receipts_today = db.scalar(_RECEIPTS_TODAY, {"m": member_no, "d": today.isoformat()})
@@ -150,18 +155,34 @@ def original_operation(conn: Connection, op_id: str) -> OriginalOperation | None
 
 
 class ServerReader:
-    """The server's answers to :class:`membership.state_reader.StateReader`, for operations from one terminal."""
+    """The server's answers to :class:`membership.state_reader.StateReader`, for operations from one terminal.
 
-    def __init__(self, conn: Connection, terminal_id: str, staff_cache: dict[str, Any] | None = None):
+    One reader serves one operation's decision, so what it looked up cannot change under it: alias
+    resolutions are remembered (``aliases``, which the caller may seed with one it already made), and the
+    members rows read for the decision are kept (``member_rows``) for the change feed, which sends them
+    as they are when the operation's writes leave them alone (``server.apply``).
+    """
+
+    def __init__(
+        self,
+        conn: Connection,
+        terminal_id: str,
+        staff_cache: dict[str, Any] | None = None,
+        aliases: dict[str | None, str | None] | None = None,
+    ):
         self.conn = conn
         self.terminal_id = terminal_id
         self.staff_cache = staff_cache
+        self.aliases: dict[str | None, str | None] = aliases if aliases is not None else {}
+        self.member_rows: dict[str, dict[str, Any]] = {}
 
     def resolve_alias(self, member_no: str | None) -> str | None:
-        return resolve_alias(self.conn, member_no)
+        if member_no not in self.aliases:
+            self.aliases[member_no] = resolve_alias(self.conn, member_no)
+        return self.aliases[member_no]
 
     def member_state(self, member_no: str, today: date, rules: Rules) -> MemberState | None:
-        return member_state(self.conn, member_no, today, rules)
+        return member_state(self.conn, member_no, today, rules, self.member_rows)
 
     def coupon_record(self, code: str) -> CouponRecord | None:
         return coupon_record(self.conn, code)
@@ -201,12 +222,9 @@ class StaffRecord:
     since: str  # UTC text from which this record held ('' if since before the history was kept)
 
 
-def staff_as_of(conn: Connection, staff_no: str, at: str, cache: dict[str, Any] | None = None) -> StaffRecord | None:
-    """The server's record of ``staff_no`` at ``at`` (UTC text), or None for staff the server does not know.
-
-    Before the first record the first record holds: a clock set back cannot make a staff member unknown.
-    An inactive record's ``since`` is when the current spell of being disabled began.
-    """
+def staff_history(conn: Connection, staff_no: str, cache: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+    """``(role, active, valid_from)`` of every record of ``staff_no``, oldest first; [] for staff the
+    server does not know. ``cache`` (one transaction's) keeps them for the next operation."""
     staff_no = (staff_no or "").strip().upper()  # as the server stores staff numbers
     rows = cache.get(staff_no) if cache is not None else None
     if rows is None:
@@ -216,6 +234,17 @@ def staff_as_of(conn: Connection, staff_no: str, at: str, cache: dict[str, Any] 
         )
         if cache is not None:
             cache[staff_no] = rows
+    return rows
+
+
+def staff_as_of(conn: Connection, staff_no: str, at: str, cache: dict[str, Any] | None = None) -> StaffRecord | None:
+    """The server's record of ``staff_no`` at ``at`` (UTC text), or None for staff the server does not know.
+
+    Before the first record the first record holds: a clock set back cannot make a staff member unknown.
+    An inactive record's ``since`` is when the current spell of being disabled began.
+    """
+    staff_no = (staff_no or "").strip().upper()  # as the server stores staff numbers
+    rows = staff_history(conn, staff_no, cache)
     if not rows:
         return None
     index = 0
