@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from fractions import Fraction
+from functools import cached_property
 from typing import Any
 
 from . import ledger
@@ -47,8 +48,8 @@ class Context:
     now: datetime
     online: bool = False
 
-    @property
-    def today(self) -> date:
+    @cached_property
+    def today(self) -> date:  # asked several times by one decision: worked out once
         return business_day(self.now, self.rules.timezone, self.rules.cutover_hour)
 
 

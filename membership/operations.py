@@ -388,4 +388,9 @@ def canonical_json(value: Any) -> str:
 
 
 def payload_hash(kind: str, payload: dict[str, Any]) -> str:
-    return hashlib.sha256(f"{kind}\n{canonical_json(payload)}".encode()).hexdigest()
+    return payload_text_hash(kind, canonical_json(payload))
+
+
+def payload_text_hash(kind: str, payload_text: str) -> str:
+    """``payload_hash`` of a payload already in its canonical JSON."""
+    return hashlib.sha256(f"{kind}\n{payload_text}".encode()).hexdigest()

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import text
 
 from membership.i18n import QT_TRANSLATE_NOOP
-from membership.operations import payload_hash
+from membership.operations import canonical_json, payload_text_hash
 from membership.timeutil import to_utc_text
 
 from .apply import apply_one
@@ -43,7 +43,8 @@ def push(tx: WriteTx, ref: Reference, terminal: TerminalRef, batch: list[Envelop
     opened: list[int] = []
     seen: set[str] = set()
     for op in batch:
-        if payload_hash(op.kind, op.payload) != op.payload_hash:
+        op.payload_text = canonical_json(op.payload)
+        if payload_text_hash(op.kind, op.payload_text) != op.payload_hash:
             raise PushRefused(
                 422,
                 "payload_hash_mismatch",

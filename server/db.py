@@ -10,13 +10,13 @@ with a smaller one.
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+import orjson
 from sqlalchemy import (
     BigInteger,
     Column,
@@ -403,8 +403,14 @@ staff_history = Table(
 )
 
 
+_DUMPS_OPTIONS = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    """Stored JSON (change data, outcomes): sorted keys, no spaces, UTF-8, as ``json.dumps(value,
+    ensure_ascii=False, separators=(",", ":"), sort_keys=True)`` writes it, byte for byte, in a fifth of
+    the time (``tests/test_server_json.py``); an operation stores three of them."""
+    return orjson.dumps(value, option=_DUMPS_OPTIONS).decode()
 
 
 @dataclass
@@ -416,7 +422,8 @@ class Change:
 
 
 _CHANGES_INSERT = (
-    'INSERT INTO changes (change_no, entity, "key", audience, data) VALUES (:change_no, :entity, :key, :audience, :data)'
+    'INSERT INTO changes (change_no, entity, "key", audience, data) '
+    "VALUES (:change_no, :entity, :key, :audience, :data)"
 )
 
 

@@ -56,6 +56,8 @@ class Envelope:
     online: bool
     payload: dict[str, Any]
     payload_hash: str
+    # The payload's canonical JSON, once the batch has checked its hash with it (stored as it is).
+    payload_text: str | None = None
 
 
 class Reject(Exception):

@@ -226,7 +226,7 @@ def record(
             "lt": op.local_time,
             "bd": op.business_day,
             "on": int(bool(op.online)),
-            "p": canonical_json(op.payload),
+            "p": op.payload_text if op.payload_text is not None else canonical_json(op.payload),
             "ph": op.payload_hash,
             "st": status,
             "code": code,

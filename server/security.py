@@ -215,6 +215,12 @@ def wire_problem(value: Any, path: str = "payload") -> str | None:
     or lone surrogates; such values would otherwise reach the database (PostgreSQL refuses NUL in text
     and overflows BIGINT) and turn a malformed request into a retried server error.
     """
+    # What every terminal sends is checked quickly; only a value with a problem is walked again to say where.
+    return None if _plain(value) else _located_problem(value, path)
+
+
+def _located_problem(value: Any, path: str) -> str | None:
+    """The problem ``wire_problem`` reports and where it is (every value walked with its path)."""
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, float):
@@ -231,17 +237,43 @@ def wire_problem(value: Any, path: str = "payload") -> str | None:
         return None
     if isinstance(value, dict):
         for key, item in value.items():
-            found = wire_problem(key, path) or wire_problem(item, f"{path}.{key}")
+            found = _located_problem(key, path) or _located_problem(item, f"{path}.{key}")
             if found:
                 return found
         return None
     if isinstance(value, list):
         for n, item in enumerate(value):
-            found = wire_problem(item, f"{path}[{n}]")
+            found = _located_problem(item, f"{path}[{n}]")
             if found:
                 return found
         return None
     return f"{path}: an unexpected value"
+
+
+def _plain(value: Any) -> bool:
+    """True for a value ``wire_problem`` has nothing to say about (the common case, checked quickly)."""
+    kind = type(value)
+    if kind is str:
+        return (value.isascii() and "\x00" not in value) or _valid_text(value)
+    if kind is int:
+        return -MAX_WIRE_INT <= value <= MAX_WIRE_INT
+    if value is None or kind is bool:
+        return True
+    if kind is dict:
+        return all(type(key) is str and _plain(key) and _plain(item) for key, item in value.items())
+    if kind is list:
+        return all(_plain(item) for item in value)
+    return False
+
+
+def _valid_text(value: str) -> bool:
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # -- logs -----------------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from membership.timeutil import from_utc_text, to_utc_text
 from . import settings
 from .audit_anchor import AuditAnchor
 from .client import ProtocolError, Revoked, ServerClient, SyncError, TransientError
+from .gc_pause import collector_paused
 from .outbox import Outbox
 from .pull import PullApplier
 from .store import Store, utc_now
@@ -276,30 +277,33 @@ class SyncEngine:
         applies what has arrived — several pages in one transaction when they are there — so a catch-up
         costs about the larger of fetching and applying, not their sum. Each apply checks the cursor it
         started from: if another sync moved it, what was fetched is dropped and pulling restarts there.
+        The garbage collector waits meanwhile (:mod:`sync.gc_pause`).
         """
-        while True:
-            since = self.puller.cursor()
-            fetcher = _PageFetcher(self.client, since, self.page_size)
-            try:
-                while True:
-                    pages = fetcher.take(self.apply_batch)
-                    last = pages[-1]
-                    if any(p["changes"] for p in pages) or last["next"] != since:
-                        result = self.puller.apply_pages(pages, self.clock(), since=since)
-                        if result.skipped:
-                            log.info(
-                                "changes after %s were applied meanwhile; continuing from the stored cursor", since
-                            )
-                            break
-                        report.pulled += sum(len(p["changes"]) for p in pages)
-                        report.rejected += result.rejected
-                        report.new_exceptions += result.new_exceptions
-                        self._emit("progress", {"pushed": report.pushed, "pulled": report.pulled})
-                    since = last["next"]
-                    if not last["more"]:
-                        return
-            finally:
-                fetcher.close()
+        with collector_paused():
+            while True:
+                since = self.puller.cursor()
+                fetcher = _PageFetcher(self.client, since, self.page_size)
+                try:
+                    while True:
+                        pages = fetcher.take(self.apply_batch)
+                        last = pages[-1]
+                        if any(p["changes"] for p in pages) or last["next"] != since:
+                            result = self.puller.apply_pages(pages, self.clock(), since=since)
+                            if result.skipped:
+                                log.info(
+                                    "changes after %s were applied meanwhile; continuing from the stored cursor",
+                                    since,
+                                )
+                                break
+                            report.pulled += sum(len(p["changes"]) for p in pages)
+                            report.rejected += result.rejected
+                            report.new_exceptions += result.new_exceptions
+                            self._emit("progress", {"pushed": report.pushed, "pulled": report.pulled})
+                        since = last["next"]
+                        if not last["more"]:
+                            return
+                finally:
+                    fetcher.close()
 
     def _anchor_audit(self) -> None:
         """Anchor the audit chain at the server, so a rewritten or truncated local log is detected there."""

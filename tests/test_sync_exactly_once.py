@@ -467,3 +467,40 @@ def test_a_database_failure_while_applying_is_transient_not_quarantined(server, 
     assert desk.services.summary(desk.desk, member).balance == shown
     assert server.scalar("SELECT count(*) FROM exceptions WHERE code = 'server_error'") == 0
     assert_converged(server, desk)
+
+
+def test_the_member_row_in_the_change_feed_is_the_stored_one_with_or_without_a_tier_change(server, make_terminal):
+    """The feed sends the members row a decision read when the operation wrote no member (server.apply):
+    after an upgrade it must still send the row as written, and another desk must end with both."""
+    import json
+
+    from membership.tables import MEMBER_COLUMNS
+
+    a, b = make_terminal(server, 7), make_terminal(server, 8)
+    member = enroll(a.services, a.desk, phone="13900000077").member_no
+    a.services.earn(a.cashier, member, 2_000)  # a few points: the member row stays as it is
+    a.services.earn(a.cashier, member, 600_000)  # 6,000 yuan: an upgrade writes the member's tier
+    a.sync()
+
+    def last_sent() -> dict:
+        data = server.scalar(
+            "SELECT data FROM changes WHERE entity = 'member' AND key = :m ORDER BY change_no DESC LIMIT 1",
+            m=member,
+        )
+        return json.loads(data)
+
+    def stored() -> dict:
+        [row] = server.rows(f"SELECT {', '.join(MEMBER_COLUMNS)} FROM members WHERE member_no = :m", m=member)
+        return dict(zip(MEMBER_COLUMNS, row, strict=True))
+
+    sent = last_sent()
+    assert sent == stored() and sent["tier"] != "regular"
+    sends = server.scalar("SELECT count(*) FROM changes WHERE entity = 'member' AND key = :m", m=member)
+    a.services.earn(a.cashier, member, 3_000)  # no change to the member: the row read for the decision is sent
+    a.sync()
+    assert server.scalar("SELECT count(*) FROM changes WHERE entity = 'member' AND key = :m", m=member) == sends + 1
+    assert last_sent() == stored() == sent
+    b.sync()
+    assert b.services.summary(b.desk, member).tier.code == sent["tier"]
+    a.sync()
+    assert_converged(server, a, b)
