@@ -16,7 +16,7 @@ from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import AfterValidator, BaseModel, Field, model_validator
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 
 from membership import __version__
@@ -247,9 +247,19 @@ def terminal_report(
 Report = Annotated[tuple[int | None, str | None], Depends(terminal_report)]
 
 
-def note_report(db: ServerDB, terminal_id: str, report: tuple[int | None, str | None], pulled: bool = False) -> None:
+def note_report(
+    db: ServerDB,
+    terminal_id: str,
+    report: tuple[int | None, str | None],
+    pulled: bool = False,
+    conn: Connection | None = None,
+) -> None:
     """Keep the latest pending count and version a terminal sent, and when it last pulled (the console's
-    Today and Terminals pages show them; a desk that only pulls still counts as synced)."""
+    Today and Terminals pages show them; a desk that only pulls still counts as synced).
+
+    Written in ``conn``'s transaction when given (a push's own), else in a write transaction of its own
+    taken like any other (``ServerDB.write``: one writer at a time, no waiting in SQLite's busy loop).
+    """
     pending, version = report
     at = to_utc_text(utc_now())
     values: dict[str, Any] = {"last_pull": at} if pulled else {}
@@ -261,11 +271,12 @@ def note_report(db: ServerDB, terminal_id: str, report: tuple[int | None, str | 
         values["reported_at"] = at
     if not values:
         return
-    with db.engine.begin() as conn:
-        conn.execute(
-            text(f"UPDATE terminals SET {', '.join(f'{k} = :{k}' for k in values)} WHERE terminal_id = :t"),
-            {**values, "t": terminal_id},
-        )
+    update = f"UPDATE terminals SET {', '.join(f'{k} = :{k}' for k in values)} WHERE terminal_id = :t"
+    if conn is not None:
+        raw(conn).execute(update, {**values, "t": terminal_id})
+        return
+    with db.write() as tx:
+        raw(tx.conn).execute(update, {**values, "t": terminal_id})
 
 
 # -- the app ---------------------------------------------------------------------------------------------
@@ -430,11 +441,11 @@ def create_app(
 
     @app.post("/v1/push", response_model=PushOut)
     def push_ops(body: PushIn, t: Auth, report: Report) -> Any:
-        note_report(db, t.terminal_id, report)
         throttle("push", t.terminal_id, limits.push)
         batch = [Envelope(**op.model_dump()) for op in body.ops]
         try:
             with db.write() as tx:
+                note_report(db, t.terminal_id, report, conn=tx.conn)  # one transaction (and fsync) a push
                 answer = push(tx, ref, t, batch, utc_now())
                 fresh = [r["op_id"] for r in answer["results"] if not r.get("replay")]
                 _detect(tx, lambda: abuse.check_operations(tx, t.terminal_id, fresh, answer["server_time"], thresholds))
@@ -490,14 +501,14 @@ def create_app(
                 text("SELECT epoch, last_seq FROM epochs WHERE terminal_id = :t ORDER BY epoch DESC LIMIT 1"),
                 {"t": t.terminal_id},
             ).first()
-        if since > t.pulled_through:
-            # What the terminal has applied: the server uses it to tell concurrent profile edits apart.
-            with db.engine.begin() as conn:
-                conn.execute(
-                    text("UPDATE terminals SET pulled_through = :s WHERE terminal_id = :t AND pulled_through < :s"),
+        with db.write() as tx:  # one write a page: what the terminal has applied, and its report
+            if since > t.pulled_through:
+                # The server uses it to tell concurrent profile edits apart.
+                raw(tx.conn).execute(
+                    "UPDATE terminals SET pulled_through = :s WHERE terminal_id = :t AND pulled_through < :s",
                     {"s": since, "t": t.terminal_id},
                 )
-        note_report(db, t.terminal_id, report, pulled=True)
+            note_report(db, t.terminal_id, report, pulled=True, conn=tx.conn)
         last = rows[-1][0] if rows else since
         # The stored change data is JSON already: splice it in rather than parse and re-encode each row.
         dumps = json.dumps
