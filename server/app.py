@@ -257,8 +257,8 @@ def note_report(
     """Keep the latest pending count and version a terminal sent, and when it last pulled (the console's
     Today and Terminals pages show them; a desk that only pulls still counts as synced).
 
-    Written in ``conn``'s transaction when given (a push's own), else in a write transaction of its own
-    taken like any other (``ServerDB.write``: one writer at a time, no waiting in SQLite's busy loop).
+    Written in ``conn``'s transaction when given (a push's own), else in a small write of its own
+    (``ServerDB.update``: one writer at a time, no waiting in SQLite's busy loop).
     """
     pending, version = report
     at = to_utc_text(utc_now())
@@ -275,8 +275,8 @@ def note_report(
     if conn is not None:
         raw(conn).execute(update, {**values, "t": terminal_id})
         return
-    with db.write() as tx:
-        raw(tx.conn).execute(update, {**values, "t": terminal_id})
+    with db.update() as own:
+        raw(own).execute(update, {**values, "t": terminal_id})
 
 
 # -- the app ---------------------------------------------------------------------------------------------
@@ -501,14 +501,14 @@ def create_app(
                 text("SELECT epoch, last_seq FROM epochs WHERE terminal_id = :t ORDER BY epoch DESC LIMIT 1"),
                 {"t": t.terminal_id},
             ).first()
-        with db.write() as tx:  # one write a page: what the terminal has applied, and its report
+        with db.update() as conn:  # one write a page: what the terminal has applied, and its report
             if since > t.pulled_through:
                 # The server uses it to tell concurrent profile edits apart.
-                raw(tx.conn).execute(
+                raw(conn).execute(
                     "UPDATE terminals SET pulled_through = :s WHERE terminal_id = :t AND pulled_through < :s",
                     {"s": since, "t": t.terminal_id},
                 )
-            note_report(db, t.terminal_id, report, pulled=True, conn=tx.conn)
+            note_report(db, t.terminal_id, report, pulled=True, conn=conn)
         last = rows[-1][0] if rows else since
         # The stored change data is JSON already: splice it in rather than parse and re-encode each row.
         dumps = json.dumps

@@ -486,6 +486,14 @@ class ServerDB:
                 conn.execute(text("UPDATE counters SET value = :v WHERE name = 'change_no'"), {"v": tx.next_no})
 
     @contextlib.contextmanager
+    def update(self) -> Iterator[Connection]:
+        """A small write that adds nothing to the change feed (a terminal's report, how far it pulled):
+        one writer at a time like ``write`` on SQLite, without the change counter's lock on PostgreSQL."""
+        lock = self._write_lock or contextlib.nullcontext()
+        with lock, self.engine.begin() as conn:
+            yield conn
+
+    @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
         with self.reader.connect() as conn, conn.begin():
             yield conn
