@@ -142,7 +142,15 @@ def main() -> None:
             cluster.stop()
         shutil.rmtree(work, ignore_errors=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "soak.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    # One backend at a time may be soaked (two processes side by side): the other's last figures stay.
+    path = RESULTS / "soak.json"
+    merged = json.loads(path.read_text()) if path.exists() else {}
+    merged.update({k: v for k, v in results.items() if k not in ("sqlite", "postgresql")})
+    for backend in ("sqlite", "postgresql"):
+        if backend in results:
+            merged[backend] = results[backend]
+            merged[f"at_{backend}"] = results["at"]
+    path.write_text(json.dumps(merged, indent=2, ensure_ascii=False))
     print("wrote bench/results/soak.json")
     if any(results[b]["violations"] for b in ("sqlite", "postgresql") if b in results):
         raise SystemExit(1)

@@ -3,9 +3,13 @@
 A catch-up keeps tens of thousands of freshly parsed changes alive at once (the pages fetched ahead and
 the ones being applied), and each of them is a handful of dicts and lists. The collector runs every
 few hundred allocations and, as these objects survive, scans them again and again, and with them every
-other object of the process (the desk app's widgets included): a third of a catch-up's CPU went there
-(docs/PERFORMANCE.md). Nothing a pull allocates forms reference cycles that must be freed meanwhile
-(reference counting frees it), so the collector waits until the pull is over and runs then as usual.
+other object of the process: a quarter to a third of a catch-up's CPU went there (docs/PERFORMANCE.md).
+Nothing a pull allocates forms reference cycles that must be freed meanwhile (reference counting frees
+it), so the collector waits until the pull is over and runs then as usual.
+
+This is for the processes that leave collection to Python: ``memberdesk sync``, tests and benchmarks.
+The desk app turns automatic collection off for good and runs it from its GUI thread
+(``desktop/gcpolicy.py``); there a pause finds it off and leaves it off.
 
 Several pulls in one process (tests, the drill) may overlap: the collector is enabled again when the
 last of them ends, and only if it was enabled before the first began.
