@@ -112,9 +112,10 @@ def run_drill(workdir: Path, log: Any = print) -> dict[str, Any]:
     try:
         for letter, code in (("A", 21), ("B", 22), ("C", 23)):
             store = init_store(workdir / f"desk-{letter}.sqlite3", code, f"服务台 {letter}", now=start)
-            register_terminal(
-                store, base, admin.issue_registration_code(db, f"服务台 {letter}", start, code), verify=False, now=start
-            )
+            # The code is checked against the server's own clock: issued now, not at the drill's 09:00
+            # yesterday (24 hours valid, it had expired whenever the drill ran after 09:00 mall time).
+            issued = admin.issue_registration_code(db, f"服务台 {letter}", datetime.now(UTC), code)
+            register_terminal(store, base, issued, verify=False, now=start)
             online = [True]
             engine = engine_for(store, verify=False, clock=clock, backoff_base=0.01, backoff_cap=0.05)
             services = SyncedDeskServices(store, clock=clock, engine=engine, online=lambda o=online: o[0])
