@@ -19,7 +19,7 @@ from .i18n import QT_TRANSLATE_NOOP, Message
 from .ledger import LedgerLine
 from .masterdata import MasterData
 from .money import FEN_PER_YUAN, format_yuan, percent_off, points_for_spend
-from .rules import Rules
+from .rules import DonationCampaign, Rules
 from .timeutil import business_day, local_minutes
 from .validation import Birthday
 
@@ -568,17 +568,17 @@ def decide_cash_offset(state: MemberState, payload: dict[str, Any], ctx: Context
     return decision
 
 
-def decide_donate_points(state: MemberState, payload: dict[str, Any], ctx: Context) -> Decision:
-    """Points given to a charity campaign named in the rules: oldest points first, capped offline."""
-    campaign = ctx.rules.donation_campaign(payload["campaign_code"])
+def check_donation(campaign_code: str, points: int, rules: Rules) -> DonationCampaign:
+    """The rules' campaign ``campaign_code``, refused when unknown or when ``points`` is outside its range
+    (the desk asks this before the PIN a large donation needs: a donation it would refuse asks for none)."""
+    campaign = rules.donation_campaign(campaign_code)
     if campaign is None:
         raise Refused(
             "campaign_unknown",
             QT_TRANSLATE_NOOP("Refusal", "There is no donation campaign {code}; the campaigns are: {choices}."),
-            code=payload["campaign_code"],
-            choices=", ".join(c.code for c in ctx.rules.donation_campaigns) or "—",
+            code=campaign_code,
+            choices=", ".join(c.code for c in rules.donation_campaigns) or "—",
         )
-    points = payload["points"]
     if not campaign.min_points <= points <= campaign.max_points:
         raise Refused(
             "donation_out_of_range",
@@ -587,6 +587,13 @@ def decide_donate_points(state: MemberState, payload: dict[str, Any], ctx: Conte
             low=campaign.min_points,
             high=campaign.max_points,
         )
+    return campaign
+
+
+def decide_donate_points(state: MemberState, payload: dict[str, Any], ctx: Context) -> Decision:
+    """Points given to a charity campaign named in the rules: oldest points first, capped offline."""
+    points = payload["points"]
+    campaign = check_donation(payload["campaign_code"], points, ctx.rules)
     _offline_cap(state, points, ctx)
     decision, lots = _start(state, ctx)
     _spend(decision, lots, points, ledger.DONATION, ctx)

@@ -13,7 +13,7 @@ import pytest
 from conftest import ARTIFACTS, enroll, fingerprint
 from deskkeys import activate, focus, key, open_window, scan, type_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QInputDialog
 from test_desk_keyboard import answer_pin, confirmed, scan_member
 from test_desktop import TIMEOUT, current, login, shot
 
@@ -176,7 +176,9 @@ def test_refusals_write_nothing_and_say_why(qtbot, win_en, services, engine, onl
     scan_member(qtbot, win, services.member_token(rich))
     screen = open_donation(qtbot, win)
     untouched = written(store)
-    refused("20001", "from 100 to 20000 points", pin="2345")  # over the maximum (large: the PIN first)
+    # Over the maximum, and large enough to need the PIN: refused at once, no PIN prompt on the way.
+    refused("20001", "from 100 to 20000 points")
+    assert not [d for d in win.findChildren(QInputDialog, "StepUp") if d.isVisible()]
 
 
 def test_offline_with_the_server_killed_the_offline_cap_applies(

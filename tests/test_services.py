@@ -393,6 +393,19 @@ def test_a_large_donation_asks_for_the_pin_again(services, desk, cashier, member
     assert services.donate_points(desk, member, "CHARITY2026", 6_000, pin="2345").receipt.points_delta == -6_000
 
 
+def test_a_donation_over_the_campaigns_maximum_is_refused_before_any_pin_is_asked(services, desk, member, store):
+    """Large enough to need the PIN, but more than the campaign takes: staff hear the range, not a PIN
+    prompt that would end in a refusal anyway."""
+    campaign = store.rules().donation_campaign("CHARITY2026")
+    too_many = campaign.max_points + 1
+    assert too_many >= store.rules().step_up_points
+    before = fingerprint(store)["oplog"]
+    for pin in (None, "2345"):
+        with pytest.raises(Refused) as err:
+            services.donate_points(desk, member, "CHARITY2026", too_many, pin=pin)
+        assert err.value.code == "donation_out_of_range" and fingerprint(store)["oplog"] == before
+
+
 # -- what staff see: references and statuses in the history ------------------------------------------------------
 
 

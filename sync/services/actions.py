@@ -225,14 +225,14 @@ class DeskActions(OperationWriter):
         the PIN again.
         """
         self._authorize(session, ops.DONATE_POINTS)
+        payload = {"member_no": member_no, "campaign_code": campaign_code, "points": points}
         if type(points) is int and points > 0:
+            # A donation the campaign would refuse is refused before any PIN is asked for it.
+            typed = ops.validate_payload(ops.DONATE_POINTS, payload)
+            dec.check_donation(typed["campaign_code"], typed["points"], self.store.rules())
             self._step_up_if_large(session, pin, ops.DONATE_POINTS, points)
 
-        return self._perform(
-            session,
-            ops.DONATE_POINTS,
-            {"member_no": member_no, "campaign_code": campaign_code, "points": points},
-        )
+        return self._perform(session, ops.DONATE_POINTS, payload)
 
     def check_coupon(self, session: Session, code: str) -> tuple[dec.CouponRecord, Any]:
         """The coupon and its definition, to show terms and validity before verifying it."""
