@@ -253,8 +253,8 @@ def _located_problem(value: Any, path: str) -> str | None:
 def _plain(value: Any) -> bool:
     """True for a value ``wire_problem`` has nothing to say about (the common case, checked quickly)."""
     kind = type(value)
-    if kind is str:
-        return (value.isascii() and "\x00" not in value) or _valid_text(value)
+    if kind is str:  # ASCII without NUL at once; other text by the one check of its characters
+        return (value.isascii() and "\x00" not in value) or _located_problem(value, "") is None
     if kind is int:
         return -MAX_WIRE_INT <= value <= MAX_WIRE_INT
     if value is None or kind is bool:
@@ -264,16 +264,6 @@ def _plain(value: Any) -> bool:
     if kind is list:
         return all(_plain(item) for item in value)
     return False
-
-
-def _valid_text(value: str) -> bool:
-    if "\x00" in value:
-        return False
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 # -- logs -----------------------------------------------------------------------------------------------------
