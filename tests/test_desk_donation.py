@@ -178,6 +178,8 @@ def test_refusals_write_nothing_and_say_why(qtbot, win_en, services, engine, onl
     untouched = written(store)
     # Over the maximum, and large enough to need the PIN: refused at once, no PIN prompt on the way.
     refused("20001", "from 100 to 20000 points")
+    shot(win, "43-donation-over-maximum", "en")
+    assert "20,001 points to" not in screen.preview.text()  # the preview promised no donation the range refuses
     assert not [d for d in win.findChildren(QInputDialog, "StepUp") if d.isVisible()]
 
 

@@ -752,7 +752,7 @@ class DonationScreen(ActionScreen):
         if points and summary is not None and summary.member_no == self.member_no:
             if points > summary.balance:  # said before Enter; the services refuse it regardless
                 lines.append(self.tr("The member has {balance} points.").format(balance=f"{summary.balance:,d}"))
-            else:
+            elif campaign.min_points <= points <= campaign.max_points:  # else the range above says why not
                 lines.append(
                     self.tr("{points} points to {campaign}; {left} points left.").format(
                         points=f"{points:,d}", campaign=render(campaign.name), left=f"{summary.balance - points:,d}"
